@@ -1,0 +1,5 @@
+"""Run evaltool as `python -m evaltool`."""
+
+from evaltool.cli import main
+
+main()

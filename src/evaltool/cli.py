@@ -1,0 +1,105 @@
+"""The command line: a thin Typer layer over evaltool's core, and the one edge for errors.
+
+Only typer and the text catalogs are imported here; every command imports the heavy
+parts (pydantic, ruamel.yaml, rich) when it runs, so `evaltool --help` stays fast.
+Commands live in `evaltool.commands.*`, one module per feature, each with `register(app)`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from evaltool import __version__
+from evaltool.errors import EvaltoolError, InterruptedByUser
+from evaltool.i18n import LANGUAGES, resolve_language, set_language, t
+
+COMMAND_MODULES = ("files", "wizard", "report", "git", "speed")
+
+
+def report_error(error: EvaltoolError) -> None:
+    """Print an error the way every command does: `error: file:line:col: what — what to do`."""
+    label = t("core.error")
+    for line in error.lines():
+        print(f"{label}: {line}", file=sys.stderr)
+
+
+class EvaltoolGroup(TyperGroup):
+    """Catches evaltool's errors once, for every command, also under CliRunner."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InterruptedByUser as error:
+            print(str(error), file=sys.stderr)
+            raise SystemExit(error.exit_code) from None
+        except EvaltoolError as error:
+            report_error(error)
+            raise SystemExit(error.exit_code) from None
+        except KeyboardInterrupt:
+            print(t("core.interrupted"), file=sys.stderr)
+            raise SystemExit(130) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"evaltool {__version__}")
+        raise typer.Exit()
+
+
+def build_app() -> typer.Typer:
+    """The Typer app, with help texts in the current language."""
+    app = typer.Typer(
+        cls=EvaltoolGroup,
+        name="evaltool",
+        help=t("cli.app_help"),
+        no_args_is_help=True,
+        add_completion=True,
+        rich_markup_mode=None,
+        pretty_exceptions_show_locals=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def main_options(
+        lang: Annotated[str | None, typer.Option(
+            "--lang", help=t("cli.lang_help"), metavar="nl|en")] = None,
+        version: Annotated[bool, typer.Option(
+            "--version", help=t("cli.version_help"), callback=_version,
+            is_eager=True)] = False,
+    ) -> None:
+        if lang is not None and lang.lower()[:2] not in LANGUAGES:
+            raise typer.BadParameter(t("cli.bad_lang", value=lang), param_hint="--lang")
+        set_language(resolve_language(lang))
+
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        try:
+            module = import_module(f"evaltool.commands.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"evaltool.commands.{name}":
+                raise
+            continue
+        module.register(app)
+    return app
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if argument.startswith("--lang="):
+            return argument.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The `evaltool` console script."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(resolve_language(_language_from(arguments)))
+    build_app()(args=arguments, prog_name="evaltool")

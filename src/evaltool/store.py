@@ -1,0 +1,413 @@
+"""Reading and writing session files: the only module that turns models into YAML.
+
+Two ways in, one set of rules. `load_session` is the fast read-only path for commands
+that only read; `open_for_edit` also keeps the file's comments (ruamel.yaml's
+round-trip loader) so that `save_session` can update it in place. Both first pass the
+file through `evaltool.yamlsafe.read_document`, so they accept and refuse the same
+files. Writes are atomic and deterministic: the same session always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from evaltool.errors import (
+    FileProblemError,
+    Problem,
+    SessionInvalidError,
+    TemplateError,
+    WriteError,
+)
+from evaltool.models import SCHEMA_VERSION, Session, session_data
+from evaltool.yamlsafe import Document, parse_text, read_document
+
+SCHEMA_MODELINE = "# yaml-language-server: $schema=../templates/session.schema.json"
+MAX_PROBLEMS = 50
+
+M = TypeVar("M", bound=BaseModel)
+
+# Each upgrade takes the data of version N and returns version N + 1. There has been
+# one version so far; the next change to the format adds its step here.
+UPGRADES: dict[int, Any] = {}
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def load_session(path: Path) -> Session:
+    """The session in `path`, validated; raises `FileProblemError` with every problem."""
+    return session_from_document(read_document(path))
+
+
+def session_from_document(document: Document) -> Session:
+    data = upgrade(document)
+    vocabulary = _vocabulary_for(data, document)
+    try:
+        return Session.model_validate(data, context={"vocabulary": vocabulary})
+    except ValidationError as error:
+        raise SessionInvalidError(*problems_from(error, document, Session)) from None
+
+
+def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:
+    """Any YAML file of evaltool's own (vocabulary, template, answers) as a checked model."""
+    document = read_document(path)
+    return model_from_document(document, model, context)
+
+
+def model_from_document(document: Document, model: type[M],
+                        context: dict[str, Any] | None = None) -> M:
+    try:
+        return model.model_validate(document.data, context=context)
+    except ValidationError as error:
+        raise FileProblemError(*problems_from(error, document, model)) from None
+
+
+def parse_session_text(text: str, path: Path) -> Session:
+    """A session from text already in memory (a git blob, a test)."""
+    return session_from_document(Document(path=path, text=text, data=parse_text(text, path)))
+
+
+def upgrade(document: Document) -> dict[str, Any]:
+    """The data brought to the current schema version, or a refusal saying what to do."""
+    data = document.data
+    version = data.get("schema_version")
+    line, column = document.locate(("schema_version",)) or (1, 1)
+    if version is None:
+        raise FileProblemError.at("store.no_version", path=document.path, line=1, column=1,
+                                  hint="store.no_version_hint", version=SCHEMA_VERSION)
+    if not (isinstance(version, str) and version.isdigit()):
+        raise FileProblemError.at("store.bad_version", path=document.path, line=line,
+                                  column=column, hint="store.no_version_hint",
+                                  version=SCHEMA_VERSION, found=str(version)[:20])
+    number = int(version)
+    if number > SCHEMA_VERSION:
+        raise FileProblemError.at("store.newer_version", path=document.path, line=line,
+                                  column=column, hint="store.newer_version_hint",
+                                  found=number, version=SCHEMA_VERSION)
+    while number < SCHEMA_VERSION:
+        if number not in UPGRADES:
+            raise FileProblemError.at("store.bad_version", path=document.path, line=line,
+                                      column=column, hint="store.no_version_hint",
+                                      version=SCHEMA_VERSION, found=str(number))
+        data = UPGRADES[number](data)
+        number += 1
+    return data
+
+
+def _vocabulary_for(data: dict[str, Any], document: Document) -> Any:
+    from evaltool.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
+
+    name = data.get("vocabulary") or DEFAULT_VOCABULARY
+    if not isinstance(name, str) or not name.replace("_", "").isalnum():
+        return load_vocabulary()  # the schema reports the bad name itself
+    try:
+        return load_vocabulary(name)
+    except TemplateError as error:
+        line, column = document.locate(("vocabulary",)) or (None, None)
+        problem = error.problems[0]
+        raise FileProblemError(Problem(problem.key, problem.params, document.path, line, column,
+                                       problem.hint)) from None
+
+
+# --- turning pydantic's errors into problems with lines --------------------------------------
+
+
+def problems_from(error: ValidationError, document: Document,
+                  model: type[BaseModel]) -> list[Problem]:
+    """Every problem pydantic found, in file order, each with its line and a hint."""
+    problems = []
+    for item in error.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        params: dict[str, Any] = dict(item.get("ctx") or {})
+        params.setdefault("field", ".".join(str(part) for part in loc) or "(top)")
+        where = document.locate(loc, key=kind == "extra_forbidden")
+        key, hint = _explain(kind, loc, params, model)
+        line, column = where if where else (None, None)
+        problems.append(Problem(key, params, document.path, line, column, hint))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems
+
+
+def _explain(kind: str, loc: tuple[Any, ...], params: dict[str, Any],
+             model: type[BaseModel]) -> tuple[str, str | None]:
+    from evaltool.messages import problems as catalog
+
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)
+        params["name"] = str(loc[-1])[:40]
+        params["allowed"] = ", ".join(allowed)
+        if close:
+            params["suggestion"] = close[0]
+            return "problems.extra_forbidden", "problems.did_you_mean"
+        return "problems.extra_forbidden", "problems.allowed_keys"
+    if kind in catalog.MESSAGES:
+        hint = f"problems.{kind}_hint"
+        return f"problems.{kind}", hint if f"{kind}_hint" in catalog.MESSAGES else None
+    params["detail"] = kind.replace("_", " ")
+    return "problems.other", None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at `loc` in `model`, for a 'did you mean' hint."""
+    current: Any = model
+    for part in loc:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+        if current is not None and isinstance(part, str) and _is_mapping(field.annotation):
+            # A dict of models (participants, findings): the next part is an id.
+            current = _MappingOf(current)
+    if isinstance(current, _MappingOf):
+        current = current.model
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+@dataclass
+class _MappingOf:
+    model: type[BaseModel]
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _inner_model(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_mapping(annotation: Any) -> bool:
+    return getattr(annotation, "__origin__", None) is dict
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def dump_session(session: Session) -> str:
+    """The canonical text of a session: modeline, then the data in schema order."""
+    stream = io.StringIO()
+    stream.write(SCHEMA_MODELINE + "\n")
+    _yaml().dump(_node(session_data(session)), stream)
+    return stream.getvalue()
+
+
+@dataclass
+class EditableSession:
+    """A session loaded for editing, with the comments of the file it came from."""
+
+    path: Path
+    session: Session
+    tree: Any
+
+
+def open_for_edit(path: Path) -> EditableSession:
+    """The same checks as `load_session`, plus the file's comments for `save_session`."""
+    document = read_document(path)
+    session = session_from_document(document)
+    return EditableSession(path, session, _rt_tree(document))
+
+
+def _rt_tree(document: Document) -> Any:
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return _yaml().load(document.text)
+    except YAMLError as error:  # pragma: no cover - libyaml accepted it already
+        mark = getattr(error, "problem_mark", None)
+        raise FileProblemError.at(
+            "yaml.syntax", path=document.path, hint="yaml.syntax_hint",
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            problem=str(getattr(error, "problem", "") or error),
+        ) from None
+
+
+def render_update(tree: Any, session: Session) -> str:
+    """`tree` (a file's round-trip data) updated to `session`, comments kept where they stand."""
+    merged = _merge(tree, session_data(session))
+    stream = io.StringIO()
+    _yaml().dump(merged, stream)
+    return _with_modeline(stream.getvalue())
+
+
+def canonical_text(text: str, path: Path) -> str:
+    """A session file's text in canonical form, its comments kept (for `evaltool fmt`)."""
+    document = Document(path=path, text=text, data=parse_text(text, path))
+    session = session_from_document(document)
+    return render_update(_rt_tree(document), session)
+
+
+def save_session(session: Session, path: Path, *, original: EditableSession | None = None,
+                 exclusive: bool = False, mode: int | None = None) -> None:
+    """Write `session` to `path` atomically; with `original`, keep that file's comments."""
+    text = render_update(original.tree, session) if original else dump_session(session)
+    atomic_write(path, text.encode("utf-8"), exclusive=exclusive, mode=mode)
+
+
+def _with_modeline(text: str) -> str:
+    first, _, rest = text.partition("\n")
+    if first.startswith("# yaml-language-server:"):
+        return SCHEMA_MODELINE + "\n" + rest
+    return SCHEMA_MODELINE + "\n" + text
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = 1_000_000  # never fold a long line: diffs stay one line per sentence
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    yaml.preserve_quotes = False
+    return yaml
+
+
+def _node(value: Any) -> Any:
+    """Plain data to ruamel nodes in canonical style."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _node(item)
+        return mapping
+    if isinstance(value, list):
+        return CommentedSeq(_node(item) for item in value)
+    if isinstance(value, str):
+        return _text(value)
+    return value
+
+
+def _text(value: str) -> Any:
+    """Several lines become a literal block (`|`) when YAML can hold them exactly so."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    lines = value.split("\n")
+    literal = (
+        len(lines) > 1
+        and "\t" not in value
+        and not value.startswith((" ", "\n"))
+        and all(line == line.rstrip() for line in lines)
+        and not value.endswith("\n\n")
+    )
+    return LiteralScalarString(value) if literal else str(value)
+
+
+def _merge(old: Any, new: Any) -> Any:
+    """Bring the round-trip node `old` to the plain data `new`, keeping comments on keys."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(new, dict) and isinstance(old, CommentedMap):
+        for key in [key for key in old if key not in new]:
+            del old[key]
+        for key, value in new.items():
+            old[key] = _merge(old[key], value) if key in old else _node(value)
+        for key in new:  # the schema's order, so that fmt gives canonical files
+            old.move_to_end(key)
+        return old
+    if isinstance(new, list) and isinstance(old, CommentedSeq):
+        for index, value in enumerate(new):
+            if index < len(old):
+                old[index] = _merge(old[index], value)
+            else:
+                old.append(_node(value))
+        del old[len(new):]
+        return old
+    return _node(new)
+
+
+def atomic_write(path: Path, data: bytes, *, exclusive: bool = False,
+                 mode: int | None = None) -> None:
+    """Replace `path` with `data` all at once: the old file stays whole if anything fails.
+
+    With `exclusive`, an existing file (even one that appeared a moment ago) is never
+    replaced. The file keeps its mode; a new one gets `mode`, else 0644 less the umask.
+    """
+    directory = path.parent
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise WriteError.at("store.cannot_write", path=path, reason=_reason(error),
+                            hint="store.cannot_write_hint") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(path, mode))
+        if exclusive:
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                raise WriteError.at("store.exists", path=path, hint="store.exists_hint") from None
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, path)
+        _sync_directory(directory)
+    except OSError as error:
+        raise WriteError.at("store.cannot_write", path=path, reason=_reason(error),
+                            hint="store.cannot_write_hint") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _mode_for(path: Path, mode: int | None) -> int:
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        pass
+    if mode is not None:
+        return mode
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_directory(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - not every platform opens folders
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def iter_session_files(paths: Iterable[Path], *, drafts: bool = False) -> Iterable[Path]:
+    """Files named on the command line, and every *.yaml below the folders named."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*.yaml")):
+                relative = found.relative_to(path).parts
+                if not drafts and ".drafts" in relative:
+                    continue
+                if any(part.startswith(".") and part != ".drafts" for part in relative):
+                    continue
+                if not found.is_dir():  # pipes and dangling links are reported, not skipped
+                    yield found
+        else:
+            yield path
