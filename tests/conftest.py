@@ -1,0 +1,64 @@
+"""Shared fixtures: the example session, and running the CLI as a user would."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from evaltool.cli import _language_from, build_app
+from evaltool.i18n import resolve_language, set_language
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "sessions" / "2021-01-28-casus-cornelis-musius.yaml"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def example() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "sessions" / EXAMPLE.name
+    copy.parent.mkdir()
+    copy.write_bytes(EXAMPLE.read_bytes())
+    return copy
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    """Run `evaltool ARGS` in-process; English unless `--lang` or `env` says otherwise."""
+
+    def invoke(*args: str | os.PathLike[str], input: str | None = None,
+               env: dict[str, str] | None = None) -> Result:
+        arguments: Sequence[str] = [str(a) for a in args]
+        environment = {"EVALTOOL_LANG": "en", **(env or {})}
+        for key, value in environment.items():
+            monkeypatch.setenv(key, value)
+        set_language(resolve_language(_language_from(arguments)))
+        runner = CliRunner()
+        result = runner.invoke(build_app(), arguments, input=input, catch_exceptions=False)
+        outcome = Result(result.exit_code, result.stdout, result.stderr)
+        assert "Traceback" not in outcome.output
+        return outcome
+
+    return invoke
