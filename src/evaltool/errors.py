@@ -51,7 +51,8 @@ class EvaltoolError(Exception):
     @classmethod
     def at(
         cls,
-        key: str,
+        message: str,
+        /,
         *,
         path: Path | str | None = None,
         line: int | None = None,
@@ -59,7 +60,7 @@ class EvaltoolError(Exception):
         hint: str | None = None,
         **params: object,
     ) -> EvaltoolError:
-        return cls(Problem(key, params, path, line, column, hint))
+        return cls(Problem(message, params, path, line, column, hint))
 
     def lines(self) -> list[str]:
         return [problem.render() for problem in self.problems]

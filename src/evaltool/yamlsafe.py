@@ -73,11 +73,10 @@ class Document:
         return None
 
 
-def _fail(path: Path, key: str, line: int | None = None, column: int | None = None,
-          hint: str | None = None, **params: object) -> FileProblemError:
+def _fail(path: Path, what: str, /, line: int | None = None, column: int | None = None,
+          **params: object) -> FileProblemError:
     return FileProblemError.at(
-        f"yaml.{key}", path=path, line=line, column=column,
-        hint=hint or f"yaml.{key}_hint", **params,
+        f"yaml.{what}", path=path, line=line, column=column, hint=f"yaml.{what}_hint", **params,
     )
 
 
@@ -186,7 +185,8 @@ def _build(text: str, path: Path) -> Any:
                 if event.anchor is not None:
                     raise _fail(path, "anchor", **_at(event))
                 if event.tag is not None:
-                    raise _fail(path, "tag", tag=_short(event.tag), **_at(event))
+                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                    raise _fail(path, "tag", tag=_short(tag), **_at(event))
             if kind == "ScalarEvent":
                 value = event.value
                 if stack and stack[-1][2] is not None and stack[-1][1] is _NO_KEY:
@@ -222,7 +222,7 @@ def _build(text: str, path: Path) -> Any:
     except RecursionError:  # pragma: no cover - the depth limit comes first
         raise _fail(path, "too_deep", depth=MAX_DEPTH) from None
     if documents == 0 or root is None:
-        raise _fail(path, "empty")
+        raise _fail(path, "empty", line=1, column=1)
     return root
 
 
