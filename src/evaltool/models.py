@@ -283,7 +283,8 @@ class Session(Record):
             if finding.by is not None and finding.by not in self.participants:
                 raise PydanticCustomError(
                     "unknown_participant", "no participant {ref}",
-                    {"ref": finding.by, "where": f"findings.{finding_id}.by"},
+                    {"ref": finding.by, "where": f"findings.{finding_id}.by",
+                     "at": ("findings", finding_id, "by")},
                 )
         return self
 

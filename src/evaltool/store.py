@@ -126,9 +126,10 @@ def problems_from(error: ValidationError, document: Document,
     """Every problem pydantic found, in file order, each with its line and a hint."""
     problems = []
     for item in error.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
-        loc = tuple(item["loc"])
         kind = item["type"]
         params: dict[str, Any] = dict(item.get("ctx") or {})
+        # A check across fields names the place it is about itself.
+        loc = tuple(params.pop("at", None) or item["loc"])
         params.setdefault("field", ".".join(str(part) for part in loc) or "(top)")
         where = document.locate(loc, key=kind == "extra_forbidden")
         key, hint = _explain(kind, loc, params, model)
