@@ -1,0 +1,257 @@
+"""The store: round trips, deterministic bytes, comments kept, atomic writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from evaltool import store
+from evaltool.errors import WriteError
+from evaltool.models import Finding, FollowUp, Participant, Position, RoleInstance, Session
+from evaltool.vocabulary import load_vocabulary
+
+VOCABULARY = load_vocabulary()
+
+# What the schema allows in text: no control characters but tab and newline, no
+# line/paragraph separators, no byte-order marks or non-characters, no surrogates.
+_CHARACTERS = st.characters(
+    blacklist_categories=("Cs", "Cc"),
+    blacklist_characters="\u2028\u2029\ufeff\ufffe\uffff",
+)
+_ANY_TEXT = st.text(st.one_of(_CHARACTERS, st.sampled_from("\n\t :#'\"-|>&*!%@`{}[],?")),
+                    min_size=1, max_size=60)
+TEXT = _ANY_TEXT.filter(lambda s: s.strip() != "")
+LINE = TEXT.filter(lambda s: "\n" not in s)
+IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
+
+
+def _keys(category: str) -> st.SearchStrategy[str]:
+    return st.sampled_from(sorted(VOCABULARY.entries(category)))
+
+
+@st.composite
+def positions(draw: st.DrawFn) -> Position:
+    first = draw(_keys("quadrants"))
+    neighbours = [q for q in VOCABULARY.quadrants if q != first and VOCABULARY.adjacent(first, q)]
+    quadrants = [first] + draw(st.lists(st.sampled_from(neighbours), max_size=1))
+    return Position(quadrants=quadrants, note=draw(st.none() | TEXT))
+
+
+@st.composite
+def roles(draw: st.DrawFn) -> RoleInstance:
+    role = draw(_keys("roles"))
+    usual = draw(st.booleans())
+    return RoleInstance(
+        role=role,
+        label=draw(LINE) if role == "other" else draw(st.none() | LINE),
+        orientation=draw(_keys("orientations")),
+        usual=usual,
+        played=True if not usual else draw(st.booleans()),
+        phase=draw(st.none() | LINE),
+        note=draw(st.none() | TEXT),
+    )
+
+
+participants = st.builds(
+    Participant,
+    name=st.none() | LINE,
+    function=LINE,
+    department=st.none() | LINE,
+    organisation=st.none() | LINE,
+    affiliation=st.none() | _keys("affiliations"),
+    attendance=_keys("attendance"),
+    session_role=_keys("session_roles"),
+    position=st.none() | positions(),
+    roles=st.lists(roles(), max_size=3),
+)
+
+findings = st.builds(
+    Finding,
+    kind=_keys("finding_kinds"),
+    text=TEXT,
+    tags=st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), max_size=3),
+    confidential=st.booleans(),
+)
+
+follow_ups = st.builds(
+    FollowUp,
+    question=TEXT,
+    owner=st.none() | LINE,
+    due=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)),
+    status=_keys("follow_up_statuses"),
+    continues=st.none() | st.just("2021-01-28-casus-cornelis-musius#fu-1"),
+    note=st.none() | TEXT,
+    confidential=st.booleans(),
+)
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> Session:
+    data = {
+        "schema_version": 1,
+        "id": draw(IDS),
+        "status": draw(st.sampled_from(["draft", "final"])),
+        "casus": {
+            "title": draw(LINE),
+            "date": draw(st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))),
+            "organisation": draw(st.none() | LINE),
+            "learning_route": draw(st.none() | LINE),
+            "session_number": draw(st.none() | st.integers(1, 999)),
+            "description": draw(st.none() | TEXT),
+            "plan": draw(st.none() | TEXT),
+            "realised": draw(st.none() | TEXT),
+            "judgement": draw(st.none() | _keys("judgements")),
+            "sdgs": [{"goal": goal, "note": draw(st.none() | TEXT)}
+                     for goal in draw(st.sets(st.integers(1, 17), max_size=4))],
+        },
+        "participants": draw(st.dictionaries(IDS, participants, max_size=4)),
+        "findings": draw(st.dictionaries(IDS, findings, max_size=4)),
+        "follow_ups": draw(st.dictionaries(IDS, follow_ups, max_size=3)),
+        "reflection": draw(st.none() | TEXT),
+        "notes": draw(st.none() | TEXT),
+    }
+    return Session.model_validate(data, context={"vocabulary": VOCABULARY})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions())
+def test_any_valid_session_survives_yaml(tmp_path_factory: pytest.TempPathFactory,
+                                         session: Session) -> None:
+    text = store.dump_session(session)
+    path = tmp_path_factory.mktemp("rt") / "session.yaml"
+    assert store.parse_session_text(text, path) == session
+    path.write_text(text, encoding="utf-8")
+    assert store.load_session(path) == session
+    # The editing path reads the same and, unchanged, writes the same bytes.
+    editable = store.open_for_edit(path)
+    assert editable.session == session
+    store.save_session(editable.session, path, original=editable)
+    assert path.read_text(encoding="utf-8") == text
+    assert store.dump_session(store.load_session(path)) == text
+
+
+def test_the_example_is_in_canonical_form(example: Path) -> None:
+    text = example.read_text(encoding="utf-8")
+    assert store.dump_session(store.load_session(example)) == text
+    assert store.canonical_text(text, example) == text
+
+
+def test_saving_twice_gives_identical_bytes(example: Path, tmp_path: Path) -> None:
+    session = store.load_session(example)
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    store.save_session(session, first)
+    store.save_session(store.load_session(first), second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_long_lines_are_never_folded(example: Path, tmp_path: Path) -> None:
+    session = store.load_session(example)
+    long = "Een heel lange zin " * 40
+    session.casus.plan = long.strip()
+    path = tmp_path / "long.yaml"
+    store.save_session(session, path)
+    assert f"  plan: {long.strip()}\n" in path.read_text(encoding="utf-8")
+
+
+def test_several_lines_become_a_literal_block(example: Path, tmp_path: Path) -> None:
+    session = store.load_session(example)
+    session.reflection = "Eerste regel.\nTweede regel."
+    path = tmp_path / "block.yaml"
+    store.save_session(session, path)
+    assert "reflection: |-\n  Eerste regel.\n  Tweede regel.\n" in path.read_text()
+
+
+COMMENTED = """\
+# Evaluatie van de eerste bijeenkomst; besproken met het team op 2 februari.
+schema_version: 1
+id: commented
+vocabulary: delft
+status: draft
+casus:
+  title: Casus met commentaar  # de werktitel
+  date: 2021-01-28
+participants:
+  # De projectleider schoof later aan.
+  projectleider:
+    function: Projectleider
+    roles:
+      - role: adviser   # eerst adviseur
+        orientation: city
+  toehoorder:
+    function: Toehoorder
+    session_role: listener_reporter
+follow_ups:
+  fu-1:
+    question: Wat nu?  # nog bespreken
+"""
+
+
+def test_comments_survive_load_change_save(tmp_path: Path) -> None:
+    path = tmp_path / "commented.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    editable = store.open_for_edit(path)
+    session = editable.session
+    session.follow_ups["fu-1"].status = "done"
+    session.participants["projectleider"].roles.append(
+        RoleInstance(role="financier", orientation="internal"))
+    session.reflection = "Nagekomen reflectie."
+    store.save_session(session, path, original=editable)
+
+    text = path.read_text(encoding="utf-8")
+    for comment in ("# Evaluatie van de eerste bijeenkomst; besproken met het team op 2 februari.",
+                    "title: Casus met commentaar  # de werktitel",
+                    "# De projectleider schoof later aan.",
+                    "- role: adviser   # eerst adviseur",
+                    "question: Wat nu?  # nog bespreken"):
+        assert comment in text
+    assert text.startswith(store.SCHEMA_MODELINE + "\n")
+    reloaded = store.load_session(path)
+    assert reloaded == session
+    assert reloaded.follow_ups["fu-1"].status == "done"
+    assert [r.role for r in reloaded.participants["projectleider"].roles] == ["adviser", "financier"]
+
+
+def test_a_failing_write_keeps_the_old_file(example_copy: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    before = example_copy.read_bytes()
+    session = store.load_session(example_copy)
+    session.casus.title = "Changed"
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(WriteError) as raised:
+        store.save_session(session, example_copy)
+    assert "No space left on device" in str(raised.value)
+    assert "nothing was changed" in str(raised.value)
+    assert example_copy.read_bytes() == before
+    assert sorted(p.name for p in example_copy.parent.iterdir()) == [example_copy.name]
+
+
+def test_writes_keep_the_file_mode(example_copy: Path) -> None:
+    example_copy.chmod(0o600)
+    store.save_session(store.load_session(example_copy), example_copy)
+    assert stat.S_IMODE(example_copy.stat().st_mode) == 0o600
+
+
+def test_exclusive_write_never_replaces_a_file(example_copy: Path) -> None:
+    before = example_copy.read_bytes()
+    with pytest.raises(WriteError, match="exists already"):
+        store.atomic_write(example_copy, b"other", exclusive=True)
+    assert example_copy.read_bytes() == before
+    fresh = example_copy.with_name("fresh.yaml")
+    store.atomic_write(fresh, b"x: 1\n", exclusive=True, mode=0o600)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+
+
+def test_an_unwritable_folder_is_a_clean_error(example: Path, tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match="cannot write"):
+        store.save_session(store.load_session(example), tmp_path / "missing" / "x.yaml")
