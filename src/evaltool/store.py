@@ -125,8 +125,10 @@ def problems_from(error: ValidationError, document: Document,
                   model: type[BaseModel]) -> list[Problem]:
     """Every problem pydantic found, in file order, each with its line and a hint."""
     problems = []
-    for item in error.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
+    for item in error.errors(include_url=False)[:MAX_PROBLEMS]:
         kind = item["type"]
+        if item.get("input", "") is None and kind.endswith("_type"):
+            kind = "blank"  # `key:` with nothing after it; the input itself is never shown
         params: dict[str, Any] = dict(item.get("ctx") or {})
         # A check across fields names the place it is about itself.
         loc = tuple(params.pop("at", None) or item["loc"])
@@ -316,6 +318,7 @@ def _merge(old: Any, new: Any) -> Any:
 
     if isinstance(new, dict) and isinstance(old, CommentedMap):
         for key in [key for key in old if key not in new]:
+            _rescue_comments(old, key)
             del old[key]
         for key, value in new.items():
             old[key] = _merge(old[key], value) if key in old else _node(value)
@@ -328,9 +331,72 @@ def _merge(old: Any, new: Any) -> Any:
                 old[index] = _merge(old[index], value)
             else:
                 old.append(_node(value))
+        for index in range(len(old) - 1, len(new) - 1, -1):
+            _rescue_comments(old, index)
         del old[len(new):]
         return old
     return _node(new)
+
+
+def _comment_tokens(value: Any) -> list[Any]:
+    """Every comment token in a round-trip node, its children included, in file order."""
+    from ruamel.yaml.tokens import CommentToken
+
+    if isinstance(value, CommentToken):
+        return [value]
+    if isinstance(value, list) and not hasattr(value, "ca"):
+        return [token for item in value for token in _comment_tokens(item)]
+    tokens: list[Any] = []
+    ca = getattr(value, "ca", None)
+    if ca is not None:
+        tokens += _comment_tokens(ca.comment)
+        children = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, child in children:
+            tokens += _comment_tokens(ca.items.get(key)) + _comment_tokens(child)
+    return tokens
+
+
+def _rescue_comments(container: Any, key: Any) -> None:
+    """Before `key` is dropped (a default value, a removed item), move its comments to the
+    item before it, so that no hand-written comment is lost (`evaltool fmt`)."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    tokens = _comment_tokens(container.ca.items.pop(key, None)) + _comment_tokens(container[key])
+    text = "".join(str(token.value) for token in tokens)
+    if "#" not in text:
+        return
+    keys = list(container.keys()) if isinstance(container, dict) else list(range(len(container)))
+    position = keys.index(key)
+    if position == 0:
+        return  # nothing before it to hold the comment; fmt notices and refuses
+    target, previous = container, keys[position - 1]
+    while isinstance(target[previous], (dict, list)) and len(target[previous]):
+        target = target[previous]
+        previous = list(target.keys())[-1] if isinstance(target, dict) else len(target) - 1
+    if not hasattr(target, "ca"):
+        return
+    slot = target.ca.items.setdefault(previous, [None, None, None, None])
+    if len(slot) < 3:
+        return
+    text = text if text.startswith("\n") else "\n" + text
+    if slot[2] is None:
+        slot[2] = CommentToken(text, CommentMark(0))
+    else:
+        slot[2].value = slot[2].value.rstrip("\n") + text
+
+
+def comment_lines(text: str) -> list[str]:
+    """The comments written in a YAML text, one entry per comment line, stripped."""
+    from ruamel.yaml.tokens import CommentToken
+
+    lines: list[str] = []
+    for token in _yaml().scan(text):
+        for item in _comment_tokens(getattr(token, "_comment", None) or []):
+            if isinstance(item, CommentToken):
+                lines += [line.strip() for line in str(item.value).splitlines()
+                          if line.strip().startswith("#")]
+    return lines
 
 
 def atomic_write(path: Path, data: bytes, *, exclusive: bool = False,

@@ -34,7 +34,7 @@ _CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t]|$)", re.MULTILIN
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser is the same grammar, slower.
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     C_PARSER = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -167,7 +167,7 @@ def _build(text: str, path: Path) -> Any:
                 raise _fail(path, "key_not_text", **_at(event))
             if value in seen:
                 raise _fail(path, "duplicate_key", key=_short(value), **_at(event))
-            if value == "<<" and getattr(event, "style", None) is None:
+            if value == "<<" and not event.style:
                 raise _fail(path, "merge_key", **_at(event))
             seen.add(value)
             stack[-1] = (container, value, seen)
@@ -191,7 +191,7 @@ def _build(text: str, path: Path) -> Any:
                 value = event.value
                 if stack and stack[-1][2] is not None and stack[-1][1] is _NO_KEY:
                     add(value, event)  # a key: always text, even when empty
-                elif value == "" and event.style is None:
+                elif value == "" and not event.style:
                     add(None, event)
                 else:
                     add(value, event)

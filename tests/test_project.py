@@ -1,0 +1,157 @@
+"""The project's promises: entry points, language choice, bundled templates, the C parser."""
+
+from __future__ import annotations
+
+import ast
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Invoke
+from evaltool import __version__, resources
+from evaltool.i18n import catalog, resolve_language
+
+MESSAGE_MODULES = sorted(p.stem for p in (REPO / "src" / "evaltool" / "messages").glob("*.py")
+                         if p.stem != "__init__")
+
+
+def test_version(cli: Invoke) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"evaltool {__version__}"
+
+
+def test_python_dash_m_and_console_script() -> None:
+    module = subprocess.run([sys.executable, "-m", "evaltool", "--version"],
+                            capture_output=True, text=True, check=False)
+    assert module.returncode == 0
+    assert module.stdout.strip() == f"evaltool {__version__}"
+    script = Path(sys.executable).parent / "evaltool"
+    assert script.exists()
+    assert subprocess.run([script, "--version"], capture_output=True, text=True,
+                          check=False).stdout == module.stdout
+
+
+@pytest.mark.parametrize(("explicit", "environ", "expected"), [
+    ("nl", {"EVALTOOL_LANG": "en", "LANG": "en_US.UTF-8"}, "nl"),
+    (None, {"EVALTOOL_LANG": "nl", "LANG": "en_US.UTF-8"}, "nl"),
+    (None, {"EVALTOOL_LANG": "en", "LANG": "nl_NL.UTF-8"}, "en"),
+    (None, {"LANG": "nl_BE.UTF-8"}, "nl"),
+    (None, {"LC_ALL": "nl_NL.UTF-8", "LANG": "en_GB.UTF-8"}, "nl"),
+    (None, {"LC_ALL": "C", "LANG": "nl_NL.UTF-8"}, "en"),
+    (None, {"LANG": "de_DE.UTF-8"}, "en"),
+    (None, {}, "en"),
+    (None, {"EVALTOOL_LANG": "fr", "LANG": "nl_NL"}, "nl"),
+])
+def test_language_choice(explicit: str | None, environ: dict[str, str], expected: str) -> None:
+    assert resolve_language(explicit, environ) == expected
+
+
+def test_an_unknown_language_is_a_usage_error(cli: Invoke) -> None:
+    result = cli("--lang", "fr", "validate")
+    assert result.exit_code == 2
+    assert "use nl or en" in result.output
+
+
+def test_help_in_both_languages(cli: Invoke) -> None:
+    english = cli("validate", "--help")
+    dutch = cli("--lang", "nl", "validate", "--help")
+    assert "Check session files" in english.stdout
+    assert "Controleer sessiebestanden" in dutch.stdout
+    assert "Controleer sessiebestanden" in cli("validate", "--help",
+                                              env={"EVALTOOL_LANG": "nl"}).stdout
+
+
+@pytest.mark.parametrize("module", MESSAGE_MODULES)
+def test_every_text_exists_in_both_languages(module: str) -> None:
+    formatter = string.Formatter()
+    for name, texts in catalog(module).items():
+        assert isinstance(texts, tuple) and len(texts) == 2, name
+        english, dutch = texts
+        assert english.strip() and dutch.strip(), name
+        fields = [{f for _, f, _, _ in formatter.parse(text) if f} for text in texts]
+        assert fields[0] == fields[1], f"{module}.{name}: placeholders differ"
+
+
+def test_every_message_key_used_in_the_code_exists() -> None:
+    """t("feature.name") and hint keys in the source all resolve to a catalog entry."""
+    missing = []
+    for path in (REPO / "src" / "evaltool").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                namespace, dot, name = node.value.partition(".")
+                if dot and namespace in MESSAGE_MODULES and name.isidentifier():
+                    if name not in catalog(namespace):
+                        missing.append(f"{path.name}: {node.value}")
+    assert not missing
+
+
+def test_templates_are_bundled_with_the_package() -> None:
+    bundled = resources.bundled_templates()
+    assert (bundled / "vocabularies" / "delft.yaml").is_file()
+    assert (bundled / "session.schema.json").is_file()
+    installed_as_wheel = (Path(resources.__file__).parent / "_templates").is_dir()
+    in_checkout = bundled == REPO / "templates"
+    assert installed_as_wheel or in_checkout
+
+
+def test_a_local_templates_folder_overrides_the_bundled_one(
+        cli: Invoke, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaltool import vocabulary
+
+    local = tmp_path / "templates" / "vocabularies"
+    local.mkdir(parents=True)
+    own = (resources.bundled_templates() / "vocabularies" / "delft.yaml").read_text()
+    own = own.replace("name: delft", "name: gouda").replace(
+        "label: {nl: Samenwerkende overheid, en: Networking government}",
+        "label: {nl: Verbindende overheid, en: Connecting government}")
+    (local / "gouda.yaml").write_text(own, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(vocabulary, "_loaded", {})
+    assert vocabulary.available_vocabularies() == ["delft", "gouda"]
+    gouda = vocabulary.load_vocabulary("gouda")
+    assert gouda.resolve("quadrants", "verbindende OVERHEID") == "networking_government"
+
+    session = tmp_path / "s.yaml"
+    session.write_text(example.read_text().replace("vocabulary: delft", "vocabulary: gouda"))
+    assert cli("validate", session).exit_code == 0
+    session.write_text(example.read_text().replace("vocabulary: delft", "vocabulary: leiden"))
+    result = cli("validate", session)
+    assert result.exit_code == 1
+    assert f"{session}:4:13: no vocabulary called 'leiden'" in result.stderr
+
+
+def test_vocabulary_accepts_keys_labels_and_aliases() -> None:
+    from evaltool.vocabulary import load_vocabulary
+
+    words = load_vocabulary()
+    assert words.resolve("quadrants", "Netwerkende overheid") == "networking_government"
+    assert words.resolve("quadrants", "SAMENWERKENDE overheid") == "networking_government"
+    assert words.resolve("quadrants", "participerende overheid") == "responsive_government"
+    assert words.resolve("roles", "Financierder") == "financier"
+    assert words.resolve("orientations", "stadsgericht") == "city"
+    assert words.resolve("roles", "astronaut") is None
+    for text in ("4", "SDG 4", "sdg4", "SDG-4", "Kwaliteitsonderwijs", "quality education"):
+        assert words.resolve_sdg(text) == 4
+    assert words.resolve_sdg("18") is None
+    assert len(words.sdgs) == 17
+
+
+def test_the_read_path_uses_libyaml() -> None:
+    """A deliberate choice: ruamel.yaml 0.19 brings no C extension, PyYAML's wheels do."""
+    import yaml
+
+    from evaltool import yamlsafe
+
+    assert yaml.__with_libyaml__
+    assert yamlsafe.C_PARSER
+    assert yamlsafe._Parser.__module__ == "yaml._yaml"  # the C extension
+
+
+def test_the_schema_file_in_templates_is_current(cli: Invoke) -> None:
+    result = cli("schema")
+    assert result.exit_code == 0
+    assert (REPO / "templates" / "session.schema.json").read_text(encoding="utf-8") == result.stdout
