@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from evaltool.i18n import t
 
@@ -59,7 +60,7 @@ class EvaltoolError(Exception):
         column: int | None = None,
         hint: str | None = None,
         **params: object,
-    ) -> EvaltoolError:
+    ) -> Self:
         return cls(Problem(message, params, path, line, column, hint))
 
     def lines(self) -> list[str]:

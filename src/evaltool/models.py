@@ -151,19 +151,20 @@ def _word(category: str) -> Any:
     return AfterValidator(check)
 
 
-def _vocabulary_word(category: str) -> Any:
-    return Annotated[str, Field(json_schema_extra={"x-vocabulary": category}), _word(category)]
+def _schema(category: str) -> Any:
+    """Marks a field for `evaltool.schema`, which lists the vocabulary's keys there."""
+    return Field(json_schema_extra={"x-vocabulary": category})
 
 
-Quadrant = _vocabulary_word("quadrants")
-Orientation = _vocabulary_word("orientations")
-Role = _vocabulary_word("roles")
-SessionRole = _vocabulary_word("session_roles")
-Attendance = _vocabulary_word("attendance")
-Affiliation = _vocabulary_word("affiliations")
-FindingKind = _vocabulary_word("finding_kinds")
-Judgement = _vocabulary_word("judgements")
-Status = _vocabulary_word("follow_up_statuses")
+Quadrant = Annotated[str, _schema("quadrants"), _word("quadrants")]
+Orientation = Annotated[str, _schema("orientations"), _word("orientations")]
+Role = Annotated[str, _schema("roles"), _word("roles")]
+SessionRole = Annotated[str, _schema("session_roles"), _word("session_roles")]
+Attendance = Annotated[str, _schema("attendance"), _word("attendance")]
+Affiliation = Annotated[str, _schema("affiliations"), _word("affiliations")]
+FindingKind = Annotated[str, _schema("finding_kinds"), _word("finding_kinds")]
+Judgement = Annotated[str, _schema("judgements"), _word("judgements")]
+Status = Annotated[str, _schema("follow_up_statuses"), _word("follow_up_statuses")]
 
 
 class Sdg(Record):

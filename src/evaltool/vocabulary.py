@@ -83,7 +83,7 @@ class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     schema_version: Version
     name: Key
-    label: Labels
+    title: Labels
     axes: Axes
     quadrants: dict[Key, Quadrant]
     orientations: dict[Key, Entry] = Field(min_length=1)

@@ -42,7 +42,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.reader import Reader as _Reader
     from yaml.scanner import Scanner as _Scanner
 
-    class _Parser(_Reader, _Scanner, _PyParser):  # type: ignore[no-redef]
+    class _Parser(_Reader, _Scanner, _PyParser):  # type: ignore[no-redef,misc]
         def __init__(self, stream: str) -> None:
             _Reader.__init__(self, stream)
             _Scanner.__init__(self)
@@ -279,7 +279,7 @@ def _marks(text: str) -> dict[tuple[tuple[Any, ...], bool], Location]:
                 marks[(frame[0] + (frame[2],), True)] = (
                     event.start_mark.line + 1, event.start_mark.column + 1)
                 return None
-            here = frame[0] + (frame[2],)
+            here: tuple[Any, ...] = frame[0] + (frame[2],)
             frame[2] = None
             return here
         here = frame[0] + (frame[3],)
