@@ -138,6 +138,11 @@ def test_vocabulary_accepts_keys_labels_and_aliases() -> None:
         assert words.resolve_sdg(text) == 4
     assert words.resolve_sdg("18") is None
     assert len(words.sdgs) == 17
+    assert words.label("quadrants", "networking_government", "nl") == "Samenwerkende overheid"
+    assert words.label("quadrants", "networking_government", "en") == "Networking government"
+    assert words.sdg_label(7, "nl") == "Betaalbare en duurzame energie"
+    assert words.adjacent("lawful_government", "performing_government")
+    assert not words.adjacent("lawful_government", "networking_government")
 
 
 def test_the_read_path_uses_libyaml() -> None:
