@@ -80,23 +80,28 @@ def upgrade(document: Document) -> dict[str, Any]:
     """The data brought to the current schema version, or a refusal saying what to do."""
     data = document.data
     version = data.get("schema_version")
-    line, column = document.locate(("schema_version",)) or (1, 1)
+
+    def place() -> dict[str, int]:
+        # Only when refusing: finding the line parses the file a second time.
+        line, column = document.locate(("schema_version",)) or (1, 1)
+        return {"line": line, "column": column}
+
     if version is None:
         raise FileProblemError.at("store.no_version", path=document.path, line=1, column=1,
                                   hint="store.no_version_hint", version=SCHEMA_VERSION)
     if not (isinstance(version, str) and version.isdigit()):
-        raise FileProblemError.at("store.bad_version", path=document.path, line=line,
-                                  column=column, hint="store.no_version_hint",
+        raise FileProblemError.at("store.bad_version", path=document.path, **place(),
+                                  hint="store.no_version_hint",
                                   version=SCHEMA_VERSION, found=str(version)[:20])
     number = int(version)
     if number > SCHEMA_VERSION:
-        raise FileProblemError.at("store.newer_version", path=document.path, line=line,
-                                  column=column, hint="store.newer_version_hint",
+        raise FileProblemError.at("store.newer_version", path=document.path, **place(),
+                                  hint="store.newer_version_hint",
                                   found=number, version=SCHEMA_VERSION)
     while number < SCHEMA_VERSION:
         if number not in UPGRADES:
-            raise FileProblemError.at("store.bad_version", path=document.path, line=line,
-                                      column=column, hint="store.no_version_hint",
+            raise FileProblemError.at("store.bad_version", path=document.path, **place(),
+                                      hint="store.no_version_hint",
                                       version=SCHEMA_VERSION, found=str(number))
         data = UPGRADES[number](data)
         number += 1

@@ -24,6 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent as _Alias
+from yaml.events import DocumentStartEvent as _DocumentStart
+from yaml.events import MappingEndEvent as _MappingEnd
+from yaml.events import MappingStartEvent as _MappingStart
+from yaml.events import ScalarEvent as _Scalar
+from yaml.events import SequenceEndEvent as _SequenceEnd
+from yaml.events import SequenceStartEvent as _SequenceStart
 
 from evaltool.errors import FileProblemError
 
@@ -146,68 +153,79 @@ def _at(event: Any) -> dict[str, int]:
     return {"line": mark.line + 1, "column": mark.column + 1}
 
 
+def _refuse_node(event: Any, path: Path) -> None:
+    """An anchor (`&name`) or an explicit tag (`!!str`, `!include`) on a value."""
+    if event.anchor is not None:
+        raise _fail(path, "anchor", **_at(event))
+    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+    raise _fail(path, "tag", tag=_short(tag), **_at(event))
+
+
 def _build(text: str, path: Path) -> Any:
-    """Events to plain data, refusing every construct the session format leaves out."""
+    """Events to plain data, refusing every construct the session format leaves out.
+
+    This loop runs for every value of every file a command reads, so it is written for
+    speed: events are told apart by class (not by name), and the open container, its
+    pending key and whether it is a mapping live in local variables. A mapping's keys are
+    checked for duplicates against the mapping itself: each key has its value before the
+    next key comes.
+    """
     parser = _Parser(text)
-    # A stack of open containers: (container, pending key or None, keys seen).
-    stack: list[tuple[Any, Any, set[str] | None]] = []
+    get_event = parser.get_event
+    # The containers that enclose the current one: (container, is mapping, pending key).
+    stack: list[tuple[Any, bool, Any]] = []
+    container: Any = None  # the innermost open mapping or list; None at the top
+    is_mapping = False
+    key: Any = _NO_KEY  # the key waiting for its value in the current mapping
     documents = 0
     root: Any = None
-
-    def add(value: Any, event: Any) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        container, pending, seen = stack[-1]
-        if seen is None:
-            container.append(value)
-        elif pending is _NO_KEY:
-            if not isinstance(value, str):
-                raise _fail(path, "key_not_text", **_at(event))
-            if value in seen:
-                raise _fail(path, "duplicate_key", key=_short(value), **_at(event))
-            if value == "<<" and not event.style:
-                raise _fail(path, "merge_key", **_at(event))
-            seen.add(value)
-            stack[-1] = (container, value, seen)
-        else:
-            container[pending] = value
-            stack[-1] = (container, _NO_KEY, seen)
-
     try:
-        while True:
-            event = parser.get_event()
-            if event is None:
-                break
-            kind = type(event).__name__
-            if kind in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent"):
-                if event.anchor is not None:
-                    raise _fail(path, "anchor", **_at(event))
-                if event.tag is not None:
-                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                    raise _fail(path, "tag", tag=_short(tag), **_at(event))
-            if kind == "ScalarEvent":
+        while (event := get_event()) is not None:
+            kind = event.__class__
+            if kind is _Scalar:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_node(event, path)
                 value = event.value
-                if stack and stack[-1][2] is not None and stack[-1][1] is _NO_KEY:
-                    add(value, event)  # a key: always text, even when empty
-                elif value == "" and not event.style:
-                    add(None, event)
+                if is_mapping:
+                    if key is _NO_KEY:  # a key: always text, even when empty
+                        if value in container:
+                            raise _fail(path, "duplicate_key", key=_short(value), **_at(event))
+                        if value == "<<" and not event.style:
+                            raise _fail(path, "merge_key", **_at(event))
+                        key = value
+                        continue
+                    if value == "" and not event.style:  # plain style: None in Python, ""
+                        value = None  # in libyaml
+                    container[key] = value
+                    key = _NO_KEY
                 else:
-                    add(value, event)
-            elif kind in ("MappingStartEvent", "SequenceStartEvent"):
-                if stack and stack[-1][2] is not None and stack[-1][1] is _NO_KEY:
+                    if value == "" and not event.style:
+                        value = None
+                    if container is None:
+                        root = value
+                    else:
+                        container.append(value)
+            elif kind is _MappingStart or kind is _SequenceStart:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_node(event, path)
+                if is_mapping and key is _NO_KEY:
                     raise _fail(path, "key_not_text", **_at(event))
                 if len(stack) >= MAX_DEPTH:
                     raise _fail(path, "too_deep", depth=MAX_DEPTH, **_at(event))
-                container: Any = {} if kind == "MappingStartEvent" else []
-                add(container, event)
-                stack.append((container, _NO_KEY, set() if kind == "MappingStartEvent" else None))
-            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-                stack.pop()
-            elif kind == "AliasEvent":
+                new: Any = {} if kind is _MappingStart else []
+                if container is None:
+                    root = new
+                elif is_mapping:
+                    container[key] = new
+                else:
+                    container.append(new)
+                stack.append((container, is_mapping, _NO_KEY))
+                container, is_mapping, key = new, kind is _MappingStart, _NO_KEY
+            elif kind is _MappingEnd or kind is _SequenceEnd:
+                container, is_mapping, key = stack.pop()
+            elif kind is _Alias:
                 raise _fail(path, "alias", **_at(event))
-            elif kind == "DocumentStartEvent":
+            elif kind is _DocumentStart:
                 documents += 1
                 if documents > 1:
                     raise _fail(path, "several_documents", **_at(event))
