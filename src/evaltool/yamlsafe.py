@@ -39,6 +39,7 @@ MAX_DEPTH = 24
 
 _CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t]|$)", re.MULTILINE)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_MARKER_RUNS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser is the same grammar, slower.
     from yaml._yaml import CParser as _Parser
@@ -139,10 +140,12 @@ def decode(raw: bytes, path: Path) -> str:
 
 def _prescan(text: str, path: Path) -> None:
     """What must be refused before the parser sees the text: git conflicts, tab indents."""
-    if marker := _CONFLICT_MARKER.search(text):
+    # The substring tests are ten times faster than the line-anchored searches, and a
+    # text without seven equal marker characters or without a tab cannot match them.
+    if any(run in text for run in _MARKER_RUNS) and (marker := _CONFLICT_MARKER.search(text)):
         line = text.count("\n", 0, marker.start()) + 1
         raise _fail(path, "conflict_marker", line=line, column=1, marker=marker.group(1))
-    if tab := _TAB_INDENT.search(text):
+    if "\t" in text and (tab := _TAB_INDENT.search(text)):
         line = text.count("\n", 0, tab.start()) + 1
         column = tab.end() - tab.start()
         raise _fail(path, "tab_indent", line=line, column=column)
