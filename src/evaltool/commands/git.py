@@ -1,0 +1,183 @@
+"""Commands for keeping sessions in git: `fmt`, `diff`, `git-setup`, and the helpers git runs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
+from evaltool.i18n import t
+
+SESSION_SUFFIXES = (".yaml", ".yml")
+
+
+def complete_session_paths(incomplete: str) -> list[str]:
+    """Shell completion: folders and session files (*.yaml) that start with what was typed."""
+    typed = os.path.expanduser(incomplete)
+    folder, prefix = os.path.split(typed)
+    try:
+        entries = sorted(os.scandir(folder or "."), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        if entry.name.startswith(".") and not prefix.startswith("."):
+            continue
+        shown = os.path.join(folder, entry.name) if folder else entry.name
+        if entry.is_dir():
+            found.append(shown + "/")
+        elif entry.name.endswith(SESSION_SUFFIXES):
+            found.append(shown)
+    return found
+
+
+SessionPaths = Annotated[list[Path] | None, typer.Argument(
+    help=t("git.fmt_paths_help"), show_default=False, autocompletion=complete_session_paths)]
+
+
+class Output(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _color_wanted(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty() or os.environ.get("GIT_PAGER_IN_USE", "") in ("1", "true")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(help=t("git.fmt_help"))
+    def fmt(
+        paths: SessionPaths = None,
+        check: Annotated[bool, typer.Option("--check", help=t("git.fmt_check_help"))] = False,
+        sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
+    ) -> None:
+        from evaltool.cli import report_error
+        from evaltool.errors import EvaltoolError, FileProblemError
+        from evaltool.store import atomic_write, canonical_text, comment_lines, iter_session_files
+        from evaltool.yamlsafe import decode, read_bytes
+
+        checked = changed = invalid = 0
+        for path in iter_session_files(paths or [sessions_dir]):
+            checked += 1
+            try:
+                text = decode(read_bytes(path), path)
+                formatted = canonical_text(text, path)
+                _keeps_comments(text, formatted, path, comment_lines)
+            except FileProblemError as error:
+                invalid += 1
+                report_error(error)
+                continue
+            if formatted == text:
+                continue
+            changed += 1
+            if check:
+                print(t("git.fmt_would_change", path=path))
+                continue
+            try:
+                atomic_write(path, formatted.encode("utf-8"))
+            except EvaltoolError as error:
+                invalid += 1
+                report_error(error)
+                continue
+            print(t("git.fmt_changed", path=path))
+        if not checked:
+            raise FileProblemError.at("git.no_files", where=", ".join(
+                str(p) for p in (paths or [sessions_dir])), hint="git.no_files_hint")
+        summary = "git.fmt_check_summary" if check else "git.fmt_summary"
+        print(t(summary, checked=checked, changed=changed, invalid=invalid,
+                unchanged=checked - changed - invalid), file=sys.stderr)
+        if invalid or (check and changed):
+            raise typer.Exit(1)
+
+    @app.command(help=t("git.diff_help"))
+    def diff(
+        old: Annotated[Path, typer.Argument(help=t("git.diff_old_help"),
+                                            autocompletion=complete_session_paths)],
+        new: Annotated[Path, typer.Argument(help=t("git.diff_new_help"),
+                                            autocompletion=complete_session_paths)],
+        output: Annotated[Output, typer.Option("--format", help=t("git.format_help"))
+                          ] = Output.text,
+        color: Annotated[Color, typer.Option("--color", help=t("git.color_help"))
+                         ] = Color.auto,
+    ) -> None:
+        from evaltool.diffrender import render_changes
+        from evaltool.errors import FileProblemError
+        from evaltool.semdiff import diff_sessions
+        from evaltool.store import load_session
+        from evaltool.vocabulary import load_vocabulary
+
+        try:
+            before, after = load_session(old), load_session(new)
+        except FileProblemError as error:
+            error.exit_code = 2  # like diff(1): 0 the same, 1 different, 2 trouble
+            raise
+        changes = diff_sessions(before, after)
+        vocabulary = load_vocabulary(after.vocabulary)
+        text = render_changes(changes, vocabulary, old=str(old), new=str(new),
+                              output=output.value, color=_color_wanted(color.value))
+        if output is Output.text and not changes:
+            text = t("git.no_changes") + "\n"
+        sys.stdout.write(text)
+        raise typer.Exit(1 if changes else 0)
+
+    @app.command("git-setup", help=t("git.git_setup_help"))
+    def git_setup(sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR) -> None:
+        from evaltool.gitsetup import set_up
+
+        report = set_up(Path.cwd(), sessions_dir)
+        for key, params in report.steps:
+            print(t(key, **params))
+        print(t("git.setup_done", pattern=report.pattern))
+
+    @app.command("git-textconv", hidden=True, help=t("git.helper_help"))
+    def git_textconv(path: Path) -> None:
+        from evaltool.gitdrivers import textconv
+
+        sys.stdout.write(textconv(path))
+
+    @app.command("git-diff-driver", hidden=True, help=t("git.helper_help"),
+                 context_settings={"ignore_unknown_options": True})
+    def git_diff_driver(arguments: Annotated[list[str], typer.Argument()]) -> None:
+        from evaltool.gitdrivers import external_diff
+
+        sys.stdout.write(external_diff(arguments, color=_color_wanted("auto")))
+
+    @app.command("git-merge-driver", hidden=True, help=t("git.helper_help"))
+    def git_merge_driver(base: Path, ours: Path, theirs: Path, marker_size: int = 7,
+                         name: str = "") -> None:
+        from evaltool.gitdrivers import merge_driver
+
+        raise typer.Exit(merge_driver(base, ours, theirs, marker_size, name))
+
+
+def _keeps_comments(before: str, after: str, path: Path, comment_lines: Any) -> None:
+    """fmt never drops a hand-written comment: refuse the file if it would."""
+    from evaltool.errors import FileProblemError
+
+    lost = Counter(comment_lines(before)) - Counter(comment_lines(after))
+    for comment in lost:
+        if comment.startswith("# yaml-language-server:"):
+            continue
+        line = next((number for number, text in enumerate(before.splitlines(), 1)
+                     if comment in text), None)
+        raise FileProblemError.at("git.fmt_lost_comment", path=path, line=line,
+                                  hint="git.fmt_lost_comment_hint", comment=comment[:60])
