@@ -292,7 +292,7 @@ def render_facts(session: Any, vocabulary: Any) -> str:
             roles = entry.pop("roles", [])
             position = entry.pop("position", None)
             for name, value in entry.items():
-                if value is None or value == []:
+                if value is None or value == [] or (name == "confidential" and not value):
                     continue
                 add(Change(section, "changed", ident, name, context=entry.get("kind")), value)
             if position:

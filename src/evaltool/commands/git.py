@@ -162,8 +162,9 @@ def register(app: typer.Typer) -> None:
         sys.stdout.write(external_diff(arguments, color=_color_wanted("auto")))
 
     @app.command("git-merge-driver", hidden=True, help=t("git.helper_help"))
-    def git_merge_driver(base: Path, ours: Path, theirs: Path, marker_size: int = 7,
-                         name: str = "") -> None:
+    def git_merge_driver(base: Path, ours: Path, theirs: Path,
+                         marker_size: Annotated[int, typer.Argument()] = 7,
+                         name: Annotated[str, typer.Argument()] = "") -> None:
         from evaltool.gitdrivers import merge_driver
 
         raise typer.Exit(merge_driver(base, ours, theirs, marker_size, name))
