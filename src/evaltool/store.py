@@ -258,7 +258,18 @@ def canonical_text(text: str, path: Path) -> str:
     """A session file's text in canonical form, its comments kept (for `evaltool fmt`)."""
     document = Document(path=path, text=text, data=parse_text(text, path))
     session = session_from_document(document)
-    return render_update(_rt_tree(document), session)
+    tree = _rt_tree(document)
+    _block_style(tree)
+    return render_update(tree, session)
+
+
+def _block_style(node: Any) -> None:
+    """Flow collections (`[a, b]`, `{k: v}`) become block style, as `dump_session` writes."""
+    if hasattr(node, "fa"):
+        node.fa.set_block_style()
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    for child in children:
+        _block_style(child)
 
 
 def save_session(session: Session, path: Path, *, original: EditableSession | None = None,
