@@ -1,0 +1,217 @@
+"""`evaltool summarize`: one session's summary, or the learning-route overview of many.
+
+One file gives the session summary with the NSOB map; several files or a folder give
+the overview, built from one small digest per file (`summary.digest`) so that no two
+sessions are held at once. `digest_for_path` is the one place a per-file cache hooks in.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
+from evaltool.i18n import t
+
+FORMATS = ("text", "markdown", "html", "json")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(help=t("report.summarize_help"))
+    def summarize(
+        paths: Annotated[list[Path] | None, typer.Argument(
+            help=t("report.paths_help"), show_default=False)] = None,
+        output_format: Annotated[str, typer.Option(
+            "--format", "-f", help=t("report.format_help"),
+            metavar="text|markdown|html|json")] = "text",
+        output: Annotated[Path | None, typer.Option(
+            "--output", "-o", help=t("report.output_help"), dir_okay=False)] = None,
+        public: Annotated[bool, typer.Option("--public", help=t("report.public_help"))] = False,
+        names: Annotated[bool, typer.Option("--names", help=t("report.names_help"))] = False,
+        route: Annotated[str | None, typer.Option(
+            "--route", help=t("report.route_help"), metavar="NAME")] = None,
+        width: Annotated[int | None, typer.Option(
+            "--width", help=t("report.width_help"), min=30, max=1000)] = None,
+        sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
+    ) -> None:
+        from evaltool.i18n import current_language
+
+        _check_options(output_format, public, names)
+        language = current_language()
+        targets = paths or [sessions_dir]
+        if len(targets) == 1 and not targets[0].is_dir():
+            summary, failed = summarize_file(targets[0], language, public=public,
+                                             names=names, route=route), 0
+        else:
+            summary, failed = summarize_many(targets, language, public=public, route=route)
+        write_report(summary, output_format, output, width)
+        if failed:
+            print(t("report.skipped", count=failed), file=sys.stderr)
+            raise typer.Exit(1)
+
+
+def _check_options(output_format: str, public: bool, names: bool) -> None:
+    from evaltool.errors import UsageError
+
+    if output_format not in FORMATS:
+        raise UsageError.at("report.bad_format", hint="report.bad_format_hint",
+                            value=output_format[:40])
+    if public and names:
+        raise UsageError.at("report.names_and_public", hint="report.names_and_public_hint")
+
+
+def _same_route(route: str | None, learning_route: str | None) -> bool:
+    from evaltool.vocabulary import fold
+
+    return route is None or fold(route) == fold(learning_route or "")
+
+
+def summarize_file(path: Path, language: str, *, public: bool, names: bool,
+                   route: str | None) -> dict[str, Any]:
+    """The summary data of one session file (publication mode: anonymised and checked)."""
+    from evaltool.errors import FileProblemError
+    from evaltool.store import load_session
+    from evaltool.summary import summarize_session
+    from evaltool.vocabulary import load_vocabulary
+
+    session = load_session(path)
+    if not _same_route(route, session.casus.learning_route):
+        raise FileProblemError.at("report.no_route_match", path=path,
+                                  hint="report.no_route_match_hint", route=route,
+                                  routes=session.casus.learning_route or "-")
+    vocabulary = load_vocabulary(session.vocabulary)
+    if not public:
+        return summarize_session(session, vocabulary, language=language, names=names)
+    from evaltool.privacy import anonymisation, check_session, publish
+
+    published, redactions, scrubber = publish(session)
+    check_session(published, scrubber, path)
+    summary = summarize_session(published, vocabulary, language=language)
+    summary["public"] = True
+    summary["anonymisation"] = anonymisation(redactions, language)
+    _report_redactions(summary["anonymisation"]["redactions"])
+    return summary
+
+
+def digest_for_path(path: Path) -> dict[str, Any]:
+    """The digest of one session file; raises `FileProblemError` for a bad file.
+
+    This is the unit a per-file cache can keep (keyed by the file's path, size, mtime
+    and `summary.DIGEST_VERSION`): it is plain JSON data, holds no confidential text and
+    no names, and everything the overview needs, also in publication mode.
+    """
+    from evaltool.store import load_session
+    from evaltool.summary import digest
+
+    return digest(load_session(path))
+
+
+def summarize_many(paths: list[Path], language: str, *, public: bool,
+                   route: str | None) -> tuple[dict[str, Any], int]:
+    """The learning-route overview of every session file under `paths`, and how many failed."""
+    from evaltool.cli import report_error
+    from evaltool.errors import FileProblemError
+    from evaltool.store import iter_session_files
+    from evaltool.summary import route_summary
+    from evaltool.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
+
+    digests = []
+    failed = 0
+    routes_seen: set[str] = set()
+    for path in iter_session_files(paths):
+        try:
+            item = digest_for_path(path)
+        except FileProblemError as error:
+            failed += 1
+            report_error(error)
+            continue
+        routes_seen.add(item.get("learning_route") or "-")
+        if _same_route(route, item.get("learning_route")):
+            digests.append(item)
+    if not digests:
+        from evaltool.errors import EvaltoolError
+
+        if route is not None and routes_seen:
+            raise EvaltoolError.at("report.no_route_match", hint="report.no_route_match_hint",
+                                   route=route, routes=", ".join(sorted(routes_seen)))
+        if failed:
+            raise typer.Exit(1)
+        raise EvaltoolError.at("report.nothing_to_summarize",
+                               hint="report.nothing_to_summarize_hint")
+    vocabulary = load_vocabulary(digests[0].get("vocabulary") or DEFAULT_VOCABULARY)
+    summary = route_summary(digests, vocabulary, language=language)
+    if public:
+        from evaltool.privacy import check_overview
+
+        fingerprints = {f for d in digests for f in d["name_fingerprints"]}
+        check_overview(summary, fingerprints)
+        totals: dict[str, int] = {}
+        for d in digests:
+            for key, value in d["redactions"].items():
+                totals[key] = totals.get(key, 0) + value
+        summary["public"] = True
+        summary["anonymisation"] = {
+            "notice": t("report.anonymised_notice", language),
+            "rules": [t(f"report.{key}", language) for key in _rule_keys()],
+            "redactions": totals,
+        }
+        _report_redactions(totals)
+    return summary, failed
+
+
+def _rule_keys() -> tuple[str, ...]:
+    from evaltool.privacy import RULE_KEYS
+
+    return RULE_KEYS
+
+
+def _report_redactions(counts: dict[str, int]) -> None:
+    print(t("report.redaction_summary", **counts), file=sys.stderr)
+
+
+def _color_wanted() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def write_report(summary: dict[str, Any], output_format: str, output: Path | None,
+                 width: int | None) -> None:
+    """Render `summary` and print it, or write it to `output` all at once."""
+    if output_format == "text" and output is None:
+        from evaltool.render.text import console_for, render
+
+        console = console_for(sys.stdout, width=width, color=_color_wanted())
+        console.print(render(summary, width or console.width))
+        return
+    if output_format == "text":
+        from evaltool.render.text import render_to_string
+
+        text = render_to_string(summary, width or 80)
+    elif output_format == "markdown":
+        from evaltool.render.markdown import render as render_markdown
+
+        text = render_markdown(summary)
+    elif output_format == "html":
+        from evaltool.render.html import render as render_html
+
+        text = render_html(summary)
+    else:
+        from evaltool.render.json import render as render_json
+
+        text = render_json(summary)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from evaltool.render.safe import clean
+    from evaltool.store import atomic_write
+
+    atomic_write(output, text.encode("utf-8"))
+    print(t("report.written", path=clean(output)), file=sys.stderr)

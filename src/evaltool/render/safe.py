@@ -1,0 +1,94 @@
+"""The one place where user text is made safe to show: terminal, Markdown and HTML.
+
+Session files may hold anything a person typed. Before it is shown, every character
+that could steer a terminal or a reader (ESC, C0 and C1 controls, DEL, bidi overrides
+and isolates, zero-width and other invisible format characters, line and paragraph
+separators) is replaced by a visible `⟨U+XXXX⟩`, so nothing is silently dropped and
+nothing reaches the terminal raw. Rich markup is never interpreted: the terminal
+renderer builds `rich.text.Text` objects from `clean()`ed strings (see `text.py`),
+never markup strings. Markdown and HTML get their own escaping here as well.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Tab and newline are layout and stay; every other C0 control, DEL and C1 goes.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+# Bidi embeddings, overrides, isolates and marks; zero-width space, joiners, word
+# joiner, invisible operators, BOM; line/paragraph separators; interlinear annotation;
+# Mongolian vowel separator; soft hyphen; and the unassigned/other format (Cf) rest.
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    "\U000e0000-\U000e007f"
+)
+_UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}\ud800-\udfff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    return f"⟨U+{ord(match.group()):04X}⟩"
+
+
+def clean(text: object) -> str:
+    """`text` with every control, escape and invisible format character made visible."""
+    value = str(text)
+    value = _UNSAFE.sub(_visible, value)
+    # Other format characters (category Cf) that the table above does not list.
+    if any(unicodedata.category(ch) == "Cf" for ch in value):
+        value = "".join(
+            f"⟨U+{ord(ch):04X}⟩" if unicodedata.category(ch) == "Cf" else ch for ch in value
+        )
+    return value.replace("\t", "    ")
+
+
+def one_line(text: object) -> str:
+    """`clean(text)` on one line: newlines become spaces (table cells, headings)."""
+    return " ".join(clean(text).split())
+
+
+# Characters with a meaning anywhere in a line (emphasis, code, links, tables, HTML) ...
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# ... and those that only mean something at the start of a line (headings, lists, quotes).
+_MD_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+
+
+def markdown(text: object) -> str:
+    """User text as literal Markdown: markup characters escaped, HTML neutralised.
+
+    `<`, `>` and `&` become entities (a Markdown reader passes raw HTML through);
+    characters with a meaning in CommonMark get a backslash, those that only count at
+    the start of a line only there, so that the report still reads well as plain text.
+    Newlines stay, as explicit hard line breaks (a trailing backslash).
+    """
+    value = clean(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _MD_INLINE.sub(r"\\\1", value)
+    lines = []
+    for line in value.split("\n"):
+        line = line.strip()
+        if line:
+            lines.append(_MD_LINE_START.sub(_escape_start, line))
+    return "\\\n".join(lines)
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    marker = match.group(2)
+    if marker[0].isdigit():
+        return match.group(1) + marker[:-1] + "\\" + marker[-1]
+    return match.group(1) + "\\" + marker
+
+
+def markdown_line(text: object) -> str:
+    return markdown(one_line(text))
+
+
+def html_text(text: object) -> str:
+    """User text as HTML character data or attribute value: every markup character escaped."""
+    return html.escape(clean(text), quote=True)
+
+
+def html_block(text: object) -> str:
+    """User text with its line breaks, as HTML (`<br>` between lines)."""
+    return "<br>\n".join(html_text(line) for line in clean(text).split("\n"))
