@@ -133,7 +133,7 @@ class Describer:
             return [fill(t("git.changed_long"), subject=subject, field=field),
                     [("text", "    ")] + [(_WORD_STYLES[op], text) for op, text in
                                           word_diff(change.old, change.new)]]
-        if change.old is None or (change.old is False and change.field == "confidential"):
+        if change.old is None:
             return [fill(t("git.set"), subject=subject, field=field,
                          new=self.value(change, change.field, change.new))]
         if change.new is None:
@@ -189,7 +189,7 @@ def render_text(lines: Iterable[list[Segment]], *, color: bool) -> str:
                 parts.append(f"{before}{text}{after}")
             else:
                 parts.append(text)
-        out.append("".join(parts))
+        out.append("".join(parts).rstrip())
     return "\n".join(out) + "\n" if out else ""
 
 
