@@ -286,6 +286,13 @@ def _with_modeline(text: str) -> str:
     return SCHEMA_MODELINE + "\n" + text
 
 
+def dump_data(data: Any) -> str:
+    """Plain data of evaltool's own (a wizard draft) as YAML, in the style of session files."""
+    stream = io.StringIO()
+    _yaml().dump(_node(data), stream)
+    return stream.getvalue()
+
+
 def _yaml() -> Any:
     from ruamel.yaml import YAML
 

@@ -1,0 +1,58 @@
+"""Safe file names from titles people type: the `<slug>` in `sessions/<date>-<slug>.yaml`.
+
+A slug is lowercase ASCII letters, digits and single '-' between them, so it can never
+hold a path separator, `..`, a control, bidi or zero-width character, never starts with
+'.' or '-', is never a Windows device name and is at most `MAX_BYTES` long. Accents are
+dropped after Unicode decomposition, so the NFC and NFD spellings of a title give the
+same slug. The title inside the file keeps the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+
+MAX_BYTES = 100
+FALLBACK = "casus"
+
+# CON, PRN, AUX, NUL, COM1-9, LPT1-9 (also with an extension) cannot be files on Windows.
+_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$")
+# Letters that do not decompose into a base letter plus accents.
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ð": "d", "þ": "th",
+                          "ł": "l", "đ": "d", "ı": "i", "ĳ": "ij"})
+
+
+def slugify(text: str, max_bytes: int = MAX_BYTES) -> str:
+    """`Casus Cornelis Musius` → `casus-cornelis-musius`; never empty, never unsafe."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).translate(_SPECIAL)
+    words = re.findall(r"[a-z0-9]+", ascii_only)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_bytes:
+            if not slug:  # one enormous word: cut it
+                slug = word[:max_bytes]
+            break
+        slug = candidate
+    if not slug:
+        # A title in another script: keep it findable and distinct by a short hash.
+        digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+        slug = f"{FALLBACK}-{digest[:8]}" if text.strip() else FALLBACK
+    if _DEVICE.match(slug):
+        slug = f"{slug}-{FALLBACK}"
+    return slug
+
+
+def session_stem(date: dt.date | str, title: str) -> str:
+    """The file stem and session id: `2021-01-28-casus-cornelis-musius`."""
+    day = date.isoformat() if isinstance(date, dt.date) else str(date)
+    return f"{day}-{slugify(title)}"
+
+
+def short_id(text: str, words: int = 4) -> str:
+    """An id for a finding or participant from its first few words (`vertrouwen-in-de`)."""
+    slug = slugify(text, max_bytes=60)
+    return "-".join(slug.split("-")[:words])

@@ -1,0 +1,178 @@
+"""The steps of an evaluation as data: `templates/NAME.yaml`, checked when it is loaded.
+
+A template is a list of steps; a step has one or more parts:
+
+- `fields`: single questions, each stored at `target.name` in the session
+  (`target: casus`, or empty for the session's own fields);
+- `list`: entries added one after another (findings, SDGs, participants, follow-ups),
+  each answer of the first question starting a new entry, an empty one ending the list;
+- `per_participant`: participants picked by number, then asked the part's questions
+  (their place in the NSOB model) or, with `repeat`, an ordered list (their roles);
+- `earlier_follow_ups`: the open follow-ups of earlier sessions, each marked done,
+  kept open or dropped.
+
+A municipality adds, removes or reorders steps by editing YAML, not Python.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from evaltool import resources
+from evaltool.errors import EvaltoolError, TemplateError
+from evaltool.i18n import pick
+from evaltool.models import Version
+
+DEFAULT_TEMPLATE = "casus-evaluatie"
+
+Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+Target = Annotated[str, Field(pattern=r"^([a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*)?$")]
+
+QuestionType = Literal["line", "text", "date", "count", "choice", "choices", "sdg", "flag",
+                       "tags", "id", "participant"]
+
+
+class Labels(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    nl: Annotated[str, Field(min_length=1, max_length=2000)]
+    en: Annotated[str, Field(min_length=1, max_length=2000)]
+
+    def __str__(self) -> str:
+        return pick({"nl": self.nl, "en": self.en})
+
+
+class Question(BaseModel):
+    """One answer: where it goes, how it is typed, what it defaults to."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Name
+    type: QuestionType
+    label: Labels
+    help: Labels | None = None
+    vocabulary: Name | None = None
+    required: bool = False
+    final: bool = False
+    """Needed before `evaltool finalize` accepts the session (may be added later)."""
+    default: Annotated[str, Field(max_length=300)] | None = None
+    """A literal, or `{today}`, `{slug:QUESTION}`, `{next:PREFIX}`, `@SESSION_ROLE`."""
+    ask: bool = True
+    """False: not asked in a terminal (the default is used), but read from answer files."""
+    when: dict[Name, str] = {}
+    """Asked only when the entry's other answers have these values."""
+    max: Annotated[int, Field(ge=1, le=20)] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Question:
+        if self.type in ("choice", "choices") and not self.vocabulary:
+            raise ValueError(f"question {self.name}: a choice needs 'vocabulary: CATEGORY'")
+        if not self.ask and self.required and self.default is None:
+            raise ValueError(f"question {self.name}: not asked and required needs a default")
+        return self
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["fields", "list", "per_participant", "earlier_follow_ups"]
+    name: Name
+    target: Target = ""
+    label: Labels | None = None
+    fixed: dict[Name, str] = {}
+    """Values every entry of a list gets (`kind: success_factor`): also how the part
+    recognises its own entries among the others in the same place."""
+    repeat: bool = False
+    min_final: Annotated[int, Field(ge=0, le=100)] = 0
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Part:
+        names = [q.name for q in self.questions]
+        if len(names) != len(set(names)):
+            raise ValueError(f"part {self.name}: two questions with the same name")
+        if self.kind in ("list", "per_participant") and self.label is None:
+            raise ValueError(f"part {self.name}: a {self.kind} part needs a label")
+        return self
+
+
+class Step(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Name
+    title: Labels
+    help: Labels | None = None
+    skippable: bool = False
+    parts: list[Part] = Field(min_length=1)
+
+
+class Template(BaseModel):
+    """A guided evaluation: which steps, in which order, asking what."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    schema_version: Version
+    name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
+    label: Labels
+    description: Labels | None = None
+    vocabulary: Name = "delft"
+    final_session_roles: list[Name] = []
+    """Session roles someone must have before the session can be final."""
+    steps: list[Step] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Template:
+        steps = [step.name for step in self.steps]
+        if len(steps) != len(set(steps)):
+            raise ValueError("two steps with the same name")
+        # Answer files are flat: every field question and every part needs its own name.
+        keys: list[str] = []
+        for step in self.steps:
+            for part in step.parts:
+                if part.kind == "fields":
+                    keys += [q.name for q in part.questions]
+                else:
+                    keys.append(part.name)
+        doubles = sorted({key for key in keys if keys.count(key) > 1})
+        if doubles:
+            raise ValueError(f"answer names used twice: {', '.join(doubles)}")
+        return self
+
+    def step(self, name: str) -> Step | None:
+        return next((step for step in self.steps if step.name == name), None)
+
+    def answer_keys(self) -> list[str]:
+        keys = ["template"]
+        for step in self.steps:
+            for part in step.parts:
+                keys += [q.name for q in part.questions] if part.kind == "fields" else [part.name]
+        return keys
+
+
+_loaded: dict[Path, Template] = {}
+
+
+def load_template(name: str = DEFAULT_TEMPLATE) -> Template:
+    """The template called `name`, from ./templates or the bundled templates."""
+    from evaltool.store import load_model
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,59}", name):  # never a path
+        raise TemplateError.at("core.template_missing", kind="template", name=name[:60],
+                               hint="wizard.templates_hint")
+    path = resources.find_template(f"{name}.yaml", kind="template", name=name)
+    if path not in _loaded:
+        _loaded[path] = load_model(path, Template)
+    return _loaded[path]
+
+
+def available_templates() -> list[Path]:
+    """Every wizard template file (a YAML file with steps) in the template folders."""
+    from evaltool.yamlsafe import read_document
+
+    found = []
+    for path in resources.list_templates(".", "*.yaml"):
+        try:
+            if "steps" in read_document(path).data:
+                found.append(path)
+        except EvaltoolError:
+            found.append(path)  # listed, so that `evaltool templates` reports the problem
+    return found
