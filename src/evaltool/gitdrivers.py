@@ -19,8 +19,10 @@ NULL = "/dev/null"
 
 def _problem_without_path(error: FileProblemError) -> str:
     """The first problem, without git's temporary file name: "12:1: what"."""
+    from evaltool.diffrender import safe
+
     first = error.problems[0]
-    return Problem(first.key, first.params, None, first.line, first.column).render()
+    return safe(Problem(first.key, first.params, None, first.line, first.column).render())
 
 
 def _read_text(path: Path) -> str:

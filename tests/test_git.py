@@ -1,0 +1,301 @@
+"""Session files in real git repositories: git-setup, git diff, git log -p, git show, merges.
+
+Every test makes its own repository in tmp_path, with HOME pointing there and the
+system config ignored, so nothing of the machine's git setup leaks in. git runs the
+drivers that `evaltool git-setup` configured, as a separate process.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, Invoke
+
+SESSION = "sessions/2021-01-28-casus-cornelis-musius.yaml"
+ORIGINAL = EXAMPLE.read_text(encoding="utf-8")
+
+
+def git(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for variable in list(os.environ):
+        if variable.startswith("GIT_") or variable in ("NO_COLOR", "LESS", "PAGER"):
+            monkeypatch.delenv(variable)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("EVALTOOL_LANG", "en")
+    root = tmp_path / "repo"
+    (root / "sessions").mkdir(parents=True)
+    monkeypatch.chdir(root)
+    git("init", "-q", "-b", "main")
+    git("config", "user.name", "Toehoorder")
+    git("config", "user.email", "toehoorder@example.org")
+    git("config", "commit.gpgsign", "false")
+    Path(SESSION).write_text(ORIGINAL, encoding="utf-8")
+    git("add", ".")
+    git("commit", "-q", "-m", "first session")
+    return root
+
+
+@pytest.fixture
+def set_up(repo: Path, cli: Invoke) -> Path:
+    result = cli("git-setup")
+    assert result.exit_code == 0, result.output
+    git("add", ".gitattributes")
+    git("commit", "-q", "-m", "evaltool git-setup")
+    return repo
+
+
+def edit(path: str, *replacements: tuple[str, str]) -> None:
+    text = Path(path).read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    Path(path).write_text(text, encoding="utf-8")
+
+
+FU2_DONE = ("  fu-2:\n    question:", "  fu-2:\n    status: done\n    question:")
+
+
+# --- git-setup ---------------------------------------------------------------------------
+
+
+def test_git_setup_writes_attributes_and_config_and_is_idempotent(
+        repo: Path, cli: Invoke) -> None:
+    Path(".gitattributes").write_text("*.png binary\nsessions/**/*.yaml diff=old\n")
+    first = cli("git-setup")
+    assert first.exit_code == 0, first.output
+    assert ("updated in .gitattributes: sessions/**/*.yaml diff=evaltool merge=evaltool"
+            in first.stdout)
+    command = f"{sys.executable} -m evaltool"
+    assert f"set git config diff.evaltool.textconv = {command} git-textconv" in first.stdout
+    assert (f"set git config merge.evaltool.driver = {command} git-merge-driver "
+            "%O %A %B %L %P") in first.stdout
+    attributes = Path(".gitattributes").read_text()
+    assert attributes == "*.png binary\nsessions/**/*.yaml diff=evaltool merge=evaltool\n"
+    assert git("config", "--local", "diff.evaltool.command").stdout.strip() == \
+        f"{command} git-diff-driver"
+    check = git("check-attr", "diff", "merge", "--", SESSION).stdout
+    assert f"{SESSION}: diff: evaltool" in check and f"{SESSION}: merge: evaltool" in check
+
+    second = cli("git-setup")
+    assert second.exit_code == 0
+    assert "already in .gitattributes: sessions/**/*.yaml diff=evaltool merge=evaltool" \
+        in second.stdout
+    assert "set git config" not in second.stdout
+    assert second.stdout.count("already set: git config") == 4
+    assert Path(".gitattributes").read_text() == attributes
+
+
+def test_git_setup_adds_its_rule_to_a_new_attributes_file(repo: Path, cli: Invoke) -> None:
+    result = cli("git-setup", "--sessions-dir", "sessions")
+    assert "added to .gitattributes" in result.stdout
+    assert Path(".gitattributes").read_text().splitlines() == [
+        "# evaltool: semantic diff and merge of session files (written by evaltool git-setup)",
+        "sessions/**/*.yaml diff=evaltool merge=evaltool"]
+
+
+def test_git_setup_outside_a_repository(cli: Invoke, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    result = cli("git-setup")
+    assert result.exit_code == 2
+    assert "not inside a git repository — run git init first" in result.stderr
+
+
+# --- git diff, git log -p, git show ------------------------------------------------------------
+
+
+def test_git_diff_shows_the_semantic_diff(set_up: Path) -> None:
+    edit(SESSION, FU2_DONE, ("  eigenaarschap:\n    kind: discussion_topic",
+                             "  eigenaarschap:\n    kind: wish"))
+    shown = git("diff").stdout
+    assert shown.splitlines() == [
+        f"diff --evaltool a/{SESSION} b/{SESSION}",
+        "wish `eigenaarschap`: kind discussion topic → wish",
+        "follow-up `fu-2`: status open → done",
+    ]
+    # The plain line diff is still there for whoever asks for it.
+    plain = git("diff", "--no-ext-diff", "--no-textconv").stdout
+    assert "+    status: done" in plain
+
+
+def test_git_log_and_show_use_one_line_per_fact(set_up: Path) -> None:
+    edit(SESSION, FU2_DONE)
+    git("commit", "-q", "-am", "fu-2 is done")
+    log = git("log", "-p", "-1").stdout
+    assert "-follow-up `fu-2`: status: open\n+follow-up `fu-2`: status: done\n" in log
+    assert "question: De kennis en ervaring" in log  # context lines, as facts
+    show = git("show", "HEAD").stdout
+    assert "+follow-up `fu-2`: status: done" in show
+    # Between commits, git diff runs the semantic diff.
+    assert "follow-up `fu-2`: status open → done" in git("diff", "HEAD~1", "HEAD").stdout
+
+
+def test_new_and_deleted_session_files(set_up: Path) -> None:
+    other = "sessions/2021-03-01-casus-tweede.yaml"
+    Path(other).write_text(ORIGINAL.replace("id: 2021-01-28-casus-cornelis-musius",
+                                            "id: 2021-03-01-casus-tweede"), encoding="utf-8")
+    git("add", other)
+    added = git("diff", "--cached").stdout.splitlines()
+    assert added[:3] == [f"diff --evaltool a/{other} b/{other}",
+                         f"new session file {other}",
+                         "casus: title added: Casus Cornelis Musius"]
+    assert "participant `beleidsadviseur-energie` added: Beleidsadviseur Energie" in added
+    git("commit", "-q", "-m", "second session")
+    git("rm", "-q", SESSION)
+    removed = git("diff", "--cached").stdout.splitlines()
+    assert removed[1] == f"session file deleted: {SESSION}"
+    assert "follow-up `fu-1` removed: Is deze aanpak haalbaar voor de andere scholen die nog " \
+           "gerenoveerd moeten worden?" in removed
+    git("commit", "-q", "-m", "first session removed")
+    log = git("log", "-p").stdout  # textconv on both a new and a deleted file
+    assert "+casus: title: Casus Cornelis Musius" in log
+    assert "-casus: title: Casus Cornelis Musius" in log
+
+
+def test_an_old_revision_that_no_longer_validates_is_shown_as_written(set_up: Path) -> None:
+    edit(SESSION, ("  date: 2021-01-28\n", "  date: 2021-02-30\n"),
+         ("status: final\n", "status: final\x1b[2J\n"))
+    git("commit", "-q", "-am", "a broken date and an escape character")
+    edit(SESSION, ("  date: 2021-02-30\n", "  date: 2021-01-28\n"),
+         ("status: final\x1b[2J\n", "status: final\n"))
+    git("commit", "-q", "-am", "repaired")
+    shown = git("show", "HEAD~1").stdout
+    assert "\x1b" not in shown
+    note = next(line for line in shown.splitlines() if line.startswith("+# evaltool:"))
+    assert note.startswith("+# evaltool: this version does not validate (")
+    assert "YAML syntax error" in note and note.endswith("); shown as written")
+    assert "+status: final\\u001b[2J" in shown and "+  date: 2021-02-30" in shown
+    between = git("diff", "HEAD~1", "HEAD").stdout
+    assert "\x1b" not in between
+    assert "the old version does not validate (" in between
+    assert "); showing the text as written" in between
+    assert "-  date: 2021-02-30\n+  date: 2021-01-28\n" in between
+    assert git("log", "-p").returncode == 0
+
+
+# --- merges ----------------------------------------------------------------------------------
+
+WETHOUDER = ("projectleider-school:\n    function: Projectleider vanuit de school\n"
+             "    organisation: Schoolbestuur\n    affiliation: initiator\n"
+             "    attendance: absent\n")
+
+
+def branch_edits(name: str, *replacements: tuple[str, str], base: str = "main") -> None:
+    git("checkout", "-q", "-b", name, base)
+    edit(SESSION, *replacements)
+    git("commit", "-q", "-am", name)
+
+
+def add_at_the_end(who: str, finding: str, follow_up: str) -> tuple[tuple[str, str], ...]:
+    """Append a participant, a finding and a follow-up at the end of their sections."""
+    return (
+        (WETHOUDER, WETHOUDER + f"  {who}:\n    function: {who.title()}\n"),
+        ("      - rollen\nfollow_ups:\n",
+         f"      - rollen\n  {finding}:\n    kind: wish\n    text: {finding.title()}.\n"
+         "follow_ups:\n"),
+        ("    owner: Publiek Ondernemers\n",
+         f"    owner: Publiek Ondernemers\n  {follow_up}:\n    question: Wat nu, {who}?\n"),
+    )
+
+
+def test_independent_additions_merge_cleanly(set_up: Path, cli: Invoke) -> None:
+    branch_edits("left", *add_at_the_end("wethouder", "vaker-evalueren", "fu-5"))
+    branch_edits("right", *add_at_the_end("schoolbestuurder", "wijk-betrekken", "fu-6"))
+    merge = git("merge", "--no-edit", "left", check=False)
+    assert merge.returncode == 0, merge.stdout + merge.stderr
+    assert git("status", "--porcelain").stdout == ""
+    assert cli("validate", SESSION).exit_code == 0
+    from evaltool.store import load_session
+
+    session = load_session(Path(SESSION))
+    assert {"wethouder", "schoolbestuurder"} <= set(session.participants)
+    assert {"vaker-evalueren", "wijk-betrekken"} <= set(session.findings)
+    assert {"fu-5", "fu-6"} <= set(session.follow_ups)
+    assert list(session.follow_ups)[-2:] == ["fu-6", "fu-5"]  # ours first, then theirs
+
+
+def test_without_git_setup_the_same_merge_conflicts(repo: Path, cli: Invoke) -> None:
+    """Why the driver is needed: git's line merge cannot add two entries at one place."""
+    branch_edits("left", *add_at_the_end("wethouder", "vaker-evalueren", "fu-5"))
+    branch_edits("right", *add_at_the_end("schoolbestuurder", "wijk-betrekken", "fu-6"))
+    assert git("merge", "--no-edit", "left", check=False).returncode == 1
+    result = cli("validate", SESSION)
+    assert result.exit_code == 1
+    assert f"error: {SESSION}:" in result.stderr and "conflict marker" in result.stderr
+
+
+def test_edits_to_different_fields_and_roles_merge_cleanly(set_up: Path, cli: Invoke) -> None:
+    branch_edits("left", FU2_DONE, (
+        "      - role: subsidy_adviser\n        orientation: city\n        usual: true\n",
+        "      - role: subsidy_adviser\n        orientation: city\n        usual: true\n"
+        "      - role: connector\n        orientation: internal\n"))
+    branch_edits("right", ("  fu-2:\n    question:", "  fu-2:\n    owner: Schoolbestuur\n"
+                           "    question:"), (
+        "      - role: subsidy_adviser\n        orientation: city\n        usual: true\n",
+        "      - role: subsidy_adviser\n        orientation: city\n        usual: true\n"
+        "      - role: financier\n        orientation: city\n"))
+    assert git("merge", "--no-edit", "left", check=False).returncode == 0
+    from evaltool.store import load_session
+
+    session = load_session(Path(SESSION))
+    assert session.follow_ups["fu-2"].status == "done"
+    assert session.follow_ups["fu-2"].owner == "Schoolbestuur"
+    roles = [role.role for role in session.participants["subsidieadviseur"].roles]
+    assert roles == ["subsidy_adviser", "financier", "connector"]
+
+
+def test_a_true_conflict_leaves_markers_that_validate_names(set_up: Path, cli: Invoke) -> None:
+    branch_edits("left", FU2_DONE, *add_at_the_end("wethouder", "vaker-evalueren", "fu-5"))
+    branch_edits("right", ("  fu-2:\n    question:", "  fu-2:\n    status: dropped\n"
+                           "    question:"),
+                 *add_at_the_end("schoolbestuurder", "wijk-betrekken", "fu-6"))
+    merge = git("merge", "--no-edit", "left", check=False)
+    assert merge.returncode == 1
+    assert f"evaltool: 1 conflict(s) in {SESSION} left with markers" in merge.stderr
+    text = Path(SESSION).read_text(encoding="utf-8")
+    assert ("<<<<<<< ours\n    status: dropped\n=======\n    status: done\n>>>>>>> theirs\n"
+            in text)
+    # Only the true conflict is marked: both additions are merged.
+    assert "  wethouder:\n" in text and "  schoolbestuurder:\n" in text
+    line = text.splitlines().index("<<<<<<< ours") + 1
+    result = cli("validate", SESSION)
+    assert result.exit_code == 1
+    assert (f"error: {SESSION}:{line}:1: unresolved git conflict marker <<<<<<< — choose "
+            "between the versions") in result.stderr
+
+
+@pytest.mark.parametrize("commented", ["ours", "theirs"])
+def test_a_comment_is_never_lost_in_a_merge(set_up: Path, cli: Invoke, commented: str) -> None:
+    comment = ("  fu-1:\n", "  # nog navragen bij de school\n  fu-1:\n")
+    left = add_at_the_end("wethouder", "vaker-evalueren", "fu-5")
+    right = add_at_the_end("schoolbestuurder", "wijk-betrekken", "fu-6")
+    branch_edits("left", *left, *([comment] if commented == "theirs" else []))
+    branch_edits("right", *right, *([comment] if commented == "ours" else []))
+    merge = git("merge", "--no-edit", "left", check=False)  # into right: left is theirs
+    text = Path(SESSION).read_text(encoding="utf-8")
+    assert "  # nog navragen bij de school\n  fu-1:\n" in text
+    assert "  wethouder:\n" in text and "  schoolbestuurder:\n" in text
+    if commented == "ours":  # the merged file is written from our version, comments and all
+        assert merge.returncode == 0, merge.stderr
+        assert cli("validate", SESSION).exit_code == 0
+    else:  # their comment would be lost: git's own merge, with its markers, instead
+        assert merge.returncode == 1
+        assert f"{SESSION} merged as text (a comment would be lost otherwise)" in merge.stderr
+        assert "<<<<<<< ours" in text
