@@ -55,7 +55,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def set_up(repo: Path, cli: Invoke) -> Path:
     result = cli("git-setup")
     assert result.exit_code == 0, result.output
-    git("add", ".gitattributes")
+    git("add", ".gitattributes", "templates/session.schema.json")
     git("commit", "-q", "-m", "evaltool git-setup")
     return repo
 
@@ -92,8 +92,14 @@ def test_git_setup_writes_attributes_and_config_and_is_idempotent(
     check = git("check-attr", "diff", "merge", "--", SESSION).stdout
     assert f"{SESSION}: diff: evaltool" in check and f"{SESSION}: merge: evaltool" in check
 
+    schema = Path("templates/session.schema.json")
+    assert ("wrote templates/session.schema.json (evaltool schema), which the first line of "
+            "every session file names for editors") in first.stdout
+    assert schema.read_text(encoding="utf-8") == cli("schema").stdout
+
     second = cli("git-setup")
     assert second.exit_code == 0
+    assert "already in templates/session.schema.json: evaltool schema" in second.stdout
     assert "already in .gitattributes: sessions/**/*.yaml diff=evaltool merge=evaltool" \
         in second.stdout
     assert "set git config" not in second.stdout

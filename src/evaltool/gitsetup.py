@@ -10,6 +10,7 @@ environment that is not on PATH. Everything is idempotent.
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
@@ -104,6 +105,7 @@ def set_up(cwd: Path, sessions_dir: Path, command: str | None = None) -> SetupRe
         atomic_write(attributes, new.encode("utf-8"))
     line = f"{report.pattern} {ATTRIBUTES}"
     report.steps.append(("git." + f"setup_{what}", {"file": ".gitattributes", "line": line}))
+    report.steps.append(_write_schema(root, sessions_dir))
     for key, value in git_config(command or evaltool_command()).items():
         current = run_git(["config", "--local", "--get", key], root, check=False)
         if current.returncode == 0 and current.stdout.rstrip("\n") == value:
@@ -112,3 +114,19 @@ def set_up(cwd: Path, sessions_dir: Path, command: str | None = None) -> SetupRe
         run_git(["config", "--local", key, value], root)
         report.steps.append(("git.setup_set", {"key": key, "value": value}))
     return report
+
+
+def _write_schema(root: Path, sessions_dir: Path) -> tuple[str, dict[str, str]]:
+    """The JSON Schema where the modeline of session files points, so editors find it."""
+    from evaltool.schema import session_schema_json
+    from evaltool.store import SCHEMA_MODELINE, atomic_write
+
+    folder = sessions_dir if sessions_dir.is_absolute() else Path.cwd() / sessions_dir
+    target = (folder / SCHEMA_MODELINE.split("$schema=", 1)[1]).resolve()
+    shown = os.path.relpath(target, root)
+    wanted = session_schema_json()
+    if target.is_file() and target.read_text(encoding="utf-8") == wanted:
+        return "git.setup_kept", {"file": shown, "line": "evaltool schema"}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, wanted.encode("utf-8"))
+    return "git.setup_schema", {"file": shown}

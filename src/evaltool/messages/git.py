@@ -159,12 +159,18 @@ MESSAGES = {
     "setup_added": ("added to {file}: {line}", "toegevoegd aan {file}: {line}"),
     "setup_replaced": ("updated in {file}: {line}", "bijgewerkt in {file}: {line}"),
     "setup_kept": ("already in {file}: {line}", "staat al in {file}: {line}"),
+    "setup_schema": ("wrote {file} (evaltool schema), which the first line of every session "
+                     "file names for editors",
+                     "{file} geschreven (evaltool schema), dat de eerste regel van elk "
+                     "sessiebestand noemt voor editors"),
     "setup_set": ("set git config {key} = {value}", "git config {key} = {value} ingesteld"),
     "setup_same": ("already set: git config {key}", "al ingesteld: git config {key}"),
     "setup_done": ("git diff, git log -p and git merge now understand {pattern}; commit "
-                   ".gitattributes, and run evaltool git-setup once in every clone",
+                   ".gitattributes and the schema, and run evaltool git-setup once in every "
+                   "clone",
                    "git diff, git log -p en git merge begrijpen nu {pattern}; commit "
-                   ".gitattributes en draai evaltool git-setup één keer in elke kloon"),
+                   ".gitattributes en het schema, en draai evaltool git-setup één keer in elke "
+                   "kloon"),
     "helper_help": ("Used by git (set up by evaltool git-setup); not for direct use.",
                     "Gebruikt door git (ingericht door evaltool git-setup); niet om zelf te "
                     "gebruiken."),
