@@ -34,7 +34,8 @@ from evaltool.summary import fingerprint, fold_name, person_labels
 TUSSENVOEGSELS = frozenset({
     "van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "onder", "bij",
     "aan", "uit", "uijt", "voor", "over", "tot", "d'", "du", "da", "di", "dos", "la", "le",
-    "les", "von", "vom", "zu", "zum", "zur", "v.d.", "v/d", "vd",
+    "les", "von", "vom", "zu", "zum", "zur", "v.d.", "v/d", "vd", "el", "al", "ben", "bin",
+    "ibn", "del", "della", "do", "das",
 })
 
 EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -65,20 +66,35 @@ def _initial(word: str) -> bool:
         "." in word or len(word) == 1)
 
 
+def _particle(word: str) -> bool:
+    return word.casefold() in TUSSENVOEGSELS
+
+
 def split_name(name: str) -> tuple[list[str], list[str], str]:
-    """'Jacob ten Bosch' → (['Jacob'], ['ten'], 'Bosch'); the last word is the surname."""
+    """'Renée Jansen-de Vries' → (['Renée'], [], 'Jansen-de Vries');
+    'Jacob ten Bosch' → (['Jacob'], ['ten'], 'Bosch').
+
+    The surname starts at the first particle after the first word, at a double name
+    joined by a particle ("Jansen-de"), or else is the last word.
+    """
     words = unicodedata.normalize("NFC", name).replace(",", " ").split()
     if not words:
         return [], [], ""
-    surname = words[-1]
-    index = len(words) - 1
-    particles: list[str] = []
-    while index > 0 and words[index - 1].casefold() in TUSSENVOEGSELS:
-        index -= 1
-        particles.insert(0, words[index])
-    given = words[:index]
-    # "Jacob ten" with nothing after the particle is no full name: keep all as given.
-    return given, particles, surname
+    start = len(words) - 1
+    for index in range(1, len(words)):
+        word = words[index]
+        if _particle(word) or any(_particle(part) for part in word.split("-")[1:]):
+            start = index
+            break
+    given, rest = words[:start], words[start:]
+    particles = []
+    while len(rest) > 1 and _particle(rest[0]):
+        particles.append(rest.pop(0))
+    return given, particles, " ".join(rest)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def name_forms(name: str) -> tuple[list[str], list[str]]:
@@ -98,28 +114,37 @@ def name_forms(name: str) -> tuple[list[str], list[str]]:
         else:
             letters += [part[0] for part in g.split("-") if part]
     tussen = " ".join(particles)
-    tussen_cap = tussen[:1].upper() + tussen[1:]
-    surnames = [surname] + ([f"{tussen} {surname}", f"{tussen_cap} {surname}"] if tussen else [])
+    surnames = [surname] + ([f"{tussen} {surname}", f"{_capitalised(tussen)} {surname}"]
+                            if tussen else [])
     forms: set[str] = set(surnames)
-    forms.update(p for p in surname.split("-") if len(p) >= 2)
-    full_given = " ".join(given)
-    for first in {full_given, *(given_names[:1])}:
-        if first:
-            forms.update(f"{first} {s}" for s in surnames)
-            forms.add(f"{first} {surname}")
-            forms.add(f"{surname}, {first}")
-            if tussen:
-                forms.add(f"{surname}, {first} {tussen}")
+    # Each half of a double name ("Jansen", "de Vries", "De Vries", "Vries").
+    for segment in surname.split("-"):
+        words = segment.split()
+        if not words:
+            continue
+        forms.update({segment, _capitalised(segment)})
+        core = [w for w in words if not _particle(w)]
+        if core:
+            forms.add(" ".join(core))
+    first_forms = {" ".join(given), *(given_names[:1])} - {""}
+    for first in first_forms:
+        forms.update(f"{first} {s}" for s in surnames)
+        forms.add(f"{first} {surname}")
+        forms.add(f"{surname}, {first}")
+        if tussen:
+            forms.add(f"{surname}, {first} {tussen}")
     forms.update(g for g in given_names if len(g) >= 2)
     forms.update(part for g in given_names for part in g.split("-") if len(part) >= 2)
+    core_words = [w for w in re.split(r"[-\s]+", surname) if w and not _particle(w)]
     if letters:
         dotted = "".join(f"{ch}." for ch in letters)
         for s in surnames:
             forms.update({f"{dotted} {s}", f"{dotted}{s}", f"{''.join(letters)} {s}"})
         forms.update({f"{dotted} {surname}", f"{surname}, {dotted}"})
         tussen_letters = [p[0] for p in particles]
-        abbreviation = [*letters, *tussen_letters, surname[0]]
-        lower_tussen = [*letters, *(t.lower() for t in tussen_letters), surname[0]]
+        last = core_words[0][0] if core_words else surname[0]
+        abbreviation = [*letters, *tussen_letters, last]
+        lower_tussen = [*letters, *(t.lower() for t in tussen_letters), last]
         forms.update({
             "".join(f"{ch}." for ch in lower_tussen),
             "".join(f"{ch}." for ch in abbreviation).upper(),
@@ -129,9 +154,9 @@ def name_forms(name: str) -> tuple[list[str], list[str]]:
         if len(abbreviation) >= 3:
             forms.add("".join(abbreviation).upper())  # JTB; two letters (JB) is too common
     forms |= {f.upper() for f in forms if len(f) > 3}
-    forms = {unicodedata.normalize("NFC", f) for f in forms if f.strip()}
+    forms = {unicodedata.normalize("NFC", f) for f in forms if len(f.strip()) >= 2}
     parts = {p for g in given_names for p in g.split("-") if len(p) >= 2}
-    parts |= {p for p in surname.split("-") if len(p) >= 2}
+    parts |= {w for w in core_words if len(w) >= 2}
     return sorted(forms, key=lambda f: (-len(f), f)), sorted(parts)
 
 

@@ -138,7 +138,7 @@ MESSAGES = {
     "md_intro": ("The evaluation meeting took place on {date}.",
                  "Op {date} vond de evaluatiebijeenkomst plaats."),
     "md_present": ("Present were: {people}.", "Aanwezig waren: {people}."),
-    "md_absent": ("Could not attend: {people}.", "Niet aanwezig kon zijn: {people}."),
+    "md_absent": ("Could not attend: {people}.", "Verhinderd: {people}."),
     "md_reporter": ("The report was written by: {people}.",
                     "Verslag werd gedaan door: {people}."),
     "md_border": ("On the border of {first} and {second}: {people}.",

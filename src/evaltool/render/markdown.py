@@ -113,14 +113,14 @@ def render_session(summary: Mapping[str, Any]) -> str:
         for p in summary["participants"]:
             if not (p["usual_roles"] or p["played_roles"]):
                 continue
-            line = f"- **{md1(p['label'])}**"
+            roles = []
             if p["usual_roles"]:
-                line += f" — {_t('usual', language)}: " + ", ".join(
-                    _role(r) for r in p["usual_roles"])
+                roles.append(f"{_t('usual', language)}: "
+                             + ", ".join(_role(r) for r in p["usual_roles"]))
             if p["played_roles"]:
-                line += f"; {_t('played', language)}: " + " → ".join(
-                    _role(r) for r in p["played_roles"])
-            out.append(line)
+                roles.append(f"{_t('played', language)}: "
+                             + " → ".join(_role(r) for r in p["played_roles"]))
+            out.append(f"- **{md1(p['label'])}** — " + "; ".join(roles))
         out.append("")
     for kind in ("talent", "mandate", "motivation"):
         if kind in findings:

@@ -1,0 +1,136 @@
+"""`evaltool summarize` as a user runs it: one file, many files, bad files, options."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import Invoke
+
+ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
+
+
+def test_one_session_in_the_terminal(cli: Invoke, example: Path) -> None:
+    result = cli("summarize", "--width", "80", example)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Casus Cornelis Musius")
+    assert "Learning route: Excellent Faciliteren, session 1" in result.stdout
+    assert "Position in the NSOB model" in result.stdout
+    assert result.stderr == ""
+
+
+def test_many_sessions_with_one_bad_file(cli: Invoke, tmp_path: Path) -> None:
+    route = tmp_path / "sessions"
+    shutil.copytree(ROUTE, route)
+    bad = route / "2021-09-30-kapot.yaml"
+    bad.write_text("schema_version: 1\nid: kapot\nstatus: final\ncasus:\n  title: Kapot\n"
+                   "  date: 2021-09-31\n", encoding="utf-8")
+    result = cli("summarize", "-f", "json", route)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert re.match(rf"error: {re.escape(str(bad))}:6:\d+: ", errors[0]), errors[0]
+    assert "1 file(s) could not be read" in result.stderr
+    overview = json.loads(result.stdout)
+    assert [s["session_number"] for s in overview["sessions"]] == [1, 2, 3]
+
+
+def test_several_files_give_the_overview(cli: Invoke) -> None:
+    files = sorted(ROUTE.glob("*.yaml"))[:2]
+    result = cli("summarize", "-f", "json", *files)
+    assert result.exit_code == 0, result.output
+    overview = json.loads(result.stdout)
+    assert overview["kind"] == "route"
+    assert overview["format_version"] == 1
+    assert len(overview["sessions"]) == 2
+
+
+def test_route_filters_by_learning_route(cli: Invoke, tmp_path: Path, example: Path) -> None:
+    folder = tmp_path / "sessions"
+    shutil.copytree(ROUTE, folder)
+    other = folder / "2022-02-01-andere-route.yaml"
+    other.write_text(example.read_text(encoding="utf-8")
+                     .replace("id: 2021-01-28-casus-cornelis-musius", "id: 2022-02-01-andere")
+                     .replace("learning_route: Excellent Faciliteren",
+                              "learning_route: Wijkgericht Werken"), encoding="utf-8")
+    everything = json.loads(cli("summarize", "-f", "json", folder).stdout)
+    assert everything["routes"] == ["Excellent Faciliteren", "Wijkgericht Werken"]
+    assert len(everything["sessions"]) == 4
+    one = json.loads(cli("summarize", "-f", "json", "--route", "excellent faciliteren",
+                         folder).stdout)
+    assert one["routes"] == ["Excellent Faciliteren"]
+    assert len(one["sessions"]) == 3
+    none = cli("summarize", "--route", "Onbekend", folder)
+    assert none.exit_code == 1
+    assert "no session of the learning route 'Onbekend'" in none.stderr
+    assert "Excellent Faciliteren, Wijkgericht Werken" in none.stderr
+
+
+def test_sessions_folder_is_the_default(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("summarize", "-f", "json", "--sessions-dir", ROUTE)
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["sessions"]) == 3
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = cli("summarize", "--sessions-dir", empty)
+    assert nothing.exit_code == 1
+    assert "no session to summarise" in nothing.stderr
+
+
+def test_output_is_written_atomically(cli: Invoke, example: Path, tmp_path: Path) -> None:
+    target = tmp_path / "verslag.html"
+    target.write_text("oud", encoding="utf-8")
+    os.chmod(target, 0o640)
+    result = cli("summarize", "-f", "html", "-o", target, example)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert f"report written to {target}" in result.stderr
+    assert target.read_text(encoding="utf-8") == cli("summarize", "-f", "html", example).stdout
+    assert target.stat().st_mode & 0o777 == 0o640  # the file keeps its mode
+    assert [p.name for p in tmp_path.iterdir()] == ["verslag.html"]  # no temporary left
+    text = tmp_path / "verslag.txt"
+    cli("summarize", "-o", text, example)
+    assert max(len(line) for line in text.read_text(encoding="utf-8").splitlines()) <= 80
+    missing = cli("summarize", "-o", tmp_path / "geen" / "map.md", example)
+    assert missing.exit_code == 1
+    assert "cannot write" in missing.stderr
+
+
+def test_bad_options_are_usage_errors(cli: Invoke, example: Path) -> None:
+    result = cli("summarize", "--format", "pdf", example)
+    assert result.exit_code == 2
+    assert "'pdf' is not a report format — use text, markdown, html or json" in result.stderr
+    missing = cli("summarize", "bestaat-niet.yaml")
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith("error: bestaat-niet.yaml")
+
+
+def test_markdown_report_speaks_the_readers_language(cli: Invoke, example: Path) -> None:
+    dutch = cli("--lang", "nl", "summarize", "-f", "markdown", example).stdout
+    for heading in ("## De droom / het plan", "## Gerealiseerd", "## Rollen en talenten",
+                    "## Opbrengsten", "## Succesfactoren", "## Vervolgvragen"):
+        assert heading in dutch
+    assert dutch.startswith("# 1e evaluatiebijeenkomst: Casus Cornelis Musius")
+    english = cli("--lang", "en", "summarize", "-f", "markdown", example).stdout
+    for heading in ("## The dream / the plan", "## Roles and talents", "## Yields"):
+        assert heading in english
+
+
+def test_help_is_in_both_languages(cli: Invoke) -> None:
+    english = cli("summarize", "--help")
+    assert "--public" in english.stdout and "Publication mode" in english.stdout
+    dutch = cli("--lang", "nl", "summarize", "--help")
+    assert "Publicatiemodus" in dutch.stdout
+
+
+def test_the_command_module_imports_nothing_heavy() -> None:
+    code = ("import sys, evaltool.commands.report, evaltool.summary, evaltool.privacy;"
+            "print(sorted(m for m in ('rich', 'pydantic', 'ruamel', 'yaml') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
