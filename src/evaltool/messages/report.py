@@ -186,4 +186,5 @@ MESSAGES = {
     "closed_on": ("{status} on {date}, after {days} days",
                   "{status} op {date}, na {days} dagen"),
     "open_for": ("open for {days} days", "{days} dagen open"),
+    "continued_on": ("continued {dates}", "vervolgd {dates}"),
 }

@@ -299,6 +299,9 @@ def render_route(summary: Mapping[str, Any]) -> str:
         out += [f"### {_t(label_key, language)}", ""]
         for item in items:
             details = [_t("opened_on", language, date=long_date(item["opened_on"], language))]
+            if continued := [h for h in item["history"] if h["session"] != item["closed_in"]]:
+                dates = ", ".join(long_date(h["date"], language) for h in continued)
+                details.append(_t("continued_on", language, dates=dates))
             if item["closed_on"]:
                 details.append(_t("closed_on", language,
                                   date=long_date(item["closed_on"], language),

@@ -419,6 +419,9 @@ def _spread(summary: Mapping[str, Any], narrow: bool) -> Table:
 def _thread(item: Mapping[str, Any], language: str) -> Text:
     result = text(item["question"])
     details = [_t("opened_on", language, date=item["opened_on"])]
+    if continued := [h for h in item["history"] if h["session"] != item["closed_in"]]:
+        dates = ", ".join(h["date"] for h in continued)
+        details.append(_t("continued_on", language, dates=dates))
     if item["closed_on"]:
         details.append(_t("closed_on", language, date=item["closed_on"],
                           status=item["status"]["label"], days=item["age_days"]))
