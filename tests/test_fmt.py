@@ -178,3 +178,11 @@ def test_fmt_speaks_dutch(cli: Invoke, hand_written: Path) -> None:
     result = cli("--lang", "nl", "fmt", "--check", hand_written)
     assert result.exit_code == 1
     assert f"zou {hand_written} herschrijven" in result.stdout
+
+
+def test_a_file_name_cannot_steer_the_terminal(cli: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "sessie\x1b[31m.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    result = cli("fmt", "--check", path)
+    assert result.exit_code == 1
+    assert "sessie\\u001b[31m.yaml" in result.stdout and "\x1b" not in result.stdout

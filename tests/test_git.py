@@ -305,3 +305,43 @@ def test_a_comment_is_never_lost_in_a_merge(set_up: Path, cli: Invoke, commented
         assert merge.returncode == 1
         assert f"{SESSION} merged as text (a comment would be lost otherwise)" in merge.stderr
         assert "<<<<<<< ours" in text
+
+
+# --- the 3-way merge by id, without git --------------------------------------------------------
+
+
+def test_merge3_by_id_and_field() -> None:
+    from evaltool.merge import _MISSING, Conflict, merge3, resolve
+
+    base = {"a": {"x": "1", "y": "1"}, "b": {"x": "1"}}
+    ours = {"a": {"x": "2", "y": "1"}, "b": {"x": "1"}, "c": {"x": "1"}}
+    theirs = {"a": {"x": "1", "y": "2"}, "d": {"x": "1"}}  # b removed, d added
+    assert merge3(base, ours, theirs) == {"a": {"x": "2", "y": "2"}, "c": {"x": "1"},
+                                          "d": {"x": "1"}}
+    # Changed on one side, removed on the other: a conflict, decided per side.
+    merged = merge3(base, {**ours, "b": {"x": "9"}}, theirs)
+    assert merged["b"] == Conflict({"x": "9"}, _MISSING)
+    assert "b" in resolve(merged, "ours") and "b" not in resolve(merged, "theirs")
+
+
+def test_merge3_lists_keep_both_insertions_and_merge_one_item_changed_twice() -> None:
+    from evaltool.merge import Conflict, merge3
+
+    assert merge3(["a", "b"], ["a", "b", "c"], ["a", "b", "d"]) == ["a", "b", "c", "d"]
+    assert merge3(["a", "b"], ["z", "a", "b"], ["a", "b", "d"]) == ["z", "a", "b", "d"]
+    assert merge3(["a", "b"], ["a"], ["a", "b", "c"]) == ["a", "c"]
+    roles = [{"role": "adviser", "usual": "true"}]
+    assert merge3(roles, [{"role": "adviser", "usual": "true", "phase": "begin"}],
+                  [{"role": "adviser", "usual": "false"}]) == [
+        {"role": "adviser", "usual": "false", "phase": "begin"}]
+    assert isinstance(merge3(["a", "b"], ["a", "x"], ["a", "y"]), Conflict)
+
+
+def test_markers_surround_only_the_lines_that_differ() -> None:
+    from evaltool.merge import with_markers
+
+    ours = "a: 1\nb: 2\nc: 3\n"
+    theirs = "a: 1\nb: 5\nc: 3\n"
+    assert with_markers(ours, theirs) == (
+        "a: 1\n<<<<<<< ours\nb: 2\n=======\nb: 5\n>>>>>>> theirs\nc: 3\n")
+    assert with_markers(ours, theirs, 9).startswith("a: 1\n<<<<<<<<< ours\n")

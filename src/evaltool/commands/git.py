@@ -71,6 +71,7 @@ def register(app: typer.Typer) -> None:
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
         from evaltool.cli import report_error
+        from evaltool.diffrender import safe
         from evaltool.errors import EvaltoolError, FileProblemError
         from evaltool.store import atomic_write, canonical_text, comment_lines, iter_session_files
         from evaltool.yamlsafe import decode, read_bytes
@@ -90,7 +91,7 @@ def register(app: typer.Typer) -> None:
                 continue
             changed += 1
             if check:
-                print(t("git.fmt_would_change", path=path))
+                print(t("git.fmt_would_change", path=safe(str(path))))
                 continue
             try:
                 atomic_write(path, formatted.encode("utf-8"))
@@ -98,7 +99,7 @@ def register(app: typer.Typer) -> None:
                 invalid += 1
                 report_error(error)
                 continue
-            print(t("git.fmt_changed", path=path))
+            print(t("git.fmt_changed", path=safe(str(path))))
         if not checked:
             raise FileProblemError.at("git.no_files", where=", ".join(
                 str(p) for p in (paths or [sessions_dir])), hint="git.no_files_hint")
