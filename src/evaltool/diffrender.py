@@ -12,10 +12,13 @@ import json
 import re
 import string
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evaltool.i18n import t
 from evaltool.semdiff import Change, word_diff
+
+if TYPE_CHECKING:
+    from evaltool.vocabulary import Vocabulary
 
 Segment = tuple[str, str]
 """(style, text); styles: text, id, old, new, delete, insert, skip."""
@@ -38,7 +41,7 @@ def safe(text: str) -> str:
 class Describer:
     """Turns changes into sentences with the vocabulary's labels in the current language."""
 
-    def __init__(self, vocabulary: Any) -> None:
+    def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
 
     # --- values -----------------------------------------------------------------------

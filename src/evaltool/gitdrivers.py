@@ -10,9 +10,13 @@ from __future__ import annotations
 import difflib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evaltool.errors import FileProblemError, Problem
 from evaltool.i18n import t
+
+if TYPE_CHECKING:
+    from evaltool.models import Session
 
 NULL = "/dev/null"
 
@@ -61,7 +65,7 @@ def external_diff(arguments: list[str], *, color: bool) -> str:
     new_name = arguments[7] if len(arguments) >= 9 else name
     bold, reset = ("\x1b[1m", "\x1b[0m") if color else ("", "")
     out = [f"{bold}diff --evaltool a/{safe(name)} b/{safe(new_name)}{reset}\n"]
-    sessions = []
+    sessions: list[Session | None] = []
     for side, file in (("old", old_file), ("new", new_file)):
         if file == NULL:
             sessions.append(None)
