@@ -345,3 +345,48 @@ def test_markers_surround_only_the_lines_that_differ() -> None:
     assert with_markers(ours, theirs) == (
         "a: 1\n<<<<<<< ours\nb: 2\n=======\nb: 5\n>>>>>>> theirs\nc: 3\n")
     assert with_markers(ours, theirs, 9).startswith("a: 1\n<<<<<<<<< ours\n")
+
+
+def test_merge3_takes_the_one_side_that_changed() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from evaltool.merge import merge3
+
+    scalars = st.sampled_from(["a", "b", "c", "1", "true"])
+    data = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["x", "y", "z"]), inner, max_size=3), max_leaves=12)
+
+    @settings(max_examples=200, deadline=None)
+    @given(data, data)
+    def check(base: object, changed: object) -> None:
+        assert merge3(base, changed, base) == changed
+        assert merge3(base, base, changed) == changed
+        assert merge3(base, changed, changed) == changed
+
+    check()
+
+
+def test_additions_under_different_ids_never_conflict() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from evaltool.merge import merge3
+
+    ids = st.text("abcdef-", min_size=1, max_size=4)
+    entry = st.dictionaries(st.sampled_from(["function", "question", "status"]),
+                            st.text("xyz ", max_size=5), min_size=1)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.dictionaries(ids, entry, max_size=4), ids, entry, ids, entry)
+    def check(base: dict[str, object], mine: str, my_entry: object, yours: str,
+              your_entry: object) -> None:
+        if mine == yours or mine in base or yours in base:
+            return
+        ours = {**base, mine: my_entry}
+        theirs = {**base, yours: your_entry}
+        assert merge3({"participants": base}, {"participants": ours},
+                      {"participants": theirs}) == {
+            "participants": {**base, mine: my_entry, yours: your_entry}}
+
+    check()
