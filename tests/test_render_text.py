@@ -51,6 +51,7 @@ def test_one_session_fits_the_width_and_keeps_everyone(session_summary: dict,
     output = _print(session_summary, width)
     lines = output.splitlines()
     assert max(len(line) for line in lines) <= width
+    assert "…" not in output  # nothing cut off
     flat = _flat(output)
     for person in PEOPLE:
         assert person in flat, (width, person)
@@ -91,8 +92,11 @@ def test_at_40_columns_the_map_becomes_a_list_of_corners(session_summary: dict) 
 def test_the_overview_fits_the_width(overview: dict, width: int) -> None:
     output = _print(overview, width)
     assert max(len(line) for line in output.splitlines()) <= width
+    assert "…" not in output  # nothing cut off
     flat = _flat(output)
     assert "Learning route Excellent Faciliteren: overview" in flat
+    assert "2021-04-22: lawful 1 (+1), performing 2, networking 1 (-2), responsive 3 (+2)" \
+        in flat or "1 (+1) 2 1 (-2) 3 (+2)" in flat
     assert "6 opened, 1 closed, 5 still open" in flat
 
 

@@ -32,9 +32,23 @@ def text(value: object, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
-def heading(label: str) -> Padding:
-    return Padding(Rule(Text(clean(label), style="bold"), align="left", style="dim"),
-                   (1, 0, 0, 0))
+class _Heading:
+    """A section title on a rule; on a narrow terminal the title wraps above the rule."""
+
+    def __init__(self, label: str) -> None:
+        self.label = clean(label)
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        yield Text("")
+        if len(self.label) + 6 <= options.max_width:
+            yield Rule(Text(self.label, style="bold"), align="left", style="dim")
+        else:
+            yield Text(self.label, style="bold")
+            yield Rule(style="dim")
+
+
+def heading(label: str) -> _Heading:
+    return _Heading(label)
 
 
 def _field(label: str, value: object) -> Text:
@@ -323,7 +337,7 @@ def render_route(summary: Mapping[str, Any], width: int) -> Group:
     table = Table(box=box.SIMPLE_HEAD, expand=not narrow, padding=(0, 1))
     table.add_column(_t("col_date", language), no_wrap=True)
     table.add_column("#", justify="right")
-    table.add_column(_t("col_casus", language), ratio=1)
+    table.add_column(_t("col_casus", language), ratio=1, overflow="fold")
     if not narrow:
         table.add_column(_t("col_present", language), justify="right")
         table.add_column(_t("col_judgement", language))
@@ -343,24 +357,32 @@ def render_route(summary: Mapping[str, Any], width: int) -> Group:
         parts.append(heading(_t("route_roles", language)))
         orientation_labels = summary["orientations"]["labels"]
         roles = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-        roles.add_column(_t("col_role", language), ratio=1)
+        roles.add_column(_t("col_role", language), ratio=1, overflow="fold")
         keys = [k for k in orientation_labels if k != "both"]
         for key in keys:
-            roles.add_column(clean(orientation_labels[key]), justify="right")
+            roles.add_column(clean(orientation_labels[key]), justify="right",
+                             overflow="fold")
         for row_data in summary["roles"]:
             roles.add_row(text(row_data["label"]),
                           *(text(row_data["counts"].get(k, 0)) for k in keys))
         parts.append(roles)
-        people = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-        people.add_column(_t("col_session", language), ratio=1)
-        for key in orientation_labels:
-            people.add_column(clean(orientation_labels[key]), justify="right")
         dates = {s["id"]: s["date"] for s in summary["sessions"]}
-        for row_data in summary["orientations"]["per_session"]:
-            people.add_row(text(dates[row_data["id"]]),
-                           *(text(row_data["counts"][k]) for k in orientation_labels))
         parts.append(Text(_t("people_orientation", language), style="italic"))
-        parts.append(people)
+        if narrow:
+            parts.append(_bullets(
+                text(f"{dates[row_data['id']]}: " + ", ".join(
+                    f"{orientation_labels[k]} {row_data['counts'][k]}"
+                    for k in orientation_labels))
+                for row_data in summary["orientations"]["per_session"]))
+        else:
+            people = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+            people.add_column(_t("col_session", language), ratio=1)
+            for key in orientation_labels:
+                people.add_column(clean(orientation_labels[key]), justify="right")
+            for row_data in summary["orientations"]["per_session"]:
+                people.add_row(text(dates[row_data["id"]]),
+                               *(text(row_data["counts"][k]) for k in orientation_labels))
+            parts.append(people)
 
     recurring = summary["recurring"]
     parts.append(heading(_t("recurring", language)))
@@ -397,10 +419,23 @@ def render_route(summary: Mapping[str, Any], width: int) -> Group:
     return Group(*parts)
 
 
-def _spread(summary: Mapping[str, Any], narrow: bool) -> Table:
+def _spread(summary: Mapping[str, Any], narrow: bool) -> RenderableType:
     language = summary["language"]
     order = summary["quadrants"]["order"]
     dates = {s["id"]: s["date"] for s in summary["sessions"]}
+    if narrow:  # a table of five columns does not fit: one line per session
+        lines = []
+        for row_data in summary["quadrants"]["per_session"]:
+            cells = []
+            for q in order:
+                value = f"{q['short']} {row_data['counts'][q['key']]}"
+                if row_data["change"] is not None and row_data["change"][q["key"]]:
+                    value += f" ({row_data['change'][q['key']]:+d})"
+                cells.append(value)
+            line = Text(f"{dates[row_data['id']]}: ", style="bold")
+            line.append(clean(", ".join(cells)))
+            lines.append(line)
+        return _bullets(lines)
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column(_t("col_session", language), no_wrap=True)
     for q in order:
