@@ -26,7 +26,10 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ð": "
 
 def slugify(text: str, max_bytes: int = MAX_BYTES) -> str:
     """`Casus Cornelis Musius` → `casus-cornelis-musius`; never empty, never unsafe."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    # Invisible format characters (bidi controls, zero-width) are dropped, not separators:
+    # what looks like one word stays one word.
+    shown = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    folded = unicodedata.normalize("NFKD", shown.casefold().translate(_SPECIAL))
     ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).translate(_SPECIAL)
     words = re.findall(r"[a-z0-9]+", ascii_only)
     slug = ""

@@ -94,6 +94,7 @@ class Wizard:
         self.state.answers = []
         self._step: Step | None = None
         self._offered = set()
+        self._replayed = False
         check_template(template)
 
     # -- walking the steps --
@@ -193,6 +194,7 @@ class Wizard:
 
     def _input(self, ask: Ask) -> str | None:
         again = self.replay.take(ask.key)
+        self._replayed = again is not None
         if again is not None:
             return again
         while True:
@@ -218,7 +220,8 @@ class Wizard:
 
     def _record(self, key: Key, raw: str) -> None:
         self.state.answers.append((key_text(key), raw))
-        self.on_change(self.state)
+        if not self._replayed:  # a given-again answer is in the draft already
+            self.on_change(self.state)
 
     def _question(self, key: Key, question: Question, *, entry: dict[str, Any],
                   model: type[BaseModel], current: Any = None,
@@ -235,6 +238,7 @@ class Wizard:
                 if shown_default else None
         if interactive and self.use_defaults and current is None and shown_default:
             again = self.replay.take(key)
+            self._replayed = again is not None
             raw = again if again is not None else shown_default
             value = self._convert(question, raw, entry, model, taken)
             self.prompter.say(f"{label}: {self._show(question, value)}", "dim")
@@ -636,7 +640,8 @@ class Wizard:
             return ", ".join(self.vocabulary.short_label(question.vocabulary, str(v))
                              for v in value)
         if question.type == "flag":
-            return t("wizard.yes") if str(value) == "true" else t("wizard.no")
+            yes = fold(str(value)) in ("true", "yes", "ja", "y", "j", "1")
+            return t("wizard.yes") if yes else t("wizard.no")
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
         return str(value)

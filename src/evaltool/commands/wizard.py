@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
     @app.command("new-session", help=t("wizard.new_session_help"))
     def new_session(
         draft: Annotated[Path | None, typer.Argument(help=t("wizard.draft_arg_help"),
-                                                     show_default=False)] = None,
+                                                     metavar="[DRAFT]", show_default=False)] = None,
         template: TemplateOption = None,
         answers: AnswersOption = None,
         defaults: Annotated[bool, typer.Option("--defaults", help=t("wizard.defaults_help"))

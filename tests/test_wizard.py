@@ -1,0 +1,575 @@
+"""`evaltool new-session` as a facilitator uses it: typed in, from an answers file, resumed."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import REPO, Invoke
+from evaltool.models import Session
+from evaltool.store import load_session
+from evaltool.vocabulary import load_vocabulary
+from evaltool.wizard import session_answers
+from evaltool.wizard_template import Question, load_template
+
+ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
+STEM = "2021-01-28-casus-cornelis-musius"
+
+
+def typed(session: Session) -> list[str]:
+    """The lines a facilitator types to enter `session`: Dutch labels for every choice,
+    participants picked by number, a backslash to continue a paragraph."""
+    vocabulary = load_vocabulary()
+    data = session_answers(session)
+    people = data.get("participants", {})
+    order = list(people)
+    lines: list[str] = []
+
+    def text(question: Question, value: Any) -> str:
+        if question.type == "choice":
+            return vocabulary.label(question.vocabulary or "", value, "nl")
+        if question.type == "choices":
+            return ", ".join(vocabulary.short_label("quadrants", v, "nl") for v in value)
+        if question.type == "flag":
+            return "ja" if value == "true" else "nee"
+        if question.type == "tags":
+            return ", ".join(value)
+        return str(value).replace("\n", "\\\n")
+
+    def answer(question: Question, entry: dict[str, Any], ident: str | None = None) -> None:
+        if not question.ask or any(entry.get(k) != v for k, v in question.when.items()):
+            return
+        value = ident if question.type == "id" else entry.get(question.name)
+        if value is None:
+            lines.append("-" if question.default is not None else "")
+        else:
+            lines.append(text(question, value))
+
+    for step in load_template().steps:
+        for part in step.parts:
+            if part.kind == "fields":
+                target = data.get(part.target, {}) if part.target else data
+                for question in part.questions:
+                    answer(question, target)
+            elif part.kind == "list":
+                container = data.get("casus", {}).get("sdgs", []) if part.target == "casus.sdgs" \
+                    else data.get(part.target, {})
+                items = container.items() if isinstance(container, dict) else \
+                    [(None, item) for item in container]
+                for ident, item in items:
+                    if all(item.get(k) == v for k, v in part.fixed.items()):
+                        for question in part.questions:
+                            answer(question, item, ident)
+                lines.append("")
+            elif part.kind == "per_participant":
+                for number, pid in enumerate(order, 1):
+                    value = people[pid].get(part.target)
+                    if not value:
+                        continue
+                    lines.append(str(number))
+                    for item in value if part.repeat else [value]:
+                        for question in part.questions:
+                            answer(question, item)
+                    if part.repeat:
+                        lines.append("")
+                lines.append("")
+    lines.append("")  # the review: Enter saves
+    return lines
+
+
+def run_typed(cli: Invoke, lines: list[str], *args: str, **kwargs: Any) -> Any:
+    return cli("new-session", "--interactive", *args, input="\n".join(lines) + "\n", **kwargs)
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_the_cornelis_musius_session_typed_in(cli: Invoke, here: Path, example: Path) -> None:
+    expected = load_session(example)
+    result = run_typed(cli, typed(expected))
+    assert result.exit_code == 0, result.output
+    assert f"Saved sessions/{STEM}.yaml" in result.stdout
+    assert "step 1 of 12 · Setup" in result.stdout
+    saved = load_session(here / "sessions" / f"{STEM}.yaml")
+    assert saved.status == "draft"
+    # Finding ids are made from the text in a terminal (the example's were chosen by hand).
+    assert list(saved.findings.values()) == list(expected.findings.values())
+    assert "het-draagvlak-ontstond-mede" in saved.findings
+    assert saved.model_copy(update={"status": "final", "findings": expected.findings}) == expected
+    assert not list((here / "sessions" / ".drafts").glob("*.yaml"))  # the draft is gone
+    assert cli("validate", "sessions").exit_code == 0
+
+
+def test_the_answers_example_reproduces_the_example_session(
+        cli: Invoke, here: Path, example: Path) -> None:
+    result = cli("new-session", "--answers", ANSWERS)
+    assert result.exit_code == 0, result.output
+    saved = here / "sessions" / f"{STEM}.yaml"
+    assert load_session(saved) == load_session(example).model_copy(update={"status": "draft"})
+    assert cli("finalize", saved).exit_code == 0
+    assert load_session(saved) == load_session(example)
+    assert saved.read_bytes() == example.read_bytes()
+
+
+def test_in_dutch(cli: Invoke, here: Path) -> None:
+    result = cli("--lang", "nl", "new-session", "--interactive",
+                 input="Casus Nederlands\n2021-03-01\n")
+    assert "stap 1 van 12 · Opzet" in result.stdout
+    assert "Titel van de casus" in result.stdout
+    assert "Je antwoorden staan in" in result.stderr
+
+
+# --- refusing, validating, going back -------------------------------------------------------
+
+
+def test_without_a_terminal_it_refuses_at_once(cli: Invoke, here: Path) -> None:
+    result = cli("new-session", input="Casus\n")
+    assert result.exit_code == 2
+    assert "no terminal to ask the questions in" in result.stderr
+    assert "--answers FILE" in result.stderr
+    assert result.stdout == ""
+    assert not (here / "sessions").exists()
+
+
+def test_every_answer_is_checked_at_once_and_asked_again(cli: Invoke, here: Path) -> None:
+    lines = [
+        "Casus\x1b[31mRood", "[bold]Casus[/bold] $(whoami)",  # a control character, then ok
+        "2021-02-30", "28-01-2021", "2021-02-01",  # no such date, wrong format, fine
+        "", "", "0", "twee", "",  # organisation, route; a count of 0, then text, then none
+        "",  # description
+        "Projectleider", "", "", "", "", "buitenaards", "3", "afwezig", "toehoorder",
+        "Adviseur", "", "projectleider", "adviseur", "", "", "", "", "",  # id taken
+        "",
+    ]
+    result = run_typed(cli, lines)
+    out = result.stdout
+    assert "control character U+001B" in out
+    assert "\x1b" not in out
+    assert "no such date" not in out  # said in the user's words, not pydantic's
+    assert "2021-02-30 is not a date that exists" in out
+    assert "must be a date written as YYYY-MM-DD" in out
+    assert "must be at least 1" in out and "must be a whole number" in out
+    assert "'buitenaards' is not one of the choices" in out
+    assert "'projectleider' is used already" in out
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml"))
+    text = draft.read_text(encoding="utf-8")
+    assert "[bold]Casus[/bold] $(whoami)" in text
+    assert "external_partner" in text and "absent" in text and "listener_reporter" in text
+
+
+def test_back_skip_and_help(cli: Invoke, here: Path) -> None:
+    lines = ["?", "Casus Terug", "2021-02-01", "", "", "", "", "Adviseur", "", "", "", "", "",
+             "", "", "",  # end of participants
+             "<",  # from the plan back to the setup: answers stay as defaults
+             "", "", "", "", "", "", "+",  # setup again: keep, then add
+             "Toetser", "", "", "", "", "", "", "", "",
+             ">",  # the plan cannot be skipped
+             "Het plan",
+             "Gerealiseerd", "1", "",  # judgement by number
+             ">",  # SDGs can be skipped
+             ]
+    result = run_typed(cli, lines)
+    out = result.stdout
+    assert "The casus, the date, the learning route" in out  # help after '?'
+    assert out.count("step 1 of 12 · Setup") == 2
+    assert "Participant: what is there now" in out
+    assert "this step cannot be skipped" in out
+    assert "step 5 of 12 · Success factors" in out
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml"))
+    text = draft.read_text(encoding="utf-8")
+    assert "adviseur:" in text and "toetser:" in text
+    assert "judgement: positive" in text
+    assert "sdgs" not in text
+
+
+def test_the_review_shows_everything_and_any_step_can_be_changed(
+        cli: Invoke, here: Path) -> None:
+    lines = ["Casus Review", "2021-02-01", "", "", "", "", "Adviseur", "", "", "", "", "", "",
+             "toehoorder", ""]
+    lines += ["Plan", "Klaar", "positief", "", "4", "", ""]  # plan, realised, SDG 4
+    lines += ["Vertrouwen", "vertrouwen", "", "", "Geld", "", "", ""]
+    lines += ["1", "rechtmatig", "", ""]  # place: number 1, lawful
+    lines += ["1", "financierder", "stadsgericht", "ja", "nee", "begin", "", "", ""]
+    lines += ["", "", ""]  # talents, mandate, motivation
+    lines += ["Samen", "", "", "", "", "", "Vraag?", "Team", "2021-06-01", "", "Vervolg"]
+    lines += ["Reflectie", "Leerpunt", "", "", ""]
+    lines += ["2", "Het nieuwe plan", ""]  # review: change step 2, back to the review, save
+    result = run_typed(cli, lines)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.count("Everything before it is saved") == 2
+    assert "The dream / the plan: Het nieuwe plan" in out
+    assert "• Adviseur: lawful" in out
+    assert "• Adviseur: financier (city-facing, begin)" in out
+    saved = load_session(here / "sessions" / "2021-02-01-casus-review.yaml")
+    assert saved.casus.plan == "Het nieuwe plan"
+    assert saved.casus.sdgs[0].goal == 4
+    assert saved.participants["adviseur"].position.quadrants == ["lawful_government"]
+    role = saved.participants["adviseur"].roles[0]
+    assert (role.role, role.orientation, role.usual, role.played, role.phase) == (
+        "financier", "city", True, False, "begin")
+    assert saved.follow_ups["fu-1"].owner == "Team"
+    learning = [f for f in saved.findings.values() if f.kind == "learning_point"]
+    assert learning[0].by == "adviseur"  # the listener-reporter, without being asked
+    assert saved.reflection == "Reflectie"
+
+
+def test_at_twenty_columns_nothing_is_squashed(cli: Invoke, here: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    def echoing_input(prompt: str = "") -> str:
+        """Enter ends the prompt's line, as in a terminal (which wraps what is typed itself)."""
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        sys.stdout.write("\n")
+        return line.rstrip("\n")
+
+    monkeypatch.setattr("builtins.input", echoing_input)
+    lines = ["Casus Smal", "2021-02-01", "", "", "", "", "Beleidsadviseur Energie", "", "", "",
+             "", "", "", "", ""]
+    lines += ["Plan", "Klaar", "", "", ""] + [""] * 4 + [""] * 2 + [""] * 5 + ["", "", "", ""]
+    lines += ["", ""]
+    result = run_typed(cli, lines, env={"COLUMNS": "20"})
+    assert result.exit_code == 0, result.output
+    out, saved = result.stdout.split("Saved ")
+    assert all(len(line) <= 20 for line in out.splitlines()), out
+    assert "…" not in out
+    assert saved.startswith("sessions/2021-02-01-casus-smal.yaml")  # a path: not wrapped
+    flat = " ".join(out.split())
+    for words in ("Beleidsadviseur Energie", "Casus Smal", "Everything before it is saved",
+                  "step 4 of 12 · Sustainable Development Goals (SDGs)"):
+        assert all(word in flat for word in words.split())
+
+
+# --- answers files ---------------------------------------------------------------------------
+
+
+def test_missing_answers_are_listed_all_at_once(cli: Invoke, here: Path) -> None:
+    answers = here / "answers.yaml"
+    answers.write_text("learning_route: X\nparticipants:\n  - name: Anna\n"
+                       "    sesion_role: toehoorder\nroles:\n  participant-1: []\n"
+                       "judgement: fantastisch\n", encoding="utf-8")
+    result = cli("new-session", "--answers", answers)
+    assert result.exit_code == 1
+    err = result.stderr
+    assert f"{answers}: title is missing (Title of the casus)" in err
+    assert "date is missing" in err
+    assert f"{answers}:3:5: participants[1].function is missing" in err
+    assert f"{answers}:7:12: 'fantastisch' is not one of the choices" in err
+    assert f"{answers}:4:5: participants[1].sesion_role is not asked by this template" in err
+    assert f"{answers}:6:3: roles.participant-1 is not asked" not in err
+    assert not list((here / "sessions").glob("*.yaml"))
+
+
+def test_a_misspelt_key_gets_a_suggestion(cli: Invoke, here: Path) -> None:
+    answers = here / "answers.yaml"
+    answers.write_text("titel: Casus\ndate: 2021-02-01\ntitle: Casus\n", encoding="utf-8")
+    result = cli("new-session", "--answers", answers)
+    assert result.exit_code == 1
+    assert f"{answers}:1:1: titel is not asked by this template here — did you mean title?" \
+        in result.stderr
+
+
+def test_defaults_are_taken_when_asked_for(cli: Invoke, here: Path) -> None:
+    answers = here / "answers.yaml"
+    answers.write_text("title: Casus Standaard\n", encoding="utf-8")
+    assert cli("new-session", "--answers", answers).exit_code == 1
+    result = cli("new-session", "--answers", answers, "--defaults")
+    assert result.exit_code == 0, result.output
+    saved = next((here / "sessions").glob("*-casus-standaard.yaml"))
+    session = load_session(saved)
+    assert session.casus.organisation == "Gemeente Delft"
+    assert session.casus.learning_route == "Excellent Faciliteren"
+
+
+# --- the file: never overwritten by surprise ---------------------------------------------
+
+
+def test_an_existing_file_is_not_overwritten_without_force(cli: Invoke, here: Path) -> None:
+    assert cli("new-session", "--answers", ANSWERS).exit_code == 0
+    saved = here / "sessions" / f"{STEM}.yaml"
+    saved.write_text(saved.read_text() + "# mine\n")
+    before = saved.read_bytes()
+    result = cli("new-session", "--answers", ANSWERS)
+    assert result.exit_code == 1
+    assert "the file exists already — choose another name, or use --force" in result.stderr
+    assert saved.read_bytes() == before
+    assert cli("new-session", "--answers", ANSWERS, "--force").exit_code == 0
+    assert saved.read_bytes() != before
+
+
+def test_in_a_terminal_an_existing_file_asks(cli: Invoke, here: Path) -> None:
+    short = ["Casus Dubbel", "2021-02-01", "", "", "", ""] + [""] + ["Plan", "Klaar", "", ""] + \
+        [""] * 2 + [""] * 3 + ["", ""] + [""] * 6 + ["", "", ""] + ["", ""]
+    assert run_typed(cli, [*short, ""]).exit_code == 0
+    first = here / "sessions" / "2021-02-01-casus-dubbel.yaml"
+    before = first.read_bytes()
+    result = run_typed(cli, [*short, "", "x", "n", "Tweede keer"])
+    assert result.exit_code == 0, result.output
+    assert "exists already" in result.stdout and "type o, n or c" in result.stdout
+    assert (here / "sessions" / "2021-02-01-tweede-keer.yaml").is_file()
+    assert first.read_bytes() == before
+    result = run_typed(cli, [*short, "", "c"])
+    assert result.exit_code == 130
+    assert "Not saved. Your answers are kept in" in result.stderr
+    assert first.read_bytes() == before
+
+
+def test_a_file_that_appears_at_the_last_moment_is_not_clobbered(
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaltool import store
+
+    real = store.atomic_write
+    target = here / "sessions" / f"{STEM}.yaml"
+
+    def sneaky(path: Path, data: bytes, **kwargs: Any) -> None:
+        if path.resolve() == target:
+            path.write_text("someone else's\n")
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(store, "atomic_write", sneaky)
+    result = cli("new-session", "--answers", ANSWERS)
+    assert result.exit_code == 1
+    assert "exists already" in result.stderr
+    assert target.read_text() == "someone else's\n"
+
+
+def test_a_failing_save_keeps_the_draft_and_the_old_file(
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaltool import store
+
+    old = here / "sessions" / "2021-02-01-casus-vol.yaml"
+    lines = ["Casus Vol", "2021-02-01", "", "", "", "", "", "Plan", "Klaar", "", ""] + \
+        [""] * 2 + [""] * 3 + ["", ""] + [""] * 6 + ["", "", ""] + ["", "", ""]
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").split("/")[-1].startswith(".2021-02-01"):
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    old.parent.mkdir()
+    old.write_text("the old file\n")
+    monkeypatch.setattr(store.os, "fsync", full)
+    result = run_typed(cli, [*lines, "o"])
+    assert result.exit_code == 1
+    assert "cannot write: No space left on device" in result.stderr
+    assert "your answers are kept in sessions/.drafts/" in result.stderr
+    assert old.read_text() == "the old file\n"
+    assert [p.name for p in old.parent.iterdir() if p.name.startswith(".2021")] == []
+    monkeypatch.setattr(store.os, "fsync", real_fsync)
+    result = cli("new-session", "--interactive", "--resume", input="\no\n")
+    assert result.exit_code == 0, result.output
+    assert load_session(old).casus.plan == "Plan"
+    assert not list((here / "sessions" / ".drafts").glob("*.yaml"))
+
+
+# --- stopping and resuming -------------------------------------------------------------------
+
+
+def test_end_of_input_keeps_the_draft_and_resume_equals_an_uninterrupted_run(
+        cli: Invoke, here: Path, example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = typed(load_session(example))
+    once = here / "once"
+    once.mkdir()
+    monkeypatch.chdir(once)
+    assert run_typed(cli, lines).exit_code == 0
+    uninterrupted = once / "sessions" / f"{STEM}.yaml"
+    monkeypatch.chdir(here)
+    for cut in (9, 40, len(lines) - 30):  # in the setup, in the participants, in the roles
+        result = run_typed(cli, lines[:cut])
+        assert result.exit_code == 130
+        message = result.stderr.strip()
+        assert message.startswith("Stopped. Your answers are kept in sessions/.drafts/new-")
+        assert message.endswith(".yaml") and "\n" not in message
+        draft = message.rsplit(" ", 1)[1]
+        assert f"continue with: evaltool new-session --resume {draft}" in message
+        result = cli("new-session", "--interactive", "--resume", draft,
+                     input="\n".join(lines[cut:]) + "\n")
+        assert result.exit_code == 0, result.output
+        assert not Path(draft).exists()
+        resumed = here / "sessions" / f"{STEM}.yaml"
+        assert load_session(resumed) == load_session(uninterrupted)
+        assert resumed.read_bytes() == uninterrupted.read_bytes()
+        resumed.unlink()
+
+
+@pytest.mark.parametrize(("stop", "code"), [
+    ("interrupt", 130), ("SIGTERM", 143), ("SIGHUP", 130)])
+def test_ctrl_c_and_signals_keep_the_draft(cli: Invoke, here: Path,
+                                           monkeypatch: pytest.MonkeyPatch, stop: str,
+                                           code: int) -> None:
+    from evaltool.prompter import TerminalPrompter
+
+    real = TerminalPrompter.ask
+    asked: list[str] = []
+
+    def ask(self: TerminalPrompter, question: Any) -> str:
+        asked.append(question.label)
+        if len(asked) == 3:
+            if stop == "interrupt":
+                raise KeyboardInterrupt
+            os.kill(os.getpid(), getattr(signal, stop))
+        return real(self, question)
+
+    monkeypatch.setattr(TerminalPrompter, "ask", ask)
+    before = {name: signal.getsignal(getattr(signal, name)) for name in ("SIGTERM", "SIGHUP")}
+    result = run_typed(cli, ["Casus Signaal", "2021-02-01", "Gemeente Delft", "x"])
+    assert result.exit_code == code
+    assert result.stderr.startswith("Stopped. Your answers are kept in")
+    assert {name: signal.getsignal(getattr(signal, name)) for name in before} == before
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml"))
+    assert "answer: Casus Signaal" in draft.read_text()
+    assert "answer: '2021-02-01'" in draft.read_text()
+
+
+def test_resume_without_a_draft(cli: Invoke, here: Path) -> None:
+    result = cli("new-session", "--interactive", "--resume")
+    assert result.exit_code == 2
+    assert "no draft to continue" in result.stderr
+
+
+# --- earlier follow-ups ----------------------------------------------------------------------
+
+
+def test_open_follow_ups_of_earlier_sessions_are_shown_and_closed(
+        cli: Invoke, here: Path, example: Path) -> None:
+    sessions = here / "sessions"
+    sessions.mkdir()
+    (sessions / example.name).write_bytes(example.read_bytes())
+    (sessions / "broken.yaml").write_text("schema_version: 1\nid: [\n")
+    answers = here / "second.yaml"
+    answers.write_text(
+        "title: Tweede casus\ndate: 2021-03-01\nlearning_route: excellent faciliteren\n"
+        "earlier_follow_ups:\n"
+        f"  {STEM}#fu-1: afgerond\n"
+        f"  {STEM}#fu-2:\n    status: vervallen\n    note: Niet meer aan de orde.\n"
+        f"  {STEM}#fu-3: open\n", encoding="utf-8")
+    result = cli("new-session", "--answers", answers)
+    assert result.exit_code == 0, result.output
+    assert "warning: sessions/broken.yaml" in result.stderr and "(skipped)" in result.stderr
+    second = load_session(sessions / "2021-03-01-tweede-casus.yaml")
+    assert [(f.continues, f.status) for f in second.follow_ups.values()] == [
+        (f"{STEM}#fu-1", "done"), (f"{STEM}#fu-2", "dropped"), (f"{STEM}#fu-3", "open")]
+    assert second.follow_ups["fu-2"].note == "Niet meer aan de orde."
+    assert second.follow_ups["fu-1"].question.startswith("Is deze aanpak haalbaar")
+
+    # The third session sees fu-3 (kept open: now the second session's fu-3) and fu-4.
+    lines = ["Derde casus", "2021-04-01", "", "", "", "", ""]
+    result = run_typed(cli, lines + ["done", "", ""])
+    out = result.stdout
+    assert "step 2 of 13 · Open follow-ups from earlier" in out
+    assert "From 2021-03-01-tweede-casus: Hoe houd je" in out
+    assert f"From {STEM}: Verdieping op de rollen" in out
+    assert "Is deze aanpak haalbaar" not in out
+
+
+# --- edit, finalize, templates -----------------------------------------------------------------
+
+
+def test_edit_one_step_keeps_hand_written_comments(cli: Invoke, here: Path) -> None:
+    answers = here / "a.yaml"
+    answers.write_text("title: Casus Later\ndate: 2021-02-01\nparticipants:\n"
+                       "  - function: Toehoorder\n    session_role: toehoorder\n"
+                       "plan: Plan\nrealised: Klaar\njudgement: positive\n"
+                       "success_factors: [{text: Vertrouwen}]\nyields: [{text: Samen}]\n",
+                       encoding="utf-8")
+    assert cli("new-session", "--answers", answers).exit_code == 0
+    saved = here / "sessions" / "2021-02-01-casus-later.yaml"
+    saved.write_text(saved.read_text().replace("  plan: Plan\n", "  # said by the alderman\n"
+                                               "  plan: Plan\n"))
+    result = cli("finalize", saved)
+    assert result.exit_code == 1
+    assert f"{saved}: not complete: Reflection of the listener (step afterwards) — add it " \
+        f"with: evaltool edit {saved} --step afterwards" in result.stderr
+    result = cli("edit", saved, "--step", "afterwards", "--interactive",
+                 input="Wat ik zag\\\nen wat ik leerde\nBinnen is nodig\nbinnen\n\n\n")
+    assert result.exit_code == 0, result.output
+    text = saved.read_text()
+    assert "# said by the alderman" in text
+    session = load_session(saved)
+    assert session.reflection == "Wat ik zag\nen wat ik leerde"
+    point = next(f for f in session.findings.values() if f.kind == "learning_point")
+    assert (point.text, point.by, point.tags) == ("Binnen is nodig", "toehoorder", ["binnen"])
+    result = cli("finalize", saved)
+    assert result.exit_code == 0, result.output
+    assert load_session(saved).status == "final"
+    assert "# said by the alderman" in saved.read_text()
+    assert cli("finalize", saved).stdout.strip().endswith("was final already.")
+    assert cli("validate", saved).exit_code == 0
+
+
+def test_edit_from_an_answers_file_and_an_unknown_step(cli: Invoke, example_copy: Path) -> None:
+    result = cli("edit", example_copy, "--step", "nope", "--interactive")
+    assert result.exit_code == 2
+    assert "no step called 'nope'" in result.stderr and "setup, earlier, plan" in result.stderr
+    answers = example_copy.parent.parent / "plan.yaml"
+    answers.write_text("plan: Een nieuwe droom.\n", encoding="utf-8")
+    result = cli("edit", example_copy, "--step", "plan", "--answers", answers)
+    assert result.exit_code == 0, result.output
+    session = load_session(example_copy)
+    assert session.casus.plan == "Een nieuwe droom."
+    assert session.status == "final"
+    assert len(session.findings) == 16
+
+
+def test_templates_and_a_template_of_ones_own(cli: Invoke, here: Path) -> None:
+    result = cli("templates")
+    assert result.exit_code == 0
+    assert "casus-evaluatie: Casus evaluation" in result.stdout
+    own = here / "templates"
+    own.mkdir()
+    (own / "kort.yaml").write_text("""\
+schema_version: 1
+name: kort
+label: {nl: Kort, en: Short}
+steps:
+  - name: yields
+    title: {nl: Opbrengsten eerst, en: Yields first}
+    parts:
+      - kind: list
+        name: yields
+        target: findings
+        label: {nl: Opbrengst, en: Yield}
+        fixed: {kind: yield}
+        questions:
+          - {name: text, type: text, required: true, label: {nl: Opbrengst, en: Yield}}
+          - {name: id, type: id, ask: false, default: "{slug:text}", label: {nl: Id, en: Id}}
+  - name: casus
+    title: {nl: Casus, en: Casus}
+    parts:
+      - kind: fields
+        name: casus
+        target: casus
+        questions:
+          - {name: title, type: line, required: true, label: {nl: Titel, en: Title}}
+          - {name: date, type: date, required: true, label: {nl: Datum, en: Date}}
+""", encoding="utf-8")
+    assert "kort: Short (2 steps)" in cli("templates").stdout
+    result = run_typed(cli, ["Samen leren", "", "Eigen sjabloon", "2021-05-01", ""],
+                       "--template", "kort")
+    assert result.exit_code == 0, result.output
+    assert "step 1 of 2 · Yields first" in result.stdout
+    session = load_session(here / "sessions" / "2021-05-01-eigen-sjabloon.yaml")
+    assert session.findings["samen-leren"].kind == "yield"
+    assert cli("new-session", "--template", "../etc", "--interactive").exit_code == 1
+
+
+def test_a_broken_template_is_reported_with_its_line(cli: Invoke, here: Path) -> None:
+    own = here / "templates"
+    own.mkdir()
+    (own / "stuk.yaml").write_text("schema_version: 1\nname: stuk\nlabel: {nl: S, en: S}\n"
+                                   "steps:\n  - name: a\n    title: {nl: A, en: A}\n"
+                                   "    parts: []\n", encoding="utf-8")
+    result = cli("new-session", "--template", "stuk", "--interactive")
+    assert result.exit_code == 1
+    assert "stuk.yaml:7:12" in result.stderr
