@@ -66,3 +66,12 @@ def test_the_install_script_names_the_protocol(folder: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "_EVALTOOL_COMPLETE=complete_bash" in result.stdout
     assert "complete -o default -F _evaltool_completion evaltool" in result.stdout
+
+
+def test_zsh_gets_the_same_session_files(folder: Path) -> None:
+    environment = {**os.environ, "_EVALTOOL_COMPLETE": "complete_zsh",
+                   "_TYPER_COMPLETE_ARGS": "evaltool fmt sessions/2021-03"}
+    result = subprocess.run([sys.executable, "-m", "evaltool"], env=environment, cwd=folder,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "_arguments '*: :((\"sessions/2021-03-04-casus-b.yaml\"))'"
