@@ -70,11 +70,11 @@ def orientation_of(roles: Iterable[Any]) -> str | None:
     """'city', 'internal' or 'both' from the roles played (the usual ones if none played)."""
     roles = list(roles)
     chosen = [r for r in roles if r.played] or roles
-    kinds = {r.orientation for r in chosen}
+    kinds: set[str] = {r.orientation for r in chosen}
     if not kinds:
         return None
     if len(kinds) == 1:
-        return kinds.pop()
+        return next(iter(kinds))
     return "both"
 
 

@@ -300,8 +300,8 @@ def render_route(summary: Mapping[str, Any]) -> str:
         for item in items:
             details = [_t("opened_on", language, date=long_date(item["opened_on"], language))]
             if continued := [h for h in item["history"] if h["session"] != item["closed_in"]]:
-                dates = ", ".join(long_date(h["date"], language) for h in continued)
-                details.append(_t("continued_on", language, dates=dates))
+                when = ", ".join(long_date(h["date"], language) for h in continued)
+                details.append(_t("continued_on", language, dates=when))
             if item["closed_on"]:
                 details.append(_t("closed_on", language,
                                   date=long_date(item["closed_on"], language),

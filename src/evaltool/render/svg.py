@@ -126,8 +126,8 @@ def render_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: str
                 body.append(_entry(mid_x, y, people[participant_id], anchor="middle",
                                    backdrop=True))
             else:
-                x = LEFT + (COLUMN / 2 if side == "left" else COLUMN * 1.5)
-                y = y0 + rows[0] + 5 + (LINE + 6) / 2 + index * (LINE + 6)
+                x = LEFT + (COLUMN // 2 if side == "left" else COLUMN * 3 // 2)
+                y = y0 + rows[0] + 5 + (LINE + 6) // 2 + index * (LINE + 6)
                 body.append(_entry(x, y, people[participant_id], anchor="middle",
                                    backdrop=True))
         body.append("</g>")

@@ -268,7 +268,7 @@ def _role_text(role: Mapping[str, Any]) -> Text:
 
 
 def _roles(participants: list[Mapping[str, Any]], language: str) -> Group:
-    parts = []
+    parts: list[RenderableType] = []
     for p in participants:
         if not (p["usual_roles"] or p["played_roles"]):
             continue
@@ -441,13 +441,13 @@ def _spread(summary: Mapping[str, Any], narrow: bool) -> RenderableType:
     for q in order:
         table.add_column(clean(q["short"] if narrow else q["label"]), justify="right")
     for row_data in summary["quadrants"]["per_session"]:
-        cells = []
+        row_cells: list[Text] = []
         for q in order:
             value = str(row_data["counts"][q["key"]])
             if row_data["change"] is not None and row_data["change"][q["key"]]:
                 value += f" ({row_data['change'][q['key']]:+d})"
-            cells.append(text(value))
-        table.add_row(text(dates[row_data["id"]]), *cells)
+            row_cells.append(text(value))
+        table.add_row(text(dates[row_data["id"]]), *row_cells)
     return table
 
 
