@@ -88,7 +88,13 @@ def test_a_digest_is_plain_data_without_names_or_confidential_text(digests) -> N
     # Session 2 names two participants, and mentions one in a finding.
     for word in ("Joost", "Berg", "Fatima", "Amrani"):
         assert word not in text
-    assert "[Wijkregisseur Buitenhof] zorgde dat" in text
+    # The owner given as a participant id is that participant's function.
+    assert digests[1]["follow_ups"][0]["owner"] == "Wijkregisseur Buitenhof"
+    # Findings keep no text, only the word pairs of what worked and what was learnt.
+    assert all("text" not in f for d in digests for f in d["findings"])
+    trekken = next(f for f in digests[1]["findings"] if f["id"] == "ouders-trekken")
+    assert "ouders trokken" in trekken["phrases"]
+    assert not any("wijkregisseur" in p for p in trekken["phrases"])  # a replaced name
     # Session 3 has a confidential finding and internal notes.
     assert "afdelingshoofden" not in text
     assert "nog niet delen" not in text

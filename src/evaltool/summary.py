@@ -264,8 +264,10 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
 
     Language-independent (vocabulary keys, no labels), JSON-serialisable, and safe to
     cache next to the file: no confidential finding or follow-up, no participant names
-    (free text is scrubbed by `evaltool.privacy`, which replaces every form of a
-    participant's name, e-mail addresses and phone numbers), only counts of people.
+    (the texts kept, titles and follow-up questions, are scrubbed by `evaltool.privacy`,
+    which replaces every form of a participant's name, e-mail addresses and phone
+    numbers), no finding text (only its word pairs, for recurring wording), only counts
+    of people.
     `name_fingerprints` holds short hashes of the name parts so that a published
     overview can still be checked for a name that slipped through (`fingerprint`).
     """
@@ -304,8 +306,11 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
         "orientations": dict(sorted(orientations.items())),
         "roles": {role: dict(sorted(counts.items())) for role, counts in sorted(roles.items())},
         "sdgs": sorted(sdg.goal for sdg in casus.sdgs),
+        # Only what the overview counts: kinds, tags, and the wording of what worked and
+        # what was learnt as word pairs (computed here once per file, not per overview).
         "findings": [
-            {"id": finding_id, "kind": f.kind, "tags": list(f.tags), "text": scrub(f.text)}
+            {"id": finding_id, "kind": f.kind, "tags": list(f.tags),
+             "phrases": sorted(phrases(scrub(f.text))) if f.kind in RECURRING_KINDS else []}
             for finding_id, f in session.findings.items() if not f.confidential
         ],
         "follow_ups": [
@@ -449,11 +454,16 @@ def _route_orientations(ordered: list[Mapping[str, Any]], vocabulary: Any,
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_REPLACED = re.compile(r"\[[^\]]*\]")
 
 
-def _phrases(text: str) -> set[str]:
-    """The word pairs (each word of 4+ letters) and long words (9+) in a text, folded."""
-    words = [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+def phrases(text: str) -> set[str]:
+    """The word pairs (each word of 4+ letters) and long words (9+) in a text, folded.
+
+    A bracketed replacement of a name ("[Adviseur]") is no wording of the text.
+    """
+    text = _REPLACED.sub(" ", unicodedata.normalize("NFC", text))
+    words = [w.casefold() for w in _WORD.findall(text)]
     found = {w for w in words if len(w) >= 9}
     found |= {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
               if len(a) >= 4 and len(b) >= 4}
@@ -468,17 +478,17 @@ def _recurring(ordered: list[Mapping[str, Any]], vocabulary: Any,
     phrase_sessions: dict[str, list[str]] = defaultdict(list)
     for d in ordered:
         tags: set[str] = set()
-        phrases: set[str] = set()
+        wording: set[str] = set()
         for finding in d["findings"]:
             if finding["kind"] not in RECURRING_KINDS:
                 continue
             for tag in finding["tags"]:
                 tags.add(tag.casefold())
                 tag_kinds[tag.casefold()].add(finding["kind"])
-            phrases |= _phrases(finding["text"])
+            wording.update(finding["phrases"])
         for tag in sorted(tags):
             tag_sessions[tag].append(d["id"])
-        for phrase in sorted(phrases):
+        for phrase in sorted(wording):
             phrase_sessions[phrase].append(d["id"])
     kinds = list(vocabulary.entries("finding_kinds"))
     tags_out = [
