@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import unicodedata
@@ -198,3 +199,28 @@ def test_any_written_form_of_a_name_is_replaced(first: str, particle: str, surna
     text = scrubber.scrub(f"Volgens {form} ging het goed; {form}s plan werkte.")
     assert scrubber.survivors(text) == [], (name, form, text)
     assert "[Adviseur]" in text
+
+
+def test_ids_made_of_names_do_not_get_out(cli: Invoke, example: Path, tmp_path: Path) -> None:
+    session = _with_names(example, tmp_path / "named.yaml", mentions="Eigenaarschap.")
+    text = session.read_text(encoding="utf-8")
+    text = text.replace("projectleider-ohv", "jacob-ten-bosch").replace(
+        "  juiste-mens-juiste-rol:", "  idee-van-renee:")
+    session.write_text(text, encoding="utf-8")
+    for output_format in ("json", "html"):
+        result = cli("summarize", "--public", "-f", output_format, session)
+        assert result.exit_code == 0, result.output
+        assert _names_left(result.stdout) == [], output_format
+    data = json.loads(cli("summarize", "--public", "-f", "json", session).stdout)
+    assert [p["id"] for p in data["participants"]] == [f"p{n}" for n in range(1, 8)]
+    learning = next(g for g in data["findings"] if g["kind"] == "learning_point")
+    assert {item["by"] for item in learning["items"]} == {
+        "Partner in Publiek Ondernemen (toehoorder)"}
+    # A follow-up id stays (later sessions refer to it), so a name in it is refused.
+    session.write_text(text.replace("  fu-5:", "  fu-jacob:"), encoding="utf-8")
+    refused = cli("summarize", "--public", "-f", "json", session)
+    assert refused.exit_code == 1
+    line = next(n for n, row in enumerate(session.read_text().splitlines(), 1)
+                if row == "  fu-jacob:")
+    assert f"{session}:{line}:3: the name of a participant" in refused.stderr
+    assert "in follow_ups.fu-jacob" in refused.stderr

@@ -310,13 +310,18 @@ def publish(session: Any) -> tuple[Any, Redactions, Scrubber]:
     return public, redactions, scrubber
 
 
-def texts(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...],
-                                                                          str]]:
-    """Every string in plain data (or a model's dump) with its place in it."""
+def texts(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[
+        tuple[tuple[str | int, ...], str, bool]]:
+    """Every string in plain data (or a model's dump) with its place, keys included.
+
+    Yields `(place, text, is_key)`; a mapping's key is at the place of its value.
+    """
     if isinstance(value, str):
-        yield loc, value
+        yield loc, value, False
     elif isinstance(value, Mapping):
         for key, item in value.items():
+            if isinstance(key, str):
+                yield (*loc, key), key, True
             yield from texts(item, (*loc, key))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
@@ -325,25 +330,44 @@ def texts(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
         yield from texts(value.model_dump(mode="json"), loc)
 
 
-# Fields that hold keys or dates, never free text: a name cannot hide in them.
-_NOT_TEXT = {"id", "schema_version", "vocabulary", "status", "date", "due", "kind", "by",
-             "quadrants", "role", "orientation", "attendance", "session_role", "affiliation",
-             "judgement", "continues", "usual", "played", "goal", "confidential"}
+# Fields that hold vocabulary keys, dates, numbers or flags: a name cannot hide in them.
+_NOT_TEXT = {"schema_version", "vocabulary", "status", "date", "due", "kind", "quadrants",
+             "role", "orientation", "attendance", "session_role", "affiliation", "judgement",
+             "usual", "played", "goal", "confidential"}
+# Ids that `neutral_ids` replaces before anything is shown.
+_RENAMED = {"participants", "findings"}
+
+
+def neutral_ids(public: Any) -> Any:
+    """The published session with participants and findings renamed p1, p2... and f1, f2...
+
+    Their ids are often made from a name ("jacob-ten-bosch"); follow-up ids stay, since
+    later sessions refer to them (`continues`), and are checked like any text.
+    """
+    rename = {old: f"p{n}" for n, old in enumerate(public.participants, start=1)}
+    findings = {
+        f"f{n}": f.model_copy(update={"by": rename.get(f.by) if f.by else None})
+        for n, f in enumerate(public.findings.values(), start=1)
+    }
+    participants = {rename[old]: p for old, p in public.participants.items()}
+    return public.model_copy(update={"participants": participants, "findings": findings})
 
 
 def check_session(public: Any, scrubber: Scrubber, path: Path | str) -> None:
     """Refuse (raise) when a participant's name survives anywhere in the published session."""
     found = []
-    for loc, text in texts(public):
-        if loc and loc[-1] in _NOT_TEXT:
+    for loc, text, is_key in texts(public):
+        if loc and loc[-1] in _NOT_TEXT and not is_key:
+            continue
+        if (is_key and len(loc) == 2 and loc[0] in _RENAMED) or loc[-1] == "by":
             continue
         for person, part in scrubber.survivors(text):
-            found.append((loc, person, part))
+            found.append((loc, is_key, person, part))
     if not found:
         return
-    locations = _locate(path, [loc for loc, _, _ in found])
+    locations = _locate(path, [(loc, is_key) for loc, is_key, _, _ in found])
     problems = []
-    for (loc, person, part), where in zip(found, locations, strict=True):
+    for (loc, _, person, part), where in zip(found, locations, strict=True):
         line, column = where if where else (None, None)
         problems.append(Problem("report.name_survives",
                                 {"person": person.label, "word": part,
@@ -352,14 +376,14 @@ def check_session(public: Any, scrubber: Scrubber, path: Path | str) -> None:
     raise PublicationRefusedError(*problems)
 
 
-def _locate(path: Path | str, locs: list[tuple[str | int, ...]]) -> list[Any]:
+def _locate(path: Path | str, places: list[tuple[tuple[str | int, ...], bool]]) -> list[Any]:
     try:
         from evaltool.yamlsafe import read_document
 
         document = read_document(Path(path))
     except (EvaltoolError, OSError):
-        return [None] * len(locs)
-    return [document.locate(loc) for loc in locs]
+        return [None] * len(places)
+    return [document.locate(loc, key=is_key) for loc, is_key in places]
 
 
 def check_overview(summary: Mapping[str, Any], fingerprints: set[str]) -> None:
@@ -368,8 +392,8 @@ def check_overview(summary: Mapping[str, Any], fingerprints: set[str]) -> None:
         return
     problems = []
     word = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-    for loc, text in texts(summary):
-        if loc and loc[-1] in _NOT_TEXT:
+    for loc, text, is_key in texts(summary):
+        if is_key or (loc and loc[-1] in _NOT_TEXT):
             continue
         for match in word.finditer(fold_name(text)):
             token = re.sub(r"(?:['’]s|s)$", "", match.group())

@@ -309,9 +309,9 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
         # Only what the overview counts: kinds, tags, and the wording of what worked and
         # what was learnt as word pairs (computed here once per file, not per overview).
         "findings": [
-            {"id": finding_id, "kind": f.kind, "tags": list(f.tags),
+            {"kind": f.kind, "tags": list(f.tags),
              "phrases": sorted(phrases(scrub(f.text))) if f.kind in RECURRING_KINDS else []}
-            for finding_id, f in session.findings.items() if not f.confidential
+            for f in session.findings.values() if not f.confidential
         ],
         "follow_ups": [
             {"id": fu_id, "question": scrub(fu.question),

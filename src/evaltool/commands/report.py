@@ -86,11 +86,11 @@ def summarize_file(path: Path, language: str, *, public: bool, names: bool,
     vocabulary = load_vocabulary(session.vocabulary)
     if not public:
         return summarize_session(session, vocabulary, language=language, names=names)
-    from evaltool.privacy import anonymisation, check_session, publish
+    from evaltool.privacy import anonymisation, check_session, neutral_ids, publish
 
     published, redactions, scrubber = publish(session)
     check_session(published, scrubber, path)
-    summary = summarize_session(published, vocabulary, language=language)
+    summary = summarize_session(neutral_ids(published), vocabulary, language=language)
     summary["public"] = True
     summary["anonymisation"] = anonymisation(redactions, language)
     _report_redactions(summary["anonymisation"]["redactions"])
