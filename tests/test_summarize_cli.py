@@ -134,3 +134,17 @@ def test_the_command_module_imports_nothing_heavy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_file_named_twice_counts_once_and_a_duplicate_id_is_reported(
+        cli: Invoke, tmp_path: Path) -> None:
+    files = sorted(ROUTE.glob("*.yaml"))
+    twice = json.loads(cli("summarize", "-f", "json", files[0], files[0], ROUTE).stdout)
+    assert len(twice["sessions"]) == 3
+    copy = tmp_path / "kopie.yaml"
+    copy.write_bytes(files[0].read_bytes())
+    result = cli("summarize", "-f", "json", ROUTE, copy)
+    assert result.exit_code == 1
+    assert (f"error: {copy}: the session id '2021-01-28-casus-cornelis-musius' is also the id "
+            f"of {files[0]} — left out of the overview") in result.stderr
+    assert len(json.loads(result.stdout)["sessions"]) == 3

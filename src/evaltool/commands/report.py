@@ -122,13 +122,23 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     digests = []
     failed = 0
     routes_seen: set[str] = set()
+    files: set[Path] = set()
+    ids: dict[str, Path] = {}
     for path in iter_session_files(paths):
+        if path.resolve() in files:  # named twice, or a file inside a folder also named
+            continue
+        files.add(path.resolve())
         try:
             item = digest_for_path(path)
+            if item["id"] in ids:
+                raise FileProblemError.at("report.duplicate_id", path=path,
+                                          hint="report.duplicate_id_hint", id=item["id"],
+                                          other=ids[item["id"]])
         except FileProblemError as error:
             failed += 1
             report_error(error)
             continue
+        ids[item["id"]] = path
         routes_seen.add(item.get("learning_route") or "-")
         if _same_route(route, item.get("learning_route")):
             digests.append(item)

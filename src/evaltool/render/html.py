@@ -43,6 +43,7 @@ th, td { border: 1px solid #c9d3da; padding: .3rem .5rem; text-align: left;
          vertical-align: top; }
 th { background: #eef3f8; }
 td.num, th.num { text-align: right; }
+tbody td:first-child { white-space: nowrap; }
 ul { padding-left: 1.3rem; }
 li { margin: .2rem 0; }
 .meta { color: #555555; font-size: .9rem; }

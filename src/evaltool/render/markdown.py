@@ -106,8 +106,9 @@ def render_session(summary: Mapping[str, Any]) -> str:
             out += _finding_section(findings.pop(kind), language, level=2)
 
     out += [f"## {_t('roles_and_talents', language)}", ""]
-    out += [f"### {_t('nsob_map', language)}", ""]
-    out += _map(summary["map"], people, language)
+    if summary["participants"]:
+        out += [f"### {_t('nsob_map', language)}", ""]
+        out += _map(summary["map"], people, language)
     if any(p["usual_roles"] or p["played_roles"] for p in summary["participants"]):
         out += [f"### {_t('roles_played', language)}", ""]
         for p in summary["participants"]:

@@ -119,10 +119,11 @@ def render_session(summary: Mapping[str, Any], width: int) -> Group:
             text(f"SDG {sdg['goal']} {sdg['label']}" + (f": {sdg['note']}" if sdg["note"]
                                                        else ""))
             for sdg in s["sdgs"]))
-    parts.append(heading(_t("participants", language)))
-    parts.append(_participants(summary["participants"], language, width))
-    parts.append(heading(_t("nsob_map", language)))
-    parts.append(render_map(summary["map"], people, language, width))
+    if summary["participants"]:
+        parts.append(heading(_t("participants", language)))
+        parts.append(_participants(summary["participants"], language, width))
+        parts.append(heading(_t("nsob_map", language)))
+        parts.append(render_map(summary["map"], people, language, width))
     if any(p["usual_roles"] or p["played_roles"] for p in summary["participants"]):
         parts.append(heading(_t("roles_played", language)))
         parts.append(_roles(summary["participants"], language))
