@@ -88,6 +88,7 @@ class Wizard:
         self.earlier = list(earlier)
         self.use_defaults = use_defaults
         self.today = today or dt.date.today()
+        self.keeps_draft = on_change is not None
         self.on_change = on_change or (lambda state: None)
         # The answers of the unfinished step are given again, and recorded again as they are.
         self.replay = Recorded(list(self.state.answers))
@@ -95,6 +96,8 @@ class Wizard:
         self._step: Step | None = None
         self._offered = set()
         self._replayed = False
+        self._told_keys = False
+        self._told_multiline = False
         check_template(template)
 
     # -- walking the steps --
@@ -176,8 +179,12 @@ class Wizard:
         self._offered: set[str] = set()
         self.prompter.heading(self.progress(step), str(step.title),
                               str(step.help) if step.help else None)
-        if self.prompter.interactive and not self.state.answers:
-            self.prompter.say(t("wizard.keys_skip" if step.skippable else "wizard.keys"), "dim")
+        if self.prompter.interactive and not self._told_keys:
+            self._told_keys = True
+            self.prompter.say(self._keys(step), "dim")
+        elif self.prompter.interactive:
+            self.prompter.say(t("wizard.keys_short_skip" if step.skippable
+                                else "wizard.keys_short"), "dim")
         work = copy.deepcopy(self.state.data)
         for part in step.parts:
             if part.kind == "fields":
@@ -213,10 +220,15 @@ class Wizard:
                     self.prompter.say(str(self._step.help), "italic")
                 if ask.help:
                     self.prompter.say(ask.help, "italic")
-                self.prompter.say(t("wizard.keys_skip" if self._step and self._step.skippable
-                                    else "wizard.keys"), "dim")
+                if self._step is not None:
+                    self.prompter.say(self._keys(self._step), "dim")
                 continue
             return raw
+
+    def _keys(self, step: Step) -> str:
+        """The keys that work here; without a draft (edit), Ctrl-C leaves the file as it was."""
+        name = "wizard.keys" if self.keeps_draft else "wizard.keys_edit"
+        return t(f"{name}_skip" if step.skippable else name)
 
     def _record(self, key: Key, raw: str) -> None:
         self.state.answers.append((key_text(key), raw))
@@ -576,8 +588,8 @@ class Wizard:
         category = question.vocabulary if question.type in ("choice", "choices") else \
             "sdgs" if question.type == "sdg" else None
         if category is None or category in self._offered:
-            if question.type == "text" and "text" not in self._offered:
-                self._offered.add("text")
+            if question.type == "text" and not self._told_multiline:
+                self._told_multiline = True
                 self.prompter.say(t("wizard.multiline"), "dim")
             return
         self._offered.add(category)

@@ -216,6 +216,7 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
                 raise InterruptedByUser(Problem("core.interrupted"),
                                         exit_code=_exit_code(stop)) from None
             keep(wizard.state)
+            print(flush=True)  # end the line of the question that was interrupted
             raise InterruptedByUser(
                 Problem("wizard.interrupted", {"draft": draft, "command": _resume_command(draft)}),
                 exit_code=_exit_code(stop)) from None

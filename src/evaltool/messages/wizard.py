@@ -43,6 +43,16 @@ MESSAGES = {
                   "Ctrl-C: stop, the draft is kept)",
                   "(Enter: neem over wat tussen haken staat · <: terug · >: sla deze stap over "
                   "· ?: hulp · Ctrl-C: stoppen, het concept blijft bewaard)"),
+    "keys_edit": ("(Enter: keep what is in brackets · ?: help · Ctrl-C: stop, the file stays "
+                  "as it was)",
+                  "(Enter: neem over wat tussen haken staat · ?: hulp · Ctrl-C: stoppen, het "
+                  "bestand blijft zoals het was)"),
+    "keys_edit_skip": ("(Enter: keep what is in brackets · >: leave this step as it is · ?: "
+                       "help · Ctrl-C: stop, the file stays as it was)",
+                       "(Enter: neem over wat tussen haken staat · >: laat deze stap zoals hij "
+                       "is · ?: hulp · Ctrl-C: stoppen, het bestand blijft zoals het was)"),
+    "keys_short": ("(<: back · ?: help)", "(<: terug · ?: hulp)"),
+    "keys_short_skip": ("(<: back · >: skip · ?: help)", "(<: terug · >: overslaan · ?: hulp)"),
     "multiline": ("End a line with \\ to go on with a new line.",
                   "Eindig een regel met \\ om op een nieuwe regel verder te gaan."),
     "choices": ("Choose by number or name:", "Kies met nummer of naam:"),
