@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from evaltool.errors import (
     WriteError,
 )
 from evaltool.models import SCHEMA_VERSION, Session, session_data
-from evaltool.yamlsafe import Document, parse_text, read_document
+from evaltool.yamlsafe import Document, block_scalars, parse_text, read_document
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=../templates/session.schema.json"
 MAX_PROBLEMS = 50
@@ -216,20 +217,77 @@ def dump_session(session: Session) -> str:
     return stream.getvalue()
 
 
-@dataclass
 class EditableSession:
-    """A session loaded for editing, with the comments of the file it came from."""
+    """A session loaded for editing, with the comments of the file it came from.
 
-    path: Path
-    session: Session
-    tree: Any
+    The round-trip tree (ruamel.yaml, pure Python: most of the time of an edit) is only
+    built when the file has something a save must keep: comments, blank lines or flow
+    collections. A file without them (as evaltool writes them) is saved as
+    `dump_session` when that gives the very same bytes (`dumps_alike`); `tree` is still
+    there on demand.
+    """
+
+    def __init__(self, path: Path, session: Session, tree: Any = None, *,
+                 document: Document | None = None) -> None:
+        self.path = path
+        self.session = session
+        self._tree = tree
+        self._document = document
+        self.keeps_layout = document is None or has_layout(document.text)
+
+    @property
+    def tree(self) -> Any:
+        if self._tree is None and self._document is not None:
+            self._tree = _rt_tree(self._document)
+        return self._tree
+
+    def dumps_alike(self, session: Session) -> bool:
+        """Whether saving `session` over this file gives the bytes of `dump_session(session)`.
+
+        True for a file without layout, unless one of its block scalars (`|`, `>`) would keep
+        its style where `dump_session` writes the new value in another one.
+        """
+        if self.keeps_layout or self._document is None:
+            return False
+        from ruamel.yaml.scalarstring import LiteralScalarString
+
+        data: Any = session_data(session)
+        for where, style in block_scalars(self._document.text).items():
+            value = data
+            for part in where:
+                if isinstance(value, dict) and part in value:
+                    value = value[part]
+                elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                    value = value[part]
+                else:
+                    value = None
+                    break
+            if isinstance(value, str) and (
+                    style != "|" or not isinstance(_text(value), LiteralScalarString)):
+                return False
+        return True
+
+
+_LAYOUT = re.compile(r"(?:^|[ \t])#|[\[\]{}]|^[ \t\r]*$", re.MULTILINE)
+
+
+def has_layout(text: str) -> bool:
+    """Whether `text` holds anything that a round-trip save keeps and `dump_session` would not:
+    a comment (other than the schema modeline), a blank line or a flow collection."""
+    if text.startswith("# yaml-language-server:"):
+        text = text.partition("\n")[2]
+    body = text[:-1] if text.endswith("\n") else text
+    return not body or bool(_LAYOUT.search(body))
 
 
 def open_for_edit(path: Path) -> EditableSession:
     """The same checks as `load_session`, plus the file's comments for `save_session`."""
     document = read_document(path)
     session = session_from_document(document)
-    return EditableSession(path, session, _rt_tree(document))
+    editable = EditableSession(path, session, document=document)
+    if editable.keeps_layout:
+        editable.tree  # noqa: B018 - built now, so that a file ruamel refuses is refused here
+    return editable
 
 
 def _rt_tree(document: Document) -> Any:
@@ -275,7 +333,10 @@ def _block_style(node: Any) -> None:
 def save_session(session: Session, path: Path, *, original: EditableSession | None = None,
                  exclusive: bool = False, mode: int | None = None) -> None:
     """Write `session` to `path` atomically; with `original`, keep that file's comments."""
-    text = render_update(original.tree, session) if original else dump_session(session)
+    if original is not None and not original.dumps_alike(session):
+        text = render_update(original.tree, session)
+    else:
+        text = dump_session(session)
     atomic_write(path, text.encode("utf-8"), exclusive=exclusive, mode=mode)
 
 

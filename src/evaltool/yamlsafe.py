@@ -322,3 +322,38 @@ def _marks(text: str) -> dict[tuple[tuple[Any, ...], bool], Location]:
     _MARKS_CACHE.clear()
     _MARKS_CACHE[id(text)] = (text, marks)
     return marks
+
+
+def block_scalars(text: str) -> dict[tuple[str | int, ...], str]:
+    """Where an accepted text writes a value as a literal (`|`) or folded (`>`) block, and which.
+
+    ruamel.yaml keeps that style when such a value is replaced in a round-trip save, so a
+    save that does without the round-trip tree needs to know them.
+    """
+    if "|" not in text and ">" not in text:
+        return {}
+    found: dict[tuple[str | int, ...], str] = {}
+    parser = _Parser(text)
+    # Each frame: [path, is mapping, pending key or None, next index]
+    frames: list[list[Any]] = []
+    while (event := parser.get_event()) is not None:
+        kind = event.__class__
+        if kind is _Scalar or kind is _MappingStart or kind is _SequenceStart:
+            here: tuple[str | int, ...] | None = ()
+            if frames:
+                frame = frames[-1]
+                if frame[1] and frame[2] is None:
+                    frame[2] = event.value if kind is _Scalar else "?"
+                    here = None  # a key
+                elif frame[1]:
+                    here, frame[2] = (*frame[0], frame[2]), None
+                else:
+                    here, frame[3] = (*frame[0], frame[3]), frame[3] + 1
+            if kind is _Scalar:
+                if here is not None and event.style in ("|", ">"):
+                    found[here] = event.style
+            else:
+                frames.append([here if here is not None else (), kind is _MappingStart, None, 0])
+        elif kind is _MappingEnd or kind is _SequenceEnd:
+            frames.pop()
+    return found
