@@ -407,7 +407,9 @@ def route_summary(digests: Iterable[Mapping[str, Any]], vocabulary: Any, *,
         "sessions": sessions,
         "quadrants": {
             "order": [{"key": k, "label": vocabulary.label("quadrants", k, language),
-                       "short": vocabulary.short_label("quadrants", k, language)}
+                       "short": vocabulary.short_label("quadrants", k, language),
+                       "row": 0 if vocabulary.quadrants[k].focus == "result" else 1,
+                       "column": 0 if vocabulary.quadrants[k].steering == "inside_out" else 1}
                       for k in quadrant_keys],
             "per_session": spread,
         },

@@ -163,6 +163,12 @@ MESSAGES = {
     "col_role": ("Role", "Rol"),
     "quadrant_spread": ("Participants per NSOB perspective",
                         "Deelnemers per NSOB-perspectief"),
+    "spread_caption": ("Per session, the number of participants in each perspective, in "
+                       "the corners of the NSOB figure (result-oriented at the top, "
+                       "inside-out on the left); in brackets the change.",
+                       "Per bijeenkomst het aantal deelnemers in elk perspectief, in de hoeken "
+                       "van het NSOB-figuur (resultaatgericht boven, van binnen naar buiten "
+                       "links); tussen haakjes de verandering."),
     "spread_note": ("Someone on the border of two perspectives counts in both; in brackets "
                     "the change from the session before.",
                     "Wie op het grensvlak van twee perspectieven zit, telt in beide mee; "

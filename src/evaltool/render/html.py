@@ -15,7 +15,7 @@ from evaltool.i18n import t
 from evaltool.render.markdown import long_date
 from evaltool.render.safe import html_block as block
 from evaltool.render.safe import html_text as esc
-from evaltool.render.svg import render_map
+from evaltool.render.svg import render_map, render_spread
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
@@ -37,7 +37,7 @@ h3 { font-size: 1.05rem; margin: 1.3rem 0 .4rem; }
 .draft { font-weight: bold; color: #8a1c1c; }
 figure { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: .85rem; color: #555555; margin-top: .3rem; }
-svg.nsob-map { display: block; max-width: 100%; height: auto; }
+svg.nsob-map, svg.spread-map { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
 th, td { border: 1px solid #c9d3da; padding: .3rem .5rem; text-align: left;
          vertical-align: top; }
@@ -264,6 +264,8 @@ def render_route(summary: Mapping[str, Any]) -> str:
                 value += f" ({row['change'][q['key']]:+d})"
             cells.append(value)
         rows.append(cells)
+    body.append('<figure class="spread">' + render_spread(summary, language)
+                + f"<figcaption>{esc(_t('spread_caption', language))}</figcaption></figure>")
     body.append(_table([_t("col_session", language)] + [esc(q["label"]) for q in order], rows,
                        set(range(1, len(order) + 1))))
     body.append(f'<p class="meta">{esc(_t("spread_note", language))}</p>')

@@ -172,3 +172,44 @@ def render_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: str
             f'font-family="system-ui, -apple-system, \'Segoe UI\', Roboto, Arial, sans-serif" '
             f'aria-labelledby="nsob-map-title"><title id="nsob-map-title">{title}</title>'
             + "".join(body) + "</svg>")
+
+
+def render_spread(summary: Mapping[str, Any], language: str) -> str:
+    """Small multiples for the overview: per session the four corners with their counts."""
+    order = summary["quadrants"]["order"]
+    dates = {s["id"]: s["date"] for s in summary["sessions"]}
+    rows = summary["quadrants"]["per_session"]
+    cell_w, cell_h, gap = 64, 40, 22
+    box_w = 2 * cell_w
+    per_line = max(1, (WIDTH - 20) // (box_w + gap))
+    lines = (len(rows) + per_line - 1) // per_line
+    height = lines * (2 * cell_h + 46) + 10
+    fills = {(0, 0): "#eef3f8", (0, 1): "#eef7f1", (1, 0): "#f7f2ea", (1, 1): "#f6eef6"}
+    body = []
+    for index, row in enumerate(rows):
+        x0 = 10 + (index % per_line) * (box_w + gap)
+        y0 = 10 + (index // per_line) * (2 * cell_h + 46)
+        body.append(f'<g class="spread" data-session="{esc(row["id"])}">')
+        for q in order:
+            x = x0 + q["column"] * cell_w
+            y = y0 + q["row"] * cell_h
+            count = row["counts"][q["key"]]
+            change = (row["change"] or {}).get(q["key"], 0)
+            mark = f" ({change:+d})" if change else ""
+            body.append(f'<rect x="{x}" y="{y}" width="{cell_w}" height="{cell_h}" '
+                        f'fill="{fills[(q["row"], q["column"])]}" stroke="#555555"/>'
+                        f'<text x="{x + cell_w // 2}" y="{y + 25}" text-anchor="middle" '
+                        f'font-size="{15 if count else 12}" font-weight="bold">'
+                        f'<title>{esc(q["label"])}</title>{count}'
+                        f'<tspan font-size="10" font-weight="normal">{esc(mark)}</tspan>'
+                        "</text>")
+        body.append(f'<text x="{x0 + cell_w}" y="{y0 + 2 * cell_h + 16}" text-anchor="middle" '
+                    f'font-size="11">{esc(dates.get(row["id"], row["id"]))}</text></g>')
+    legend = ", ".join(
+        f"{'↖↗↙↘'[q['row'] * 2 + q['column']]} {q['label']}"
+        for q in sorted(order, key=lambda q: (q["row"], q["column"])))
+    title = esc(t("report.quadrant_spread", language))
+    return (f'<svg class="spread-map" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
+            f'font-family="system-ui, -apple-system, \'Segoe UI\', Roboto, Arial, sans-serif" '
+            f'aria-label="{title}: {esc(legend)}"><title>{title}</title>'
+            + "".join(body) + "</svg>")
