@@ -249,4 +249,5 @@ def test_the_route_overview_renders(cli: Invoke, tmp_path: Path) -> None:
     dom, urls = _browse(page, tmp_path, "--dump-dom")
     assert "<h1>Leerroute Excellent Faciliteren: overzicht</h1>" in dom
     assert dom.count("<tr>") >= 3 + 3 + 1
+    assert dom.count('<g class="spread"') == 3  # one small NSOB figure per session
     assert _foreign(urls) == []
