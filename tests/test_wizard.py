@@ -573,3 +573,33 @@ def test_a_broken_template_is_reported_with_its_line(cli: Invoke, here: Path) ->
     result = cli("new-session", "--template", "stuk", "--interactive")
     assert result.exit_code == 1
     assert "stuk.yaml:7:12" in result.stderr
+
+
+def test_defaults_in_a_terminal_are_taken_without_asking(cli: Invoke, here: Path) -> None:
+    from datetime import date
+
+    lines = ["Casus Snel", "", "", "Adviseur", "", "", ""]  # title, number, description...
+    lines += ["Plan", "Klaar", "", ""] + ["", ""] + ["", ""] + [""] * 2 + [""] * 3 + ["", "", ""]
+    lines += ["", "", "", ""]
+    result = run_typed(cli, lines, "--defaults")
+    assert result.exit_code == 0, result.output
+    today = date.today().isoformat()
+    assert f"Date of the meeting (YYYY-MM-DD): {today}" in result.stdout
+    assert "Organisation [Gemeente Delft]" not in result.stdout
+    session = load_session(here / "sessions" / f"{today}-casus-snel.yaml")
+    assert session.casus.organisation == "Gemeente Delft"
+    assert session.participants["adviseur"].affiliation == "municipality"
+
+
+def test_bidi_and_markup_in_what_was_typed_never_reach_the_terminal_raw(
+        cli: Invoke, here: Path) -> None:
+    title = "Casus \u202eevil\u202c [red]rood[/red]"
+    lines = [title, "2021-02-01", "", "", "", "", ""]
+    lines += ["Plan", "Klaar", "", ""] + [""] * 2 + [""] * 2 + [""] * 2 + [""] * 3 + ["", "", ""]
+    lines += ["", "", "", ""]
+    result = run_typed(cli, lines)
+    assert result.exit_code == 0, result.output
+    assert "\u202e" not in result.stdout
+    assert "Title of the casus: Casus <U+202E>evil<U+202C> [red]rood[/red]" in result.stdout
+    saved = next((here / "sessions").glob("2021-02-01-*.yaml"))
+    assert load_session(saved).casus.title == title  # the file keeps what was typed

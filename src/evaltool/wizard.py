@@ -94,7 +94,7 @@ class Wizard:
         self.replay = Recorded(list(self.state.answers))
         self.state.answers = []
         self._step: Step | None = None
-        self._offered = set()
+        self._offered: set[str] = set()
         self._replayed = False
         self._told_keys = False
         self._told_multiline = False
@@ -176,7 +176,7 @@ class Wizard:
     def run_step(self, step: Step) -> None:
         """Ask one step; its answers replace what the step held before."""
         self._step = step
-        self._offered: set[str] = set()
+        self._offered = set()
         self.prompter.heading(self.progress(step), str(step.title),
                               str(step.help) if step.help else None)
         if self.prompter.interactive and not self._told_keys:
@@ -251,10 +251,10 @@ class Wizard:
         if interactive and self.use_defaults and current is None and shown_default:
             again = self.replay.take(key)
             self._replayed = again is not None
-            raw = again if again is not None else shown_default
-            value = self._convert(question, raw, entry, model, taken)
+            given = again if again is not None else shown_default
+            value = self._convert(question, given, entry, model, taken)
             self.prompter.say(f"{label}: {self._show(question, value)}", "dim")
-            self._record(key, raw)
+            self._record(key, given)
             return value
         ask = Ask(key, label, shown_default, str(question.help) if question.help else None,
                   multiline=question.type == "text")
@@ -437,7 +437,7 @@ class Wizard:
                 self.prompter.say(self._person(pid, people[pid]), "bold")
             person = people[pid]
             if part.repeat:
-                owned = [(None, item) for item in person.get(part.target) or []]
+                owned: list[Entry] = [(None, item) for item in person.get(part.target) or []]
                 entries = self._entries(part, (part.name, raw), owned, model, set())
                 if entries:
                     person[part.target] = [data for _, data in entries]
@@ -453,8 +453,9 @@ class Wizard:
     def _earlier(self, part: Part, work: dict[str, Any]) -> None:
         items = self._earlier_for(work)
         follow_ups: dict[str, Any] = work.get(part.target) or {}
-        before = {data.get(CONTINUES): (ident, data) for ident, data in follow_ups.items()
-                  if data.get(CONTINUES)}
+        before: dict[str, tuple[str | None, dict[str, Any]]] = {
+            str(data[CONTINUES]): (ident, data) for ident, data in follow_ups.items()
+            if data.get(CONTINUES)}
         decided: list[Entry] = []
         model = model_at(part.target)
         for item in items:
@@ -772,7 +773,7 @@ def build_session(data: dict[str, Any], *, session_id: str, vocabulary: Vocabula
 
 def session_answers(session: models.Session) -> dict[str, Any]:
     """A session's data in the wizard's plain form (to edit one step of it)."""
-    data = plain(models.session_data(session))
+    data: dict[str, Any] = plain(models.session_data(session))
     for key in ("schema_version", "id", "vocabulary", "status"):
         data.pop(key, None)
     return data
@@ -877,7 +878,7 @@ def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
         info = model.model_fields[name]
         annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata \
             else info.annotation
-        _ADAPTERS[(model, name)] = TypeAdapter(annotation)
+        _ADAPTERS[(model, name)] = TypeAdapter(annotation)  # type: ignore[arg-type]
     return _ADAPTERS[(model, name)]
 
 
