@@ -10,20 +10,25 @@ shows the JSON (controls, bidi overrides, zero-width characters) are written as 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
 from evaltool.render.safe import _UNSAFE
 
+_CANDIDATES = re.compile("[^\x00-\x7e]")
+
 
 def _escape_unsafe(text: str) -> str:
-    def escape(ch: str) -> str:
+    def escape(match: re.Match[str]) -> str:
+        ch = match.group()
         if _UNSAFE.fullmatch(ch) or unicodedata.category(ch) == "Cf":
             return "".join(f"\\u{unit:04x}" for unit in _utf16(ch))
         return ch
 
-    return "".join(escape(ch) if ord(ch) > 0x7E or ch == "\x7f" else ch for ch in text)
+    # Only characters beyond ASCII (and DEL) are looked at; json.dumps escaped the C0 ones.
+    return _CANDIDATES.sub(escape, text)
 
 
 def _utf16(ch: str) -> list[int]:
