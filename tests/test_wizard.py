@@ -603,3 +603,27 @@ def test_bidi_and_markup_in_what_was_typed_never_reach_the_terminal_raw(
     assert "Title of the casus: Casus <U+202E>evil<U+202C> [red]rood[/red]" in result.stdout
     saved = next((here / "sessions").glob("2021-02-01-*.yaml"))
     assert load_session(saved).casus.title == title  # the file keeps what was typed
+
+
+def test_an_interrupted_edit_keeps_what_was_typed(cli: Invoke, example_copy: Path) -> None:
+    before = example_copy.read_bytes()
+    result = cli("edit", example_copy, "--step", "afterwards", "--interactive",
+                 input="Een nieuwe reflectie \\\nover twee regels\n")  # then the input ends
+    assert result.exit_code == 130
+    draft = example_copy.parent / ".drafts" / f"edit-{example_copy.stem}-afterwards.yaml"
+    assert result.stderr.strip() == (
+        f"Stopped; {example_copy} is unchanged. Your answers are kept in {draft}; "
+        f"continue with: evaltool edit {example_copy} --step afterwards --resume")
+    assert example_copy.read_bytes() == before
+    assert "Een nieuwe reflectie" in draft.read_text(encoding="utf-8")
+    # Resumed: the reflection is given again; the two learning points are kept as they are.
+    result = cli("edit", example_copy, "--step", "afterwards", "--resume", "--interactive",
+                 input="\n")
+    assert result.exit_code == 0, result.output
+    session = load_session(example_copy)
+    assert session.reflection == "Een nieuwe reflectie\nover twee regels"
+    assert len([f for f in session.findings.values() if f.kind == "learning_point"]) == 2
+    assert session.status == "final"
+    assert not draft.exists()
+    assert cli("new-session", "--interactive", "--resume",
+               "--sessions-dir", example_copy.parent).exit_code == 2  # not an edit's draft

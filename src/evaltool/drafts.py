@@ -116,8 +116,8 @@ def load(path: Path) -> tuple[WizardState, str]:
 
 
 def latest(sessions_dir: Path) -> Path | None:
-    """The draft changed last, if there is one."""
-    drafts = [p for p in folder(sessions_dir).glob("*.yaml") if p.is_file()]
+    """The draft of a new session changed last, if there is one (edits have their own)."""
+    drafts = [p for p in folder(sessions_dir).glob("new-*.yaml") if p.is_file()]
     return max(drafts, key=lambda p: (p.stat().st_mtime, p.name)) if drafts else None
 
 

@@ -80,7 +80,8 @@ class Wizard:
     def __init__(self, template: Template, vocabulary: Vocabulary, prompter: Prompter, *,
                  state: WizardState | None = None, earlier: Iterable[EarlierFollowUp] = (),
                  use_defaults: bool = False, today: dt.date | None = None,
-                 on_change: Callable[[WizardState], None] | None = None) -> None:
+                 on_change: Callable[[WizardState], None] | None = None,
+                 editing: bool = False) -> None:
         self.template = template
         self.vocabulary = vocabulary
         self.prompter = prompter
@@ -88,7 +89,7 @@ class Wizard:
         self.earlier = list(earlier)
         self.use_defaults = use_defaults
         self.today = today or dt.date.today()
-        self.keeps_draft = on_change is not None
+        self.editing = editing
         self.on_change = on_change or (lambda state: None)
         # The answers of the unfinished step are given again, and recorded again as they are.
         self.replay = Recorded(list(self.state.answers))
@@ -226,8 +227,8 @@ class Wizard:
             return raw
 
     def _keys(self, step: Step) -> str:
-        """The keys that work here; without a draft (edit), Ctrl-C leaves the file as it was."""
-        name = "wizard.keys" if self.keeps_draft else "wizard.keys_edit"
+        """The keys that work here; editing a file, Ctrl-C leaves the file as it was."""
+        name = "wizard.keys_edit" if self.editing else "wizard.keys"
         return t(f"{name}_skip" if step.skippable else name)
 
     def _record(self, key: Key, raw: str) -> None:

@@ -78,10 +78,12 @@ def register(app: typer.Typer) -> None:
                                                  show_default=False)] = None,
         template: TemplateOption = None,
         answers: AnswersOption = None,
+        resume: Annotated[bool, typer.Option("--resume", help=t("wizard.edit_resume_help"))
+                          ] = False,
         interactive: InteractiveOption = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
-        _edit(session, step, template, answers, interactive, sessions_dir)
+        _edit(session, step, template, answers, resume, interactive, sessions_dir)
 
     @app.command(help=t("wizard.finalize_help"))
     def finalize(
@@ -292,7 +294,11 @@ def _save(wizard: Wizard, data: dict[str, Any], sessions_dir: Path, prompter: Pr
 
 
 def _edit(path: Path, step_name: str | None, template_name: str | None, answers: Path | None,
-          interactive: bool, sessions_dir: Path) -> None:
+          resume: bool, interactive: bool, sessions_dir: Path) -> None:
+    import datetime as dt
+    import shlex
+
+    from evaltool import drafts
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
     from evaltool.prompter import AnswersPrompter, TerminalPrompter
     from evaltool.store import open_for_edit, save_session
@@ -316,21 +322,47 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
                             steps=", ".join(s.name for s in template.steps))
     if answers is None and not _is_terminal(interactive):
         raise UsageError.at("wizard.no_terminal", hint="wizard.no_terminal_hint")
+    if resume and answers is not None:
+        raise UsageError.at("wizard.resume_with_answers", hint="wizard.resume_with_answers_hint")
+    # What is typed into one step is kept too: in a draft named after the file and the step.
+    draft = drafts.folder(path.parent) / f"edit-{path.stem}-{step.name}.yaml" \
+        if answers is None else None
+    state = WizardState(template.name, data=session_answers(editable.session))
+    started = dt.datetime.now().isoformat(timespec="seconds")
+    if resume:
+        assert draft is not None
+        if not draft.is_file():
+            raise UsageError.at("wizard.no_draft", folder=draft, hint="wizard.no_draft_hint")
+        kept, started = drafts.load(draft)
+        state.answers = kept.answers  # given again on the file as it is now
+    if draft is not None:
+        drafts.prepare(path.parent)
     vocabulary = load_vocabulary(editable.session.vocabulary)
     prompter: Prompter = TerminalPrompter() if answers is None \
         else AnswersPrompter(read_document(answers))
     own = editable.session.id
     earlier = [item for item in _earlier(sessions_dir, exclude={path.resolve()})
                if item.session_id != own]
-    wizard = Wizard(template, vocabulary, prompter,
-                    state=WizardState(template.name, data=session_answers(editable.session)),
-                    earlier=earlier)
+
+    def keep(current: WizardState) -> None:
+        if draft is not None:
+            drafts.save(draft, current, started)
+
+    wizard = Wizard(template, vocabulary, prompter, state=state, earlier=earlier,
+                    on_change=keep if draft is not None else None, editing=True)
     with _signals():
         try:
             data = wizard.run_single(step.name)
         except (KeyboardInterrupt, EOFError, _Stopped) as stop:
-            raise InterruptedByUser(Problem("wizard.interrupted_edit", {"path": path}),
-                                    exit_code=_exit_code(stop)) from None
+            if draft is None:
+                raise InterruptedByUser(Problem("wizard.interrupted_edit", {"path": path}),
+                                        exit_code=_exit_code(stop)) from None
+            keep(wizard.state)
+            print(flush=True)
+            command = f"evaltool edit {shlex.quote(str(path))} --step {step.name} --resume"
+            raise InterruptedByUser(Problem("wizard.interrupted_edit_draft", {
+                "path": path, "draft": draft, "command": command}),
+                exit_code=_exit_code(stop)) from None
     if isinstance(prompter, AnswersPrompter):
         problems = prompter.problems + prompter.unused(template.answer_keys())
         if problems:
@@ -342,9 +374,11 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
         print(t("wizard.back_to_draft", path=path))
     if changed == editable.session:
         print(t("wizard.unchanged", path=path))
-        return
-    save_session(changed, path, original=editable)
-    print(t("wizard.edited", path=path, step=step.name))
+    else:
+        save_session(changed, path, original=editable)
+        print(t("wizard.edited", path=path, step=step.name))
+    if draft is not None:
+        drafts.remove(draft)
 
 
 def _finalize(path: Path, template_name: str | None) -> None:

@@ -29,6 +29,9 @@ MESSAGES = {
     "edit_session_help": ("The session file to change.", "Het sessiebestand om te wijzigen."),
     "step_help": ("The step to run (its name; see the template).",
                   "De stap om te doorlopen (de naam; zie het sjabloon)."),
+    "edit_resume_help": ("Continue an interrupted edit of this step from its draft.",
+                         "Ga verder met een onderbroken wijziging van deze stap vanuit het "
+                         "concept."),
     "finalize_help": ("Mark a session final, when it is complete and valid.",
                       "Markeer een sessie als definitief, als ze volledig en geldig is."),
     "finalize_session_help": ("The session file to finalize.",
@@ -43,14 +46,15 @@ MESSAGES = {
                   "Ctrl-C: stop, the draft is kept)",
                   "(Enter: neem over wat tussen haken staat · <: terug · >: sla deze stap over "
                   "· ?: hulp · Ctrl-C: stoppen, het concept blijft bewaard)"),
-    "keys_edit": ("(Enter: keep what is in brackets · ?: help · Ctrl-C: stop, the file stays "
-                  "as it was)",
-                  "(Enter: neem over wat tussen haken staat · ?: hulp · Ctrl-C: stoppen, het "
-                  "bestand blijft zoals het was)"),
+    "keys_edit": ("(Enter: keep what is in brackets · ?: help · Ctrl-C: stop; the file stays "
+                  "as it was, the draft is kept)",
+                  "(Enter: neem over wat tussen haken staat · ?: hulp · Ctrl-C: stoppen; het "
+                  "bestand blijft zoals het was, het concept blijft bewaard)"),
     "keys_edit_skip": ("(Enter: keep what is in brackets · >: leave this step as it is · ?: "
-                       "help · Ctrl-C: stop, the file stays as it was)",
+                       "help · Ctrl-C: stop; the file stays as it was, the draft is kept)",
                        "(Enter: neem over wat tussen haken staat · >: laat deze stap zoals hij "
-                       "is · ?: hulp · Ctrl-C: stoppen, het bestand blijft zoals het was)"),
+                       "is · ?: hulp · Ctrl-C: stoppen; het bestand blijft zoals het was, het "
+                       "concept blijft bewaard)"),
     "keys_short": ("(<: back · ?: help)", "(<: terug · ?: hulp)"),
     "keys_short_skip": ("(<: back · >: skip · ?: help)", "(<: terug · >: overslaan · ?: hulp)"),
     "multiline": ("End a line with \\ to go on with a new line.",
@@ -125,6 +129,10 @@ MESSAGES = {
                     "Gestopt. Je antwoorden staan in {draft}; ga verder met: {command}"),
     "interrupted_edit": ("Stopped; {path} is unchanged.",
                          "Gestopt; {path} is niet veranderd."),
+    "interrupted_edit_draft": ("Stopped; {path} is unchanged. Your answers are kept in {draft}; "
+                               "continue with: {command}",
+                               "Gestopt; {path} is niet veranderd. Je antwoorden staan in "
+                               "{draft}; ga verder met: {command}"),
     "cancelled": ("Not saved. Your answers are kept in {draft}; continue with: {command}",
                   "Niet bewaard. Je antwoorden staan in {draft}; ga verder met: {command}"),
     "draft_kept": ("your answers are kept in {draft}", "je antwoorden staan in {draft}"),
