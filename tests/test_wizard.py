@@ -627,3 +627,35 @@ def test_an_interrupted_edit_keeps_what_was_typed(cli: Invoke, example_copy: Pat
     assert not draft.exists()
     assert cli("new-session", "--interactive", "--resume",
                "--sessions-dir", example_copy.parent).exit_code == 2  # not an edit's draft
+
+
+def test_back_in_the_first_step_loses_nothing(cli: Invoke, here: Path) -> None:
+    result = run_typed(cli, ["Casus Eerst", "<", "2021-02-01"])
+    assert "This is the first step." in result.stdout
+    assert result.stdout.count("step 1 of 12 · Setup") == 1
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml")).read_text(encoding="utf-8")
+    assert "answer: Casus Eerst" in draft and "answer: '2021-02-01'" in draft
+
+
+def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
+    """The engine only talks to a Prompter; the command layer does the files."""
+    from evaltool.prompter import AnswersPrompter
+    from evaltool.wizard import Wizard, build_session
+    from evaltool.yamlsafe import Document, parse_text
+
+    text = ("title: Casus Kern\ndate: 2021-02-01\nparticipants:\n  - function: Adviseur\n"
+            "positions:\n  '1':\n    quadrants: 2, samenwerkend\n")
+    document = Document(path=Path("answers.yaml"), text=text,
+                        data=parse_text(text, Path("answers.yaml")))
+    prompter = AnswersPrompter(document)
+    changes: list[int] = []
+    wizard = Wizard(load_template(), load_vocabulary(), prompter,
+                    on_change=lambda state: changes.append(state.position))
+    data = wizard.run()
+    assert prompter.problems == [] and prompter.unused([]) == []
+    session = build_session(data, session_id="2021-02-01-casus-kern",
+                            vocabulary=load_vocabulary())
+    assert session.participants["adviseur"].position.quadrants == [
+        "performing_government", "networking_government"]  # by number and by label
+    assert changes[-1] == len(load_template().steps)  # the state went to the review
+    assert list(here.iterdir()) == []

@@ -155,6 +155,12 @@ class Wizard:
         self.replay = Recorded([])
         self.on_change(self.state)
 
+    def _can_go_back(self) -> bool:
+        if self.editing:
+            return False  # one step only: there is nothing before it
+        position = min(self.state.position, len(self.template.steps))
+        return any(self.applicable(step) for step in self.template.steps[:position])
+
     def _previous(self, position: int) -> int:
         for index in range(min(position, len(self.template.steps)) - 1, -1, -1):
             if self.applicable(self.template.steps[index]):
@@ -210,7 +216,10 @@ class Wizard:
             if raw is None or not self.prompter.interactive:
                 return raw
             if raw == "<":
-                raise GoBack
+                if self._can_go_back():
+                    raise GoBack
+                self.prompter.say(t("wizard.first_step"), "yellow")
+                continue
             if raw == ">":
                 if self._step is not None and self._step.skippable:
                     raise SkipStep
