@@ -31,6 +31,13 @@ class Result:
 Invoke = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never write evaltool's digest cache into the home folder of who runs them."""
+    monkeypatch.setenv("EVALTOOL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def example() -> Path:
     return EXAMPLE

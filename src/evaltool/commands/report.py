@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -37,6 +38,8 @@ def register(app: typer.Typer) -> None:
         width: Annotated[int | None, typer.Option(
             "--width", help=t("report.width_help"), min=30, max=1000)] = None,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
+        no_cache: Annotated[bool, typer.Option("--no-cache", help=t("cache.no_cache_help"))
+                            ] = False,
     ) -> None:
         from evaltool.i18n import current_language
 
@@ -47,7 +50,16 @@ def register(app: typer.Typer) -> None:
             summary, failed = summarize_file(targets[0], language, public=public,
                                              names=names, route=route), 0
         else:
-            summary, failed = summarize_many(targets, language, public=public, route=route)
+            from evaltool.cache import DigestCache
+
+            with DigestCache(enabled=not no_cache) as cache:
+                def compute() -> tuple[dict[str, Any], int]:
+                    return summarize_many(targets, language, public=public, route=route,
+                                          digest_of=cache.digest_for)
+
+                # Publication mode reports its redactions as it goes: never from the cache.
+                summary, failed = compute() if public else cache.overview(
+                    targets, [language, route], compute)
         write_report(summary, output_format, output, width)
         if failed:
             print(t("report.skipped", count=failed), file=sys.stderr)
@@ -111,8 +123,11 @@ def digest_for_path(path: Path) -> dict[str, Any]:
 
 
 def summarize_many(paths: list[Path], language: str, *, public: bool,
-                   route: str | None) -> tuple[dict[str, Any], int]:
-    """The learning-route overview of every session file under `paths`, and how many failed."""
+                   route: str | None, digest_of: Callable[[Path], dict[str, Any]] | None = None
+                   ) -> tuple[dict[str, Any], int]:
+    """The learning-route overview of every session file under `paths`, and how many failed.
+
+    `digest_of` (default `digest_for_path`) is where the per-file cache comes in."""
     from evaltool.cli import report_error
     from evaltool.errors import FileProblemError
     from evaltool.store import iter_session_files
@@ -129,7 +144,7 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
             continue
         files.add(path.resolve())
         try:
-            item = digest_for_path(path)
+            item = (digest_of or digest_for_path)(path)
             if item["id"] in ids:
                 raise FileProblemError.at("report.duplicate_id", path=path,
                                           hint="report.duplicate_id_hint", id=item["id"],
