@@ -24,17 +24,20 @@ def session(**replacements: str) -> str:
 
 # name, file content (str or bytes), expected line, a fragment of the message
 REFUSALS: list[tuple[str, str | bytes, int, str]] = [
-    ("cp1252", GOOD.replace("coöperatieve", "co\udcf6perat").encode("utf-8", "surrogateescape"),
+    ("cp1252",
+     GOOD.replace("coöperatieve", "co\udcf6perat").encode("utf-8", "surrogateescape"),
      0, "looks like Windows-1252"),
     ("utf16", GOOD.encode("utf-16"), 1, "UTF-16"),
     ("latin1-garbage", b"schema_version: 1\ntitle: \xff\xfe\xfd\x81\n", 2, "not valid UTF-8"),
-    ("tab-indent", session(**{"  title: Casus": "\ttitle: Casus"}), 0, "tab is used for indentation"),
+    ("tab-indent", session(**{"  title: Casus": "\ttitle: Casus"}), 0,
+     "tab is used for indentation"),
     ("duplicate-key", session(**{"  title: Casus Cornelis Musius\n":
                                  "  title: Casus Cornelis Musius\n  title: Other\n"}),
      0, "duplicate key 'title'"),
     ("anchor", session(**{"  title: Casus": "  title: &t Casus"}), 0, "anchors"),
     ("alias", "schema_version: 1\nid: &i x\nstatus: *i\n", 2, "anchors"),
-    ("alias-only", "schema_version: 1\nid: x\nstatus: *i\n", 3, "aliases (*name) are not allowed"),
+    ("alias-only", "schema_version: 1\nid: x\nstatus: *i\n", 3,
+     "aliases (*name) are not allowed"),
     ("merge-key", "schema_version: 1\n<<: {id: x}\n", 2, "merge keys"),
     ("python-tag", "schema_version: 1\nid: !!python/object/apply:os.system [ls]\n", 2,
      "explicit tag !!python/object/apply"),
@@ -42,7 +45,8 @@ REFUSALS: list[tuple[str, str | bytes, int, str]] = [
     ("str-tag", "schema_version: 1\nid: !!str x\n", 2, "explicit tag !!str"),
     ("yaml-1.1", "%YAML 1.1\n---\nschema_version: 1\n", 1, "%YAML"),
     ("tag-directive", "%TAG !e! tag:example.com,2000:\n---\nschema_version: 1\n", 1, "%YAML"),
-    ("two-documents", GOOD + "---\nschema_version: 1\n", GOOD.count("\n") + 1, "more than one YAML document"),
+    ("two-documents", GOOD + "---\nschema_version: 1\n", GOOD.count("\n") + 1,
+     "more than one YAML document"),
     ("empty", "", 1, "the file is empty"),
     ("comment-only", "# nothing here yet\n\n", 1, "the file is empty"),
     ("top-level-list", "- schema_version: 1\n", 1, "top level must be a mapping"),

@@ -215,7 +215,8 @@ def test_comments_survive_load_change_save(tmp_path: Path) -> None:
     reloaded = store.load_session(path)
     assert reloaded == session
     assert reloaded.follow_ups["fu-1"].status == "done"
-    assert [r.role for r in reloaded.participants["projectleider"].roles] == ["adviser", "financier"]
+    roles = [r.role for r in reloaded.participants["projectleider"].roles]
+    assert roles == ["adviser", "financier"]
 
 
 def test_a_failing_write_keeps_the_old_file(example_copy: Path,

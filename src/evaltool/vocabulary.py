@@ -13,11 +13,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from evaltool import resources
-from evaltool.models import Version
 from evaltool.i18n import current_language, pick
+from evaltool.models import Version
 
 DEFAULT_VOCABULARY = "delft"
 
