@@ -38,6 +38,12 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("EVALTOOL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def english() -> None:
+    """Every test starts in English, whatever the test before it chose."""
+    set_language("en")
+
+
 @pytest.fixture
 def example() -> Path:
     return EXAMPLE
