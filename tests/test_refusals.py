@@ -225,3 +225,20 @@ def test_messages_in_dutch(cli: Invoke, tmp_path: Path) -> None:
     result = cli("--lang", "nl", "validate", path)
     assert result.exit_code == 1
     assert f"fout: {path}:3:1: dubbele sleutel 'id' — houd er één over" in result.stderr
+
+
+def test_drafts_are_checked_as_drafts(cli: Invoke, tmp_path: Path) -> None:
+    from evaltool import drafts
+    from evaltool.wizard import WizardState
+
+    folder = tmp_path / "sessions"
+    (folder / ".drafts").mkdir(parents=True)
+    state = WizardState(template="casus-evaluatie", position=2, data={}, reviewing=False,
+                        answers=[("title", "Casus X")])
+    drafts.save(folder / ".drafts" / "new-1.yaml", state, "2021-01-28T10:00:00")
+    result = cli("validate", "--drafts", folder)
+    assert result.exit_code == 0
+    assert "1 file(s) checked: 1 valid, 0 invalid" in result.stdout
+    (folder / ".drafts" / "new-2.yaml").write_text("position: x\n", encoding="utf-8")
+    result = cli("validate", "--drafts", folder)
+    assert "new-2.yaml:1:1: not a draft" in result.stderr

@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
         drafts: Annotated[bool, typer.Option("--drafts", help=t("files.drafts_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
+        from evaltool import drafts as draft_files
         from evaltool.cli import report_error
         from evaltool.errors import FileProblemError
         from evaltool.store import iter_session_files, load_session
@@ -28,7 +29,10 @@ def register(app: typer.Typer) -> None:
         for path in iter_session_files(paths or [sessions_dir], drafts=drafts):
             checked += 1
             try:
-                load_session(path)
+                if path.parent.name == draft_files.FOLDER:
+                    draft_files.load(path)  # a draft holds answers so far, not a session
+                else:
+                    load_session(path)
             except FileProblemError as error:
                 invalid += 1
                 report_error(error)
