@@ -1,0 +1,258 @@
+"""The fast read path is libyaml, and it accepts and refuses exactly what the editing path does.
+
+`store.load_session` (read-only, libyaml events) and `store.open_for_edit` (the same, plus
+ruamel.yaml's round-trip tree for comments) must agree on every file: the same session,
+or the same error at the same place. A save without the round-trip tree (a file with no
+comments, blank lines or flow collections) must give the same bytes as one with it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+
+from conftest import EXAMPLE
+from evaltool import store, yamlsafe
+from evaltool.errors import FileProblemError
+
+GOOD = EXAMPLE.read_text(encoding="utf-8")
+ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
+
+
+def with_line(old: str, new: str) -> str:
+    assert old in GOOD, old
+    return GOOD.replace(old, new, 1)
+
+
+# YAML 1.1 would read these as booleans, octal or hex numbers, infinity, null or a date:
+# in a session file every one of them is the text that was written, or refused where a
+# field wants a number, a date or true/false.
+YAML11 = ["no", "off", "yes", "on", "0123", "1_000", "0x1F", ".inf", "~", "2021-01-28", "null",
+          "True", "NO", "0o17", "+12", "1e3", "-.5", ":x", "12:30:00", "'quoted no'",
+          '"0x1F"']
+
+INPUTS: dict[str, str | bytes] = {
+    "example": GOOD,
+    **{f"title {value}": with_line("  title: Casus Cornelis Musius", f"  title: {value}")
+       for value in YAML11},
+    **{f"function {value}": with_line("    function: Subsidieadviseur", f"    function: {value}")
+       for value in YAML11},
+    **{f"session_number {value}": with_line("  session_number: 1", f"  session_number: {value}")
+       for value in YAML11},
+    **{f"usual {value}": with_line("        usual: true", f"        usual: {value}")
+       for value in YAML11},
+    **{f"date {value}": with_line("  date: 2021-01-28", f"  date: {value}") for value in YAML11},
+    **{f"tag {value}": with_line("      - vertrouwen\n", f"      - {value}\n") for value in YAML11},
+    **{f"due {value}": with_line("  fu-1:\n", f"  fu-1:\n    due: {value}\n")
+       for value in YAML11},
+    # hostile or odd files
+    "bom": "\ufeff" + GOOD,
+    "utf16": GOOD.encode("utf-16"),
+    "cp1252": GOOD.encode("cp1252", "replace"),
+    "nul byte": GOOD.replace("Casus Cornelis", "Casus\x00Cornelis", 1),
+    "bell": with_line("  title: Casus Cornelis Musius", '  title: "Casus\\a"'),
+    "nel": with_line("  title: Casus Cornelis Musius", "  title: Casus\x85Cornelis"),
+    "line separator": with_line("  title: Casus Cornelis Musius", "  title: Casus\u2028Cornelis"),
+    "crlf": GOOD.replace("\n", "\r\n"),
+    "cr only": GOOD.replace("\n", "\r"),
+    "no final newline": GOOD.rstrip("\n"),
+    "explicit document": "---\n" + GOOD + "...\n",
+    "two documents": GOOD + "---\nschema_version: 1\n",
+    "directive": "%YAML 1.1\n---\n" + GOOD,
+    "anchor and alias": with_line("  organisation: Gemeente Delft",
+                                  "  organisation: &o Gemeente Delft\n  learning_route: *o"),
+    "billion laughs": "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n",
+    "python tag": "schema_version: 1\nid: !!python/object/apply:os.system [ls]\n",
+    "str tag": with_line("  title: Casus Cornelis Musius", "  title: !!str Casus"),
+    "merge key": "schema_version: 1\n<<: {id: x}\n",
+    "quoted merge key": with_line("  title: Casus Cornelis Musius",
+                                  "  title: Casus Cornelis Musius\n  '<<': x"),
+    "duplicate key": with_line("  title: Casus Cornelis Musius",
+                               "  title: Casus Cornelis Musius\n  title: Twee"),
+    "complex key": "schema_version: 1\n? [a, b]\n: 1\n",
+    "long key": "schema_version: 1\n" + "k" * 2000 + ": v\n",
+    "deep": "schema_version: 1\nid: " + "[" * 100 + "]" * 100 + "\n",
+    "tab indent": with_line("  title: Casus", "\ttitle: Casus"),
+    "tab in text": with_line("  title: Casus Cornelis Musius", '  title: "Casus\\tCornelis"'),
+    "conflict": with_line("  title: Casus Cornelis Musius\n",
+                          "<<<<<<< HEAD\n  title: A\n=======\n  title: B\n>>>>>>> x\n"),
+    "flow style": with_line("      quadrants:\n        - performing_government\n"
+                            "        - networking_government\n",
+                            "      quadrants: [performing_government, networking_government]\n"),
+    "comments": GOOD.replace("\nparticipants:", "\n# wie er waren\n\nparticipants:  # allen"),
+    "folded": with_line("  plan: De droom", "  plan: >\n    De droom"),
+    "empty": "",
+    "only a comment": "# niets\n",
+    "top-level list": "- schema_version: 1\n",
+    "unknown key": with_line("participants:", "participant:"),
+    "newer version": with_line("schema_version: 1", "schema_version: 2"),
+    "empty value": with_line("  title: Casus Cornelis Musius", "  title:"),
+    "null-like keys": with_line("  title: Casus Cornelis Musius",
+                                "  title: Casus Cornelis Musius\n  null: x\n  ~: y"),
+    "syntax": "schema_version: 1\nid: {a: [1, 2\n",
+    "unclosed quote": with_line("  title: Casus Cornelis Musius", '  title: "Casus'),
+}
+
+
+def outcome(load: Any, path: Path) -> tuple[str, Any]:
+    """What a path gives: the session's data, or every problem with its place."""
+    try:
+        session = load(path)
+    except FileProblemError as error:
+        return "refused", [(p.key, p.line, p.column) for p in error.problems]
+    session = getattr(session, "session", session)
+    return "accepted", session.model_dump(mode="json")
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / (name.replace(" ", "-").replace("/", "-") + ".yaml")
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_bytes(content.encode("utf-8", "surrogatepass"))
+    return path
+
+
+@pytest.mark.parametrize("name", list(INPUTS))
+def test_read_only_and_editing_paths_agree(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, name, INPUTS[name])
+    read_only = outcome(store.load_session, path)
+    editing = outcome(store.open_for_edit, path)
+    assert read_only == editing
+
+
+def test_yaml_1_1_values_stay_the_text_that_was_written(tmp_path: Path) -> None:
+    accepted = {}
+    for value in YAML11:
+        path = write(tmp_path, f"title {value}", INPUTS[f"title {value}"])
+        kind, data = outcome(store.load_session, path)
+        if kind == "accepted":
+            accepted[value] = data["casus"]["title"]
+    expected = {value: yaml.safe_load(f"x: {value}")["x"] for value in YAML11}
+    assert accepted["no"] == "no" and expected["no"] is False  # what YAML 1.1 would do
+    assert accepted["0123"] == "0123" and accepted["0x1F"] == "0x1F"
+    assert accepted["2021-01-28"] == "2021-01-28" and accepted[".inf"] == ".inf"
+    assert accepted["1_000"] == "1_000" and accepted["off"] == "off"
+    assert accepted["~"] == "~" and accepted["null"] == "null"  # a text field keeps them
+
+
+@pytest.mark.parametrize("value", ["0123", "1_000", "0x1F", ".inf", "yes", "1e3", "+12"])
+def test_numbers_and_flags_are_never_guessed(tmp_path: Path, value: str) -> None:
+    for field in ("session_number", "usual"):
+        path = write(tmp_path, f"{field} {value}", INPUTS[f"{field} {value}"])
+        assert outcome(store.load_session, path)[0] == "refused"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "dangling link", "too large"])
+def test_paths_that_are_not_session_files(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "x.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "dangling link":
+        path.symlink_to(tmp_path / "nowhere.yaml")
+    else:
+        path.write_text(GOOD + "#" * (yamlsafe.MAX_BYTES + 1), encoding="utf-8")
+    read_only = outcome(store.load_session, path)
+    assert read_only[0] == "refused"
+    assert read_only == outcome(store.open_for_edit, path)
+
+
+# --- the C parser -----------------------------------------------------------------------------
+
+
+def test_the_c_parser_is_what_reads_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    from yaml._yaml import CParser
+
+    assert yaml.__with_libyaml__ and yamlsafe.C_PARSER and yamlsafe._Parser is CParser
+    made: list[type] = []
+
+    class Watched(CParser):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            made.append(CParser)
+            super().__init__(stream)
+
+    monkeypatch.setattr(yamlsafe, "_Parser", Watched)
+    store.load_session(EXAMPLE)
+    assert made  # read_document builds its parser from yamlsafe._Parser
+
+
+class PurePythonParser(Reader, Scanner, Parser):  # the fallback when libyaml is missing
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+
+def parsed(text: str) -> tuple[str, Any]:
+    try:
+        return "accepted", yamlsafe.parse_text(text, Path("x.yaml"))
+    except FileProblemError as error:
+        problem = error.problems[0]
+        return "refused", (problem.key, problem.line, problem.column)
+
+
+def test_libyaml_and_the_pure_python_parser_give_the_same_data(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [c for c in INPUTS.values() if isinstance(c, str) and "\x00" not in c
+             and "\x85" not in c and "\u2028" not in c]
+    with_c = [parsed(text) for text in texts]
+    monkeypatch.setattr(yamlsafe, "_Parser", PurePythonParser)
+    with_python = [parsed(text) for text in texts]
+    assert with_c == with_python
+    assert with_c[0][0] == "accepted" and sum(kind == "refused" for kind, _ in with_c) > 10
+
+
+# --- saving without the round-trip tree gives the same bytes ---------------------------------
+
+EDITS = {
+    "finding": lambda s: setattr(next(iter(s.findings.values())), "text", "Nieuw, één regel."),
+    "description one line": lambda s: setattr(s.casus, "description", "Eén regel."),
+    "description trailing spaces": lambda s: setattr(s.casus, "description", "een   \ntwee"),
+    "plan two lines": lambda s: setattr(s.casus, "plan", "Plan\nover twee regels"),
+}
+LAYOUTS = {
+    "canonical": lambda text: text,
+    "indented deeper": lambda text: text.replace("\n  ", "\n    "),
+    "quoted": lambda text: text.replace("status: final", "status: 'final'"),
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+    "explicit document": lambda text: "---\n" + text,
+    "no modeline": lambda text: text.split("\n", 1)[1],
+    "folded description": lambda text: text.replace("description: |-", "description: >-"),
+    "kept newline": lambda text: text.replace("description: |-", "description: |"),
+    "literal plan": lambda text: text.replace("  plan: ", "  plan: |-\n    "),
+    "blank line": lambda text: text.replace("\nfindings:", "\n\nfindings:"),
+    "comment": lambda text: text.replace("\nfindings:", "\nfindings:  # wat we vonden"),
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_a_save_without_the_round_trip_tree_gives_the_same_bytes(tmp_path: Path,
+                                                                  layout: str) -> None:
+    sources = [EXAMPLE, sorted(ROUTE.glob("*.yaml"))[-1]]
+    fast = 0
+    for source in sources:
+        text = LAYOUTS[layout](source.read_text(encoding="utf-8"))
+        path = tmp_path / source.name
+        path.write_bytes(text.encode("utf-8"))
+        for name, edit in EDITS.items():
+            editable = store.open_for_edit(path)
+            edit(editable.session)
+            with_tree = store.render_update(store._rt_tree(
+                yamlsafe.read_document(path)), editable.session)
+            fast += editable.dumps_alike(editable.session)
+            store.save_session(editable.session, tmp_path / "saved.yaml", original=editable)
+            saved = (tmp_path / "saved.yaml").read_text(encoding="utf-8")
+            assert saved == with_tree, (source.name, name)
+    if layout in ("canonical", "crlf", "no modeline", "quoted"):
+        assert fast  # these files are saved without building the tree
+    if layout in ("blank line", "comment"):
+        assert not fast
