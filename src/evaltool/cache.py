@@ -42,7 +42,8 @@ CACHE_FILE = "digests.sqlite3"
 RACY_NS = 2_000_000_000
 """A record made less than this long after the file's last change is checked by hash."""
 
-KEEP_OVERVIEWS = 16
+KEEP_OVERVIEWS = 4
+"""Finished overviews kept; the least recently used go first (one of 10,000 files is ~40 MB)."""
 
 Digest = dict[str, Any]
 Compute = Callable[[Path, bytes], Digest]
