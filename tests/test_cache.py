@@ -157,6 +157,32 @@ def test_a_damaged_digest_is_never_trusted(tmp_path: Path) -> None:
     assert len(compute.calls) == 2
 
 
+def test_a_cache_locked_by_another_evaltool_is_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = session_file(tmp_path)
+    compute = Counting()
+    with DigestCache(tmp_path / "cache", compute=compute) as cache:
+        cache.digest_for(path)
+    monkeypatch.setattr(cache_module, "LOCK_TIMEOUT", 0.05)
+    other = sqlite3.connect(tmp_path / "cache" / CACHE_FILE, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("DELETE FROM digests")  # the other evaltool is busy rewriting
+    session_file(tmp_path, "Casus Beta")  # a new digest to write: it has to wait
+    try:
+        with DigestCache(tmp_path / "cache", compute=compute) as cache:
+            assert cache.digest_for(path) == {"title": "Casus Beta"}
+            assert cache._db is None  # gave up on the cache for this run
+            assert cache.digest_for(path) == {"title": "Casus Beta"}
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not list((tmp_path / "cache").glob("*.broken"))
+    session_file(tmp_path, "Casus Alfa")
+    with DigestCache(tmp_path / "cache", compute=compute) as cache:
+        assert cache.digest_for(path) == {"title": "Casus Alfa"}
+        assert cache.stats["hits"] == 1  # what was cached before is still there
+
+
 def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path) -> None:
     path = session_file(tmp_path)
     blocked = tmp_path / "not-a-folder"

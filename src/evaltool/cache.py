@@ -42,6 +42,8 @@ CACHE_FILE = "digests.sqlite3"
 RACY_NS = 2_000_000_000
 """A record made less than this long after the file's last change is checked by hash."""
 
+LOCK_TIMEOUT = 5.0
+"""Seconds to wait for another evaltool that is writing the cache; then go on without it."""
 KEEP_OVERVIEWS = 4
 """Finished overviews kept; the least recently used go first (one of 10,000 files is ~40 MB)."""
 
@@ -154,7 +156,7 @@ class DigestCache:
                 self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
                 # Digests hold no confidential text; still, the cache is for its owner only.
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-                db = sqlite3.connect(path, timeout=5, isolation_level="DEFERRED")
+                db = sqlite3.connect(path, timeout=LOCK_TIMEOUT, isolation_level="DEFERRED")
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.executescript(_SCHEMA)
@@ -166,6 +168,8 @@ class DigestCache:
                         db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)",
                                    (version,))
                 return db
+            except sqlite3.OperationalError:
+                return None  # locked by another evaltool for too long, read-only, disk full
             except (sqlite3.Error, OSError):
                 if attempt == 0:
                     _move_aside(path)
@@ -176,8 +180,8 @@ class DigestCache:
             return []
         try:
             return self._db.execute(sql, parameters).fetchall()
-        except sqlite3.Error:
-            self._give_up()
+        except sqlite3.Error as error:
+            self._give_up(error)
             return []
 
     def _write(self, sql: str, parameters: tuple[Any, ...]) -> None:
@@ -185,18 +189,20 @@ class DigestCache:
             return
         try:
             self._db.execute(sql, parameters)
-        except sqlite3.Error:
-            self._give_up()
+        except sqlite3.Error as error:
+            self._give_up(error)
 
-    def _give_up(self) -> None:
-        """A cache that fails halfway is dropped for this run and rebuilt next time."""
+    def _give_up(self, error: sqlite3.Error) -> None:
+        """A cache that fails halfway is not used for the rest of this run; a damaged one
+        (not merely locked by another evaltool) is moved aside, to be rebuilt next time."""
         db, self._db = self._db, None
         if db is not None:
             try:
                 db.close()
             except sqlite3.Error:
                 pass
-        _move_aside(self.directory / CACHE_FILE)
+        if not isinstance(error, sqlite3.OperationalError):
+            _move_aside(self.directory / CACHE_FILE)
 
     # --- digests --------------------------------------------------------------------------------
 
