@@ -160,3 +160,12 @@ def test_the_schema_file_in_templates_is_current(cli: Invoke) -> None:
     result = cli("schema")
     assert result.exit_code == 0
     assert (REPO / "templates" / "session.schema.json").read_text(encoding="utf-8") == result.stdout
+
+
+def test_typers_own_options_speak_dutch_too(cli: Invoke) -> None:
+    main = cli("--lang", "nl", "--help").stdout
+    assert "Toon deze hulp en stop." in main
+    assert "Installeer aanvullen" in main
+    assert "Show this message" not in main
+    assert "Toon deze hulp en stop." in cli("--lang", "nl", "validate", "--help").stdout
+    assert "Show this help and stop." in cli("validate", "--help").stdout

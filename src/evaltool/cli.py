@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from evaltool import __version__
 from evaltool.errors import EvaltoolError, InterruptedByUser
@@ -28,7 +28,28 @@ def report_error(error: EvaltoolError) -> None:
         print(f"{label}: {line}", file=sys.stderr)
 
 
-class EvaltoolGroup(TyperGroup):
+class _InYourLanguage:
+    """Typer's own options (--help, completion) explained in the user's language too."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("cli.help_help")
+        return option
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                param.help = t(f"cli.{param.name}_help")
+        return params
+
+
+class EvaltoolCommand(_InYourLanguage, TyperCommand):
+    """Every evaltool command."""
+
+
+class EvaltoolGroup(_InYourLanguage, TyperGroup):
     """Catches evaltool's errors once, for every command, also under CliRunner."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -51,9 +72,17 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class EvaltoolTyper(typer.Typer):
+    """A Typer app whose commands are `EvaltoolCommand`s."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", EvaltoolCommand)
+        return super().command(*args, **kwargs)
+
+
 def build_app() -> typer.Typer:
     """The Typer app, with help texts in the current language."""
-    app = typer.Typer(
+    app = EvaltoolTyper(
         cls=EvaltoolGroup,
         name="evaltool",
         help=t("cli.app_help"),

@@ -13,4 +13,11 @@ MESSAGES = {
     "bad_lang": ("'{value}' is not a language evaltool speaks; use nl or en",
                  "'{value}' is geen taal die evaltool spreekt; gebruik nl of en"),
     "version_help": ("Show the version and stop.", "Toon de versie en stop."),
+    "help_help": ("Show this help and stop.", "Toon deze hulp en stop."),
+    "install_completion_help": ("Install completion for the current shell.",
+                                "Installeer aanvullen met Tab voor de huidige shell."),
+    "show_completion_help": ("Show completion for the current shell, to copy it or customise "
+                             "the installation.",
+                             "Toon het aanvullen voor de huidige shell, om het te kopiëren of "
+                             "de installatie aan te passen."),
 }
