@@ -66,6 +66,13 @@ REFUSALS: list[tuple[str, str | bytes, int, str]] = [
      "unknown key 'participant' — did you mean participants?"),
     ("unknown-nested-key", session(**{"    function: Subsidieadviseur": "    functie: x"}), 0,
      "unknown key 'functie'"),
+    ("typo-in-a-list-entry", session(**{"      note: Duurzame energie.": "      noot: Duurzame"}),
+     0, "unknown key 'noot' — did you mean note?"),
+    ("typo-in-a-role", session(**{"        orientation: internal\n        note: Begeleiden":
+                                  "        orientaton: internal\n        note: Begeleiden"}),
+     0, "unknown key 'orientaton' — did you mean orientation?"),
+    ("typo-in-a-participant", session(**{"    function: Subsidieadviseur": "    functie: x"}), 0,
+     "unknown key 'functie' — did you mean function?"),
     ("control-character", session(**{"title: Casus Cornelis Musius": "title: \"Casus\\x07\""}), 0,
      "control character U+0007"),
     ("blank-required-text", session(**{"title: Casus Cornelis Musius": "title: '   '"}), 0,

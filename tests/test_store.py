@@ -256,3 +256,22 @@ def test_exclusive_write_never_replaces_a_file(example_copy: Path) -> None:
 def test_an_unwritable_folder_is_a_clean_error(example: Path, tmp_path: Path) -> None:
     with pytest.raises(WriteError, match="cannot write"):
         store.save_session(store.load_session(example), tmp_path / "missing" / "x.yaml")
+
+
+def test_text_any_yaml_reader_could_misread_is_quoted(example: Path, tmp_path: Path) -> None:
+    """evaltool reads every value as text, but other tools (PyYAML, older editors) follow
+    YAML 1.1, where `no`, `on`, `0123` and `12:30` are not text: they are written quoted."""
+    import yaml
+
+    session = store.load_session(example)
+    tricky = ["no", "On", "yes", "off", "0123", "12:30", "~", "1e3", "0x1F", "2021-01-28", ".inf"]
+    for index, text in enumerate(tricky):
+        session.participants[f"p{index}"] = Participant(function=text, department=text)
+    session.participants["on"] = Participant(function="Wethouder")
+    path = tmp_path / "tricky.yaml"
+    store.save_session(session, path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for index, text in enumerate(tricky):
+        assert data["participants"][f"p{index}"] == {"function": text, "department": text}
+    assert data["participants"]["on"] == {"function": "Wethouder"}
+    assert store.load_session(path) == session

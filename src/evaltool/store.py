@@ -15,7 +15,6 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -169,27 +168,20 @@ def _explain(kind: str, loc: tuple[Any, ...], params: dict[str, Any],
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The keys allowed at `loc` in `model`, for a 'did you mean' hint."""
-    current: Any = model
+    current: type[BaseModel] | None = model
+    keyed = False  # the next part is an id in a mapping of models (participants, ...)
     for part in loc:
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if current is None:
             return []
+        if keyed or isinstance(part, int):  # an id, or an item of a list: the same model
+            keyed = False
+            continue
         field = current.model_fields.get(str(part))
         if field is None:
             return []
         current = _inner_model(field.annotation)
-        if current is not None and isinstance(part, str) and _is_mapping(field.annotation):
-            # A dict of models (participants, findings): the next part is an id.
-            current = _MappingOf(current)
-    if isinstance(current, _MappingOf):
-        current = current.model
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-@dataclass
-class _MappingOf:
-    model: type[BaseModel]
+        keyed = _is_mapping(field.annotation)
+    return list(current.model_fields) if current is not None and not keyed else []
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -382,7 +374,7 @@ def _node(value: Any) -> Any:
     if isinstance(value, dict):
         mapping = CommentedMap()
         for key, item in value.items():
-            mapping[key] = _node(item)
+            mapping[_key(key)] = _node(item)
         return mapping
     if isinstance(value, list):
         return CommentedSeq(_node(item) for item in value)
@@ -391,9 +383,33 @@ def _node(value: Any) -> Any:
     return value
 
 
+def _looks_like_another_type(text: str) -> bool:
+    """Whether a YAML 1.1 reader (PyYAML, older editors) would read `text` as something
+    other than text when it is written plain: `no`, `on`, `0123`, `12:30`, `~`."""
+    import yaml
+
+    global _RESOLVER
+    if _RESOLVER is None:
+        _RESOLVER = yaml.resolver.Resolver()
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+    return tag != "tag:yaml.org,2002:str"
+
+
+_RESOLVER: Any = None
+
+
+def _key(key: Any) -> Any:
+    from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+    if isinstance(key, str) and _looks_like_another_type(key):
+        return SingleQuotedScalarString(key)
+    return key
+
+
 def _text(value: str) -> Any:
-    """Several lines become a literal block (`|`) when YAML can hold them exactly so."""
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    """Several lines become a literal block (`|`) when YAML can hold them exactly so; text
+    that a reader of any YAML version could take for a number, date or yes/no is quoted."""
+    from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
     lines = value.split("\n")
     literal = (
@@ -403,7 +419,11 @@ def _text(value: str) -> Any:
         and all(line == line.rstrip() for line in lines)
         and not value.endswith("\n\n")
     )
-    return LiteralScalarString(value) if literal else str(value)
+    if literal:
+        return LiteralScalarString(value)
+    if _looks_like_another_type(value):
+        return SingleQuotedScalarString(value)
+    return str(value)
 
 
 def _merge(old: Any, new: Any) -> Any:
