@@ -659,3 +659,63 @@ def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
         "performing_government", "networking_government"]  # by number and by label
     assert changes[-1] == len(load_template().steps)  # the state went to the review
     assert list(here.iterdir()) == []
+
+
+# --- found in review: nothing typed is ever lost ----------------------------------------------
+
+
+def test_a_resume_keeps_the_draft_whole_until_the_answers_are_given_again(
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed at the first question after --resume, the draft still holds every answer."""
+    from evaltool.prompter import TerminalPrompter
+
+    lines = ["Casus Heel", "2021-02-01", "", "", "", "Een beschrijving", "Adviseur", "Anna"]
+    result = run_typed(cli, lines)  # the input ends in the middle of the participants
+    assert result.exit_code == 130
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml"))
+    before = draft.read_text(encoding="utf-8")
+    assert "answer: Anna" in before
+
+    on_disk: list[str] = []
+
+    def killed(self: TerminalPrompter, question: Any) -> str:
+        on_disk.append(draft.read_text(encoding="utf-8"))  # what a SIGKILL here leaves
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(TerminalPrompter, "ask", killed)
+    result = cli("new-session", "--interactive", "--resume", draft)
+    assert result.exit_code == 130
+    for text in (*on_disk, draft.read_text(encoding="utf-8")):
+        for answer in ("Casus Heel", "Een beschrijving", "Adviseur", "Anna"):
+            assert f"answer: {answer}" in text
+    assert "Name (may stay empty): Anna" in result.stdout  # given again, and shown
+
+
+def test_back_keeps_what_was_typed_in_the_step_and_gives_it_again(
+        cli: Invoke, here: Path) -> None:
+    setup = ["Casus Terug", "2021-02-01", "", "", "", "", "Adviseur", "", "", "", "", "", "",
+             "toehoorder", ""]
+    lines = [*setup, "Plan", "Klaar", "", "", ">"]  # plan, realised, no SDGs
+    lines += ["Vertrouwen", "", "", "Lef", "moed", "ja", "<"]  # two factors, then back
+    before_back = len(lines)
+    lines += [">"]  # SDGs again: skipped again; the success factors come back
+    result = run_typed(cli, lines)
+    assert result.exit_code == 130
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml")).read_text(encoding="utf-8")
+    assert "answer: Vertrouwen" in draft and "answer: Lef" in draft and "answer: moed" in draft
+    out = result.stdout
+    assert out.count("step 5 of 12 · Success factors") == 2
+    assert "What worked (Enter when done): Vertrouwen" in out  # given again, shown
+    # Stopped right after `<`, the draft keeps them too, and a resume gives them again.
+    result = run_typed(cli, lines[:before_back])
+    assert result.exit_code == 130
+    draft_path = result.stderr.strip().rsplit(" ", 1)[1]
+    assert "answer: Lef" in Path(draft_path).read_text(encoding="utf-8")
+    result = cli("new-session", "--interactive", "--resume", draft_path,
+                 input="\n".join([">", "", "", "", "", "", "", "", "", "", "", "", "", "",
+                                  "", "", ""]) + "\n")
+    assert result.exit_code == 0, result.output
+    saved = load_session(here / "sessions" / "2021-02-01-casus-terug.yaml")
+    factors = [f for f in saved.findings.values() if f.kind == "success_factor"]
+    assert [(f.text, f.tags, f.confidential) for f in factors] == [
+        ("Vertrouwen", [], False), ("Lef", ["moed"], True)]

@@ -41,6 +41,8 @@ class DraftFile(BaseModel):
     reviewing: bool = False
     data: dict[str, Any] = {}
     answers: list[_Answer] = []
+    held: dict[str, list[_Answer]] = {}
+    """Answers of steps left with `<` before they were done."""
 
 
 def folder(sessions_dir: Path) -> Path:
@@ -85,15 +87,17 @@ def save(path: Path, state: WizardState, started: str) -> None:
     """Write the draft whole, readable by its owner only."""
     from evaltool.store import atomic_write, dump_data
 
-    data = {
+    data: dict[str, Any] = {
         "evaltool_draft": "1",
         "template": state.template,
         "started": started,
         "position": state.position,
         "reviewing": state.reviewing,
         "data": state.data,
-        "answers": [{"key": key, "answer": answer} for key, answer in state.answers],
+        "answers": _answers(state.answers),
     }
+    if state.held:
+        data["held"] = {step: _answers(answers) for step, answers in state.held.items()}
     text = "# A draft of evaltool new-session; continue with: evaltool new-session --resume\n"
     atomic_write(path, (text + dump_data(data)).encode("utf-8"), mode=MODE)
     if (os.stat(path).st_mode & 0o077) and os.name == "posix":
@@ -111,8 +115,14 @@ def load(path: Path) -> tuple[WizardState, str]:
     draft = load_model(path, DraftFile)
     state = WizardState(template=draft.template, position=draft.position,
                         data=draft.data, reviewing=draft.reviewing,
-                        answers=[(item.key, item.answer) for item in draft.answers])
+                        answers=[(item.key, item.answer) for item in draft.answers],
+                        held={step: [(item.key, item.answer) for item in answers]
+                              for step, answers in draft.held.items()})
     return state, draft.started
+
+
+def _answers(answers: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"key": key, "answer": answer} for key, answer in answers]
 
 
 def latest(sessions_dir: Path) -> Path | None:

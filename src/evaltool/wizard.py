@@ -14,6 +14,7 @@ they read back from a draft; `models.validate_session` turns them into a `Sessio
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -59,6 +60,8 @@ class WizardState:
     answers: list[tuple[str, str]] = field(default_factory=list)
     reviewing: bool = False
     """The current step was opened from the review: go back there when it is done."""
+    held: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Answers of a step left with `<` before it was done: given again when it is back."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,14 @@ class Wizard:
         self._told_multiline = False
         check_template(template)
 
+    def snapshot(self) -> WizardState:
+        """The state as a draft keeps it: with the answers still to be given again."""
+        return dataclasses.replace(self.state, answers=self.state.answers + self.replay.answers,
+                                   held=dict(self.state.held))
+
+    def _changed(self) -> None:
+        self.on_change(self.snapshot())
+
     # -- walking the steps --
 
     def run(self) -> dict[str, Any]:
@@ -125,6 +136,8 @@ class Wizard:
             try:
                 self.run_step(step)
             except GoBack:
+                if self.state.answers:  # kept for when this step is back, never lost
+                    self.state.held[step.name] = list(self.state.answers)
                 self._move(self._previous(self.state.position), reviewing=False)
                 continue
             except SkipStep:
@@ -153,7 +166,7 @@ class Wizard:
         self.state.reviewing = reviewing
         self.state.answers = []
         self.replay = Recorded([])
-        self.on_change(self.state)
+        self._changed()
 
     def _can_go_back(self) -> bool:
         if self.editing:
@@ -184,6 +197,9 @@ class Wizard:
         """Ask one step; its answers replace what the step held before."""
         self._step = step
         self._offered = set()
+        held = self.state.held.pop(step.name, None)
+        if held:  # what was typed here before `<`: given again, as on a resume
+            self.replay = Recorded(held)
         self.prompter.heading(self.progress(step), str(step.title),
                               str(step.help) if step.help else None)
         if self.prompter.interactive and not self._told_keys:
@@ -210,6 +226,8 @@ class Wizard:
         again = self.replay.take(ask.key)
         self._replayed = again is not None
         if again is not None:
+            if self.prompter.interactive:  # shown, so that what comes next has its context
+                self.prompter.say(f"{ask.label}: {visible(again, one_line=True)}", "dim")
             return again
         while True:
             raw = self.prompter.ask(ask)
@@ -243,7 +261,7 @@ class Wizard:
     def _record(self, key: Key, raw: str) -> None:
         self.state.answers.append((key_text(key), raw))
         if not self._replayed:  # a given-again answer is in the draft already
-            self.on_change(self.state)
+            self._changed()
 
     def _question(self, key: Key, question: Question, *, entry: dict[str, Any],
                   model: type[BaseModel], current: Any = None,
@@ -408,7 +426,7 @@ class Wizard:
                 message = explain(error, self._labels(part))
                 if self.prompter.reject(Ask(prefix, str(part.label)), message):
                     del self.state.answers[mark:]
-                    self.on_change(self.state)
+                    self._changed()
                     continue
                 return None
             if _needs_id(part) and not ident:

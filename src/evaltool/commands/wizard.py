@@ -204,7 +204,7 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
     with _signals():
         try:
             if draft is not None:
-                keep(wizard.state)
+                keep(wizard.snapshot())  # with the answers still to be given again
                 if resume:
                     prompter.say(t("wizard.resumed", draft=draft), "dim")
             data = wizard.run()
@@ -217,7 +217,7 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
             if draft is None:  # an answers file: nothing typed, nothing to keep
                 raise InterruptedByUser(Problem("core.interrupted"),
                                         exit_code=_exit_code(stop)) from None
-            keep(wizard.state)
+            keep(wizard.snapshot())
             print(flush=True)  # end the line of the question that was interrupted
             raise InterruptedByUser(
                 Problem("wizard.interrupted", {"draft": draft, "command": _resume_command(draft)}),
@@ -357,7 +357,7 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             if draft is None:
                 raise InterruptedByUser(Problem("wizard.interrupted_edit", {"path": path}),
                                         exit_code=_exit_code(stop)) from None
-            keep(wizard.state)
+            keep(wizard.snapshot())
             print(flush=True)
             command = f"evaltool edit {shlex.quote(str(path))} --step {step.name} --resume"
             raise InterruptedByUser(Problem("wizard.interrupted_edit_draft", {
