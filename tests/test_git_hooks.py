@@ -66,6 +66,7 @@ def staged(tmp_path: Path) -> Path:
     text = EXAMPLE.read_text(encoding="utf-8")
     (tmp_path / "sessions" / "good.yaml").write_text(text, encoding="utf-8")
     loose = text.replace("status: final\n", "status: final   # na terugkoppeling\n").replace(
+        "id: 2021-01-28-casus-cornelis-musius", "id: loose").replace(
         "  fu-1:\n", "  fu-1:\n    status: open\n")
     (tmp_path / "sessions" / "loose.yaml").write_text(loose, encoding="utf-8")
     return tmp_path

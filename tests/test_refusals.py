@@ -206,7 +206,8 @@ def test_every_good_file_is_still_checked_when_one_is_bad(cli: Invoke, tmp_path:
     (folder / ".drafts").mkdir(parents=True)
     (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
     (folder / "b.yaml").write_text("schema_version: 1\nid: [\n", encoding="utf-8")
-    (folder / "c.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "c.yaml").write_text(GOOD.replace("id: 2021-01-28-casus-cornelis-musius", "id: c"),
+                                   encoding="utf-8")
     (folder / ".drafts" / "d.yaml").write_text("not: a session\n", encoding="utf-8")
     result = cli("validate", folder)
     assert result.exit_code == 1
@@ -249,3 +250,24 @@ def test_drafts_are_checked_as_drafts(cli: Invoke, tmp_path: Path) -> None:
     (folder / ".drafts" / "new-2.yaml").write_text("position: x\n", encoding="utf-8")
     result = cli("validate", "--drafts", folder)
     assert "new-2.yaml:1:1: not a draft" in result.stderr
+
+
+def test_two_files_with_one_id_are_refused(cli: Invoke, tmp_path: Path) -> None:
+    """A copied session keeps the id it was copied from; later sessions could not tell."""
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "2021-01-28-casus-cornelis-musius.yaml").write_text(GOOD, encoding="utf-8")
+    copy = folder / "2021-03-01-kopie.yaml"
+    copy.write_text(GOOD, encoding="utf-8")
+    result = cli("validate", folder)
+    assert result.exit_code == 1
+    line = GOOD.splitlines().index("id: 2021-01-28-casus-cornelis-musius") + 1
+    assert (f"{copy}:{line}:5: id '2021-01-28-casus-cornelis-musius' is also the id of "
+            f"{folder / '2021-01-28-casus-cornelis-musius.yaml'}") in result.stderr
+    assert "2 file(s) checked: 1 valid, 1 invalid" in result.stdout
+
+
+def test_an_empty_folder_says_why_nothing_was_checked(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("validate", tmp_path)
+    assert result.exit_code == 1
+    assert f"no session files (*.yaml) in {tmp_path}" in result.stderr

@@ -435,7 +435,18 @@ def _merge(old: Any, new: Any) -> Any:
             _rescue_comments(old, key)
             del old[key]
         for key, value in new.items():
-            old[key] = _merge(old[key], value) if key in old else _node(value)
+            if key not in old:
+                old[_key(key)] = _node(value)
+                continue
+            merged, quoted = _merge(old[key], value), _key(key)
+            if quoted is not key:  # a dict keeps its first key object: replace it to quote it
+                comment = old.ca.items.get(key)
+                del old[key]
+                old[quoted] = merged
+                if comment is not None:
+                    old.ca.items[quoted] = comment
+            else:
+                old[key] = merged
         for key in new:  # the schema's order, so that fmt gives canonical files
             old.move_to_end(key)
         return old

@@ -20,22 +20,18 @@ def register(app: typer.Typer) -> None:
         drafts: Annotated[bool, typer.Option("--drafts", help=t("files.drafts_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
-        from evaltool import drafts as draft_files
         from evaltool.cli import report_error
-        from evaltool.errors import FileProblemError
-        from evaltool.store import iter_session_files, load_session
+        from evaltool.validation import check_files
 
         checked = invalid = 0
-        for path in iter_session_files(paths or [sessions_dir], drafts=drafts):
+        for _path, error in check_files(paths or [sessions_dir], with_drafts=drafts):
             checked += 1
-            try:
-                if path.parent.name == draft_files.FOLDER:
-                    draft_files.load(path)  # a draft holds answers so far, not a session
-                else:
-                    load_session(path)
-            except FileProblemError as error:
+            if error is not None:
                 invalid += 1
                 report_error(error)
+        if not checked:
+            where = ", ".join(str(p) for p in paths or [sessions_dir])
+            print(t("files.nothing_to_check", where=where), file=sys.stderr)
         print(t("files.validate_summary", checked=checked, valid=checked - invalid,
                 invalid=invalid))
         if invalid or not checked:

@@ -16,6 +16,15 @@ MESSAGES = {
     "validate_summary": ("{checked} file(s) checked: {valid} valid, {invalid} invalid",
                          "{checked} bestand(en) gecontroleerd: {valid} geldig, "
                          "{invalid} ongeldig"),
+    "nothing_to_check": ("no session files (*.yaml) in {where}; name session files, or a "
+                         "folder that holds them",
+                         "geen sessiebestanden (*.yaml) in {where}; geef sessiebestanden op, "
+                         "of een map waarin ze staan"),
+    "duplicate_id": ("id '{id}' is also the id of {other}", "id '{id}' is ook de id van {other}"),
+    "duplicate_id_hint": ("give each session its own id (evaltool uses the file's name); "
+                          "later sessions refer to a session by its id",
+                          "geef elke sessie een eigen id (evaltool neemt de bestandsnaam); "
+                          "latere sessies verwijzen naar een sessie met haar id"),
     "schema_help": ("Print the JSON Schema of the session file (for editors and "
                     "check-jsonschema).",
                     "Toon het JSON Schema van het sessiebestand (voor editors en "
