@@ -169,3 +169,23 @@ def test_typers_own_options_speak_dutch_too(cli: Invoke) -> None:
     assert "Show this message" not in main
     assert "Toon deze hulp en stop." in cli("--lang", "nl", "validate", "--help").stdout
     assert "Show this help and stop." in cli("validate", "--help").stdout
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["summarize", "--lang", "nl", "x.yaml"], ["--lang", "nl", "summarize", "x.yaml"]),
+    (["summarize", "x.yaml", "--lang=en"], ["--lang=en", "summarize", "x.yaml"]),
+    (["--lang", "nl", "validate"], ["--lang", "nl", "validate"]),
+    (["diff", "--", "--lang", "nl"], ["diff", "--", "--lang", "nl"]),
+    (["validate"], ["validate"]),
+])
+def test_lang_may_follow_the_command(argv: list[str], expected: list[str]) -> None:
+    from evaltool.cli import language_first
+
+    assert language_first(argv) == expected
+
+
+def test_lang_after_the_command_in_a_real_process(example: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "evaltool", "validate", "--lang", "nl",
+                             str(example)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "1 bestand(en) gecontroleerd: 1 geldig, 0 ongeldig" in result.stdout

@@ -120,6 +120,8 @@ def build_app() -> typer.Typer:
 
 def _language_from(argv: Sequence[str]) -> str | None:
     for index, argument in enumerate(argv):
+        if argument == "--":
+            break
         if argument == "--lang" and index + 1 < len(argv):
             return argv[index + 1]
         if argument.startswith("--lang="):
@@ -127,8 +129,28 @@ def _language_from(argv: Sequence[str]) -> str | None:
     return None
 
 
+def language_first(argv: Sequence[str]) -> list[str]:
+    """`--lang` is an option of evaltool itself, but people also write it after the
+    command (`evaltool summarize --lang nl ...`): move it to the front."""
+    arguments = list(argv)
+    for index, argument in enumerate(arguments[:-1]):
+        if argument == "--":
+            break
+        if argument == "--lang" and index > 0:
+            value = arguments[index + 1]
+            del arguments[index:index + 2]
+            return ["--lang", value, *arguments]
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument.startswith("--lang=") and index > 0:
+            del arguments[index]
+            return [argument, *arguments]
+    return arguments
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """The `evaltool` console script."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = language_first(sys.argv[1:] if argv is None else argv)
     set_language(resolve_language(_language_from(arguments)))
     build_app()(args=arguments, prog_name="evaltool")
