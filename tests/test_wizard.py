@@ -652,7 +652,7 @@ def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
     wizard = Wizard(load_template(), load_vocabulary(), prompter,
                     on_change=lambda state: changes.append(state.position))
     data = wizard.run()
-    assert prompter.problems == [] and prompter.unused([]) == []
+    assert prompter.problems == [] and prompter.unused({}) == []
     session = build_session(data, session_id="2021-02-01-casus-kern",
                             vocabulary=load_vocabulary())
     assert session.participants["adviseur"].position.quadrants == [
@@ -719,3 +719,36 @@ def test_back_keeps_what_was_typed_in_the_step_and_gives_it_again(
     factors = [f for f in saved.findings.values() if f.kind == "success_factor"]
     assert [(f.text, f.tags, f.confidential) for f in factors] == [
         ("Vertrouwen", [], False), ("Lef", ["moed"], True)]
+
+
+def test_a_key_of_another_step_names_that_step(cli: Invoke, example_copy: Path) -> None:
+    answers = example_copy.parent.parent / "plan.yaml"
+    answers.write_text("plan: Een nieuwe droom.\nrealised: Veel.\n", encoding="utf-8")
+    before = example_copy.read_bytes()
+    result = cli("edit", example_copy, "--step", "plan", "--answers", answers)
+    assert result.exit_code == 1
+    assert f"{answers}:2:1: realised belongs to step 'realised', which is not run here — " \
+        "use --step realised for that step" in result.stderr
+    assert "did you mean" not in result.stderr
+    assert example_copy.read_bytes() == before
+
+
+def test_templates_fails_on_a_broken_template_with_a_hint_about_templates(
+        cli: Invoke, here: Path) -> None:
+    own = here / "templates"
+    own.mkdir()
+    (own / "stuk.yaml").write_text("schema_version: 1\nname: stuk\nsteps:\n  - name: a\n"
+                                   "    title: {nl: A, en: A}\n    parts: []\n", encoding="utf-8")
+    result = cli("templates")
+    assert result.exit_code == 1
+    assert "casus-evaluatie: Casus evaluation" in result.stdout  # the good ones are listed
+    assert "templates/stuk.yaml:1:1: label is missing — compare it with the bundled " \
+        "template casus-evaluatie.yaml" in result.stderr
+    assert "sessions/" not in result.stderr
+
+
+def test_templates_counts_the_steps_as_the_wizard_does(cli: Invoke, here: Path) -> None:
+    line = cli("templates").stdout.splitlines()[0]
+    assert line.endswith("(12 steps; +1 when earlier sessions left follow-ups open)")
+    shown = run_typed(cli, ["Casus Tellen"]).stdout
+    assert "step 1 of 12 · Setup" in shown

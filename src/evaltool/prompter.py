@@ -237,8 +237,9 @@ class AnswersPrompter:
                                      self.document.path, line, column,
                                      "wizard.answer_missing_hint"))
 
-    def unused(self, known: list[str]) -> list[Problem]:
-        """Keys in the file that no question asked for: misspelt, or in the wrong place."""
+    def unused(self, known: dict[str, str]) -> list[Problem]:
+        """Keys in the file that no question asked for: misspelt, in the wrong place, or of
+        a step that did not run (`known` maps each top-level key to its step)."""
         problems = []
         for key in _keys(self.document.data):
             if key in self.used or key[0] in self.ignore:
@@ -247,7 +248,13 @@ class AnswersPrompter:
                 continue  # its parent is reported already
             line, column = self.document.locate(key, key=True) or (None, None)
             name = str(key[-1])
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6) if len(key) == 1 else []
+            if len(key) == 1 and known.get(name):
+                problems.append(Problem(
+                    "wizard.answers_other_step", {"field": name, "step": known[name]},
+                    self.document.path, line, column, "wizard.answers_other_step_hint"))
+                continue
+            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6) \
+                if len(key) == 1 else []
             if close:
                 problems.append(Problem(
                     "wizard.answers_unknown", {"field": dotted(key), "suggestion": close[0]},

@@ -30,7 +30,7 @@ from evaltool.i18n import t
 from evaltool.prompter import Ask, Key, Prompter, Recorded, key_text, visible
 from evaltool.slug import short_id
 from evaltool.vocabulary import Vocabulary, fold
-from evaltool.wizard_template import Part, Question, Step, Template
+from evaltool.wizard_template import Part, Question, Step, Template, only_earlier
 
 Entry = tuple[str | None, dict[str, Any]]
 """One entry of a list part: its id (for a mapping such as findings) and its data."""
@@ -183,10 +183,7 @@ class Wizard:
 
     def applicable(self, step: Step) -> bool:
         """A step about earlier follow-ups only shows when there are some."""
-        for part in step.parts:
-            if part.kind != "earlier_follow_ups" or self._earlier_for(self.state.data):
-                return True
-        return False
+        return not only_earlier(step) or bool(self._earlier_for(self.state.data))
 
     def progress(self, step: Step) -> str:
         shown = [s for s in self.template.steps if self.applicable(s)]

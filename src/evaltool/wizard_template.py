@@ -137,31 +137,60 @@ class Template(BaseModel):
             raise ValueError(f"answer names used twice: {', '.join(doubles)}")
         return self
 
+    def always_shown(self) -> int:
+        """How many steps every session shows; the others only show when earlier sessions
+        left follow-ups open."""
+        return sum(1 for step in self.steps if not only_earlier(step))
+
     def step(self, name: str) -> Step | None:
         return next((step for step in self.steps if step.name == name), None)
 
-    def answer_keys(self) -> list[str]:
-        keys = ["template"]
+    def answer_keys(self) -> dict[str, str]:
+        """Each top-level key of an answers file, and the step that asks it."""
+        keys = {"template": ""}
         for step in self.steps:
             for part in step.parts:
-                keys += [q.name for q in part.questions] if part.kind == "fields" else [part.name]
+                names = [q.name for q in part.questions] if part.kind == "fields" else [part.name]
+                keys.update(dict.fromkeys(names, step.name))
         return keys
+
+
+def only_earlier(step: Step) -> bool:
+    """A step about earlier follow-ups only: shown only when there are some."""
+    return all(part.kind == "earlier_follow_ups" for part in step.parts)
 
 
 _loaded: dict[Path, Template] = {}
 
+# Hints written for session files, which would send someone fixing a template astray.
+_SESSION_HINTS = {"problems.missing_hint", "yaml.empty_hint", "yaml.several_documents_hint",
+                  "yaml.too_large_hint", "yaml.too_deep_hint", "yaml.not_a_file_hint"}
+
 
 def load_template(name: str = DEFAULT_TEMPLATE) -> Template:
     """The template called `name`, from ./templates or the bundled templates."""
-    from evaltool.store import load_model
-
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,59}", name):  # never a path
         raise TemplateError.at("core.template_missing", kind="template", name=name[:60],
                                hint="wizard.templates_hint")
     path = resources.find_template(f"{name}.yaml", kind="template", name=name)
     if path not in _loaded:
-        _loaded[path] = load_model(path, Template)
+        _loaded[path] = read_template(path)
     return _loaded[path]
+
+
+def read_template(path: Path) -> Template:
+    """A template file, checked; its problems come with hints about templates."""
+    from dataclasses import replace
+
+    from evaltool.store import load_model
+
+    try:
+        return load_model(path, Template)
+    except EvaltoolError as error:
+        error.problems[:] = [replace(problem, hint="wizard.template_fix_hint")
+                             if problem.hint in _SESSION_HINTS else problem
+                             for problem in error.problems]
+        raise
 
 
 def available_templates() -> list[Path]:

@@ -54,22 +54,24 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("wizard.templates_help"))
     def templates() -> None:
-        from evaltool.cli import report_error
-        from evaltool.errors import EvaltoolError
-        from evaltool.store import load_model
-        from evaltool.wizard_template import Template, available_templates
+        from evaltool.errors import EvaltoolError, TemplateError
+        from evaltool.wizard_template import available_templates, read_template
 
+        broken = []
         for path in available_templates():
             try:
-                found = load_model(path, Template)
+                found = read_template(path)
             except EvaltoolError as error:
-                report_error(error)
+                broken += error.problems
                 continue
-            print(t("wizard.template_line", name=found.name, label=found.label,
-                    steps=len(found.steps)))
+            steps, extra = found.always_shown(), len(found.steps) - found.always_shown()
+            print(t("wizard.template_line_earlier" if extra else "wizard.template_line",
+                    name=found.name, label=found.label, steps=steps, extra=extra))
             if found.description:
                 print(f"  {found.description}")
             print(f"  {path}")
+        if broken:  # the good ones are listed; the broken ones are the user's to fix
+            raise TemplateError(*broken)
 
     @app.command(help=t("wizard.edit_help"))
     def edit(

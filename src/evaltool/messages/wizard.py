@@ -192,6 +192,11 @@ MESSAGES = {
     "answers_unknown_hint": ("check the spelling and the place; the README lists the keys",
                              "controleer spelling en plek; de README noemt de sleutels"),
     "answers_unknown_suggest": ("did you mean {suggestion}?", "bedoel je {suggestion}?"),
+    "answers_other_step": ("{field} belongs to step '{step}', which is not run here",
+                           "{field} hoort bij stap '{step}', die hier niet wordt doorlopen"),
+    "answers_other_step_hint": ("use --step {step} for that step, or leave it out of this file",
+                                "gebruik --step {step} voor die stap, of laat het weg uit dit "
+                                "bestand"),
     "answers_need_text": ("{field} must be text", "{field} moet tekst zijn"),
     "answers_need_list": ("{field} must be a list of entries ('- key: value')",
                           "{field} moet een lijst van items zijn ('- sleutel: waarde')"),
@@ -201,6 +206,14 @@ MESSAGES = {
     "templates_hint": ("see the list with: evaltool templates",
                        "zie de lijst met: evaltool templates"),
     "template_line": ("{name}: {label} ({steps} steps)", "{name}: {label} ({steps} stappen)"),
+    "template_line_earlier": ("{name}: {label} ({steps} steps; +{extra} when earlier sessions "
+                              "left follow-ups open)",
+                              "{name}: {label} ({steps} stappen; +{extra} als eerdere sessies "
+                              "vervolgvragen open lieten)"),
+    "template_fix_hint": ("compare it with the bundled template casus-evaluatie.yaml "
+                          "(evaltool templates shows where it is)",
+                          "vergelijk het met het meegeleverde sjabloon casus-evaluatie.yaml "
+                          "(evaltool templates toont waar het staat)"),
     "template_target": ("template step {step}, part {part}: no place '{target}' in a session",
                         "sjabloonstap {step}, deel {part}: geen plek '{target}' in een sessie"),
     "template_field": ("template step {step}: {model} has no field '{question}'",
