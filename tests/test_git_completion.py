@@ -61,8 +61,12 @@ def test_session_files_complete(folder: Path) -> None:
 
 
 def test_the_install_script_names_the_protocol(folder: Path) -> None:
+    # Typer finds the shell from the process tree; name it instead, so that the test does
+    # not depend on the shell pytest was started from (sh, make, cron).
+    environment = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
     result = subprocess.run([sys.executable, "-m", "evaltool", "--show-completion", "bash"],
-                            cwd=folder, capture_output=True, text=True, check=False)
+                            cwd=folder, env=environment, capture_output=True, text=True,
+                            check=False)
     assert result.returncode == 0, result.stderr
     assert "_EVALTOOL_COMPLETE=complete_bash" in result.stdout
     assert "complete -o default -F _evaltool_completion evaltool" in result.stdout
