@@ -752,3 +752,50 @@ def test_templates_counts_the_steps_as_the_wizard_does(cli: Invoke, here: Path) 
     assert line.endswith("(12 steps; +1 when earlier sessions left follow-ups open)")
     shown = run_typed(cli, ["Casus Tellen"]).stdout
     assert "step 1 of 12 · Setup" in shown
+
+
+def test_edit_with_an_answers_file_adds_to_a_list_and_says_so(
+        cli: Invoke, example_copy: Path) -> None:
+    def factors() -> list[str]:
+        return [f.text for f in load_session(example_copy).findings.values()
+                if f.kind == "success_factor"]
+
+    before = factors()
+    assert len(before) == 4
+    answers = example_copy.parent.parent / "factors.yaml"
+    answers.write_text("success_factors:\n  - text: Lef van de wethouder.\n", encoding="utf-8")
+    result = cli("edit", example_copy, "--step", "success_factors", "--answers", answers)
+    assert result.exit_code == 0, result.output
+    assert factors() == [*before, "Lef van de wethouder."]
+    assert "Success factor: 4 before, 5 now" in result.stdout
+
+
+def test_sdgs_in_the_review_by_name_one_at_a_time_and_the_keys_on_a_reopened_step(
+        cli: Invoke, here: Path) -> None:
+    lines = ["Casus SDG", "2021-02-01", "", "", "", "", "Adviseur", "", "", "", "", "", "",
+             "toehoorder", ""]
+    lines += ["Plan", "Klaar", "positief", "", "4, 7", "4", "", "SDG 7", "", ""]
+    lines += ["Vertrouwen", "", "", ""] + [""] * 3 + [""] * 3  # attention, NSOB, talents
+    lines += ["Samen", "", "", "", "", "", "", "", "", ""]  # yields, follow-ups, afterwards
+    lines += ["4", "", ""]  # the review: open the SDGs, keep them, back to the review
+    result = run_typed(cli, lines)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "one SDG at a time: type 4 now; the next one is asked after its note" in out
+    assert "• SDG 4 Quality Education" in out and "• SDG 7 Affordable and Clean Energy" in out
+    assert out.count("Ctrl-C: stop") == 2  # at the start, and on the step opened again
+    saved = load_session(here / "sessions" / "2021-02-01-casus-sdg.yaml")
+    assert [s.goal for s in saved.casus.sdgs] == [4, 7]
+
+
+def test_an_answers_file_may_list_sdgs_and_other_entries_as_plain_values(
+        cli: Invoke, here: Path) -> None:
+    answers = here / "answers.yaml"
+    answers.write_text("title: Casus Kort\ndate: 2021-02-01\nparticipants: [Adviseur]\n"
+                       "sdgs: [4, SDG 7]\nsuccess_factors: [Vertrouwen]\n", encoding="utf-8")
+    result = cli("new-session", "--answers", answers, "--defaults")
+    assert result.exit_code == 0, result.output
+    session = load_session(here / "sessions" / "2021-02-01-casus-kort.yaml")
+    assert [s.goal for s in session.casus.sdgs] == [4, 7]
+    assert [p.function for p in session.participants.values()] == ["Adviseur"]
+    assert [f.text for f in session.findings.values()] == ["Vertrouwen"]

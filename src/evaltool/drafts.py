@@ -3,8 +3,9 @@
 A draft is written after every answer, atomically (a crash leaves the old draft or the
 new one, never half of one), readable by its owner only (mode 0600: session notes are
 private), in a folder with a `.gitignore` of `*`, so a team's repository never takes it
-in. It holds the template, the step reached, the data of the steps done and the
-answers of the current step: all `evaltool new-session --resume` needs.
+in. It holds the template, the step reached, the data of the steps done, the
+answers of the current step and of steps left with `<`: all `evaltool new-session
+--resume` needs.
 """
 
 from __future__ import annotations

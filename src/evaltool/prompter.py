@@ -51,9 +51,10 @@ class Prompter(Protocol):
     def missing(self, ask: Ask) -> None:
         """A required answer is not there (answers file): remember it for the list."""
 
-    def entries(self, key: Key) -> int | None:
+    def entries(self, key: Key, lead: str | None = None) -> int | None:
         """How many entries an answers file gives for the list at `key`; None when it does
-        not mention that list (a terminal: ask until an empty answer)."""
+        not mention that list (a terminal: ask until an empty answer). An entry may be a
+        plain value, short for the answer to the `lead` question (`- 4` for `- goal: 4`)."""
 
 
 # --- showing text people typed, safely ------------------------------------------------
@@ -140,7 +141,7 @@ class TerminalPrompter:
     def missing(self, ask: Ask) -> None:  # pragma: no cover - a terminal always answers
         pass
 
-    def entries(self, key: Key) -> None:
+    def entries(self, key: Key, lead: str | None = None) -> None:
         return None
 
 
@@ -155,6 +156,8 @@ class AnswersPrompter:
     ignore: tuple[str, ...] = ("template",)
     problems: list[Problem] = field(default_factory=list)
     used: set[Key] = field(default_factory=set)
+    leads: dict[Key, str] = field(default_factory=dict)
+    """For each list: the question a plain-value entry answers."""
 
     interactive = False
 
@@ -176,6 +179,9 @@ class AnswersPrompter:
                 value = value[part]
             elif isinstance(value, str) and depth == len(key) - 1 and part == "status":
                 return value  # `ref: done` is short for `ref: {status: done}`
+            elif isinstance(value, str) and depth == len(key) - 1 and \
+                    self.leads.get(key[:-2]) == part:
+                return value  # `- 4` is short for `- goal: 4`
             else:
                 return None
             self._use(key[: depth + 1])
@@ -208,14 +214,17 @@ class AnswersPrompter:
             return None
         return value.strip()
 
-    def entries(self, key: Key) -> int | None:
+    def entries(self, key: Key, lead: str | None = None) -> int | None:
         """How many entries the file gives for a list at `key` (a wrong shape is a problem)."""
         value = self._lookup(key)
         if value is None:
             return None
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        if not isinstance(value, list) or not all(
+                isinstance(v, dict) or (lead and isinstance(v, str)) for v in value):
             self._shape(key, "wizard.answers_need_list")
             return 0
+        if lead:
+            self.leads[key] = lead
         return len(value)
 
     def _shape(self, key: Key, message: str) -> None:

@@ -1,11 +1,13 @@
 """The steps of an evaluation: a template walked through with a `Prompter`, giving session data.
 
 The wizard knows no terminal and writes no file. It keeps its whole state in a
-`WizardState` (the step it is at, the session data of the steps done, and the answers
-given in the current step), hands that state to `on_change` after every accepted answer
-(the command saves it as a draft), and can start again from such a state: the answers of
-the unfinished step are given again in order, so a resumed session equals one that was
-never interrupted. Every answer is checked at once by the session schema's own rules.
+`WizardState` (the step it is at, the session data of the steps done, the answers
+given in the current step, and those of steps left with `<` before they were done),
+hands that state to `on_change` after every change (the command saves it as a draft),
+and can start again from such a state: the answers of the unfinished step are given
+again in order, so a resumed session equals one that was never interrupted. A step left
+with `<` gets its answers given again the same way when it comes back. Every answer is
+checked at once by the session schema's own rules.
 
 Session data is kept as plain text values (`"2021-01-28"`, `"true"`, `"4"`), exactly as
 they read back from a draft; `models.validate_session` turns them into a `Session`.
@@ -199,7 +201,7 @@ class Wizard:
             self.replay = Recorded(held)
         self.prompter.heading(self.progress(step), str(step.title),
                               str(step.help) if step.help else None)
-        if self.prompter.interactive and not self._told_keys:
+        if self.prompter.interactive and (not self._told_keys or self.state.reviewing):
             self._told_keys = True
             self.prompter.say(self._keys(step), "dim")
         elif self.prompter.interactive:
@@ -337,13 +339,14 @@ class Wizard:
 
     def _entries(self, part: Part, prefix: Key, owned: list[Entry], model: type[BaseModel],
                  taken: set[str]) -> list[Entry]:
-        """The entries of a list: the ones there (kept, changed or removed), plus new ones."""
+        """The entries of a list: the ones there (kept, changed or removed), plus new ones.
+
+        An answers file adds its entries to the ones there (`edit --step yields --answers
+        FILE` adds yields); changing or removing entries is done in a terminal."""
         if not self.prompter.interactive:
-            count = self.prompter.entries(prefix)
-            if count is None:
-                return owned  # the answers file does not mention this list: keep it
-            entries: list[Entry] = []
-            for index in range(count):
+            count = self.prompter.entries(prefix, lead=part.questions[0].name)
+            entries = list(owned)
+            for index in range(count or 0):
                 entry = self._entry(part, (*prefix, index), None, model,
                                     taken | _others(entries))
                 if entry is not None:
@@ -578,6 +581,8 @@ class Wizard:
             raise Invalid(t("wizard.not_a_flag", label=label))
         if kind == "sdg":
             goal = self.vocabulary.resolve_sdg(raw)
+            if goal is None and len(_split(raw)) > 1:  # each SDG gets its own note
+                raise Invalid(t("wizard.one_sdg", first=_split(raw)[0]))
             if goal is None:
                 raise Invalid(t("wizard.not_an_sdg", value=visible(raw, one_line=True,
                                                                    limit=40)))
@@ -714,6 +719,8 @@ class Wizard:
         questions = [q for q in part.questions if q.ask and q.type != "id"]
         lead = questions[0]
         text = self._show(lead, data.get(lead.name, ""))
+        if lead.type == "sdg" and text.isdigit():
+            text = f"SDG {text} {self.vocabulary.sdg_label(int(text))}"
         extra = [self._show(q, data[q.name]) for q in questions[1:]
                  if q.name in data and q.type in ("choice", "choices", "line")]
         shown = visible(text, one_line=True)

@@ -310,6 +310,7 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
         WizardState,
         build_session,
         missing_for_final,
+        owned_entries,
         session_answers,
     )
     from evaltool.wizard_template import DEFAULT_TEMPLATE, load_template
@@ -378,6 +379,13 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
         print(t("wizard.unchanged", path=path))
     else:
         save_session(changed, path, original=editable)
+        before = session_answers(editable.session)
+        for part in step.parts:  # say what became of each list: nothing changes unseen
+            if part.kind != "list":
+                continue
+            old, new = len(owned_entries(part, before)), len(owned_entries(part, data))
+            if old != new:
+                print(t("wizard.list_counts", label=part.label, old=old, new=new))
         print(t("wizard.edited", path=path, step=step.name))
     if draft is not None:
         drafts.remove(draft)

@@ -83,6 +83,8 @@ MESSAGES = {
     "not_an_sdg": ("'{value}' is not an SDG; type a number from 1 to 17 or a goal's name",
                    "'{value}' is geen SDG; typ een nummer van 1 tot en met 17 of de naam van "
                    "een doel"),
+    "one_sdg": ("one SDG at a time: type {first} now; the next one is asked after its note",
+                "één SDG tegelijk: typ nu {first}; de volgende wordt na de toelichting gevraagd"),
     "bad_tag": ("'{tag}' is not a tag: one word (use - between words), no #, [ ] or {{ }}",
                 "'{tag}' is geen trefwoord: één woord (gebruik - tussen woorden), geen #, "
                 "[ ] of {{ }}"),
@@ -119,6 +121,7 @@ MESSAGES = {
                     "Later: evaltool edit {path} --step afterwards, daarna evaltool finalize "
                     "{path}"),
     "unchanged": ("Nothing changed in {path}.", "Er is niets veranderd in {path}."),
+    "list_counts": ("{label}: {old} before, {new} now", "{label}: eerst {old}, nu {new}"),
     "edited": ("Saved {path} (step {step}).", "Bewaard: {path} (stap {step})."),
     "back_to_draft": ("{path} is no longer complete; its status is now draft.",
                       "{path} is niet meer volledig; de status is nu draft."),
@@ -198,8 +201,10 @@ MESSAGES = {
                                 "gebruik --step {step} voor die stap, of laat het weg uit dit "
                                 "bestand"),
     "answers_need_text": ("{field} must be text", "{field} moet tekst zijn"),
-    "answers_need_list": ("{field} must be a list of entries ('- key: value')",
-                          "{field} moet een lijst van items zijn ('- sleutel: waarde')"),
+    "answers_need_list": ("{field} must be a list of entries ('- key: value', or '- value' "
+                          "for the first question)",
+                          "{field} moet een lijst van items zijn ('- sleutel: waarde', of "
+                          "'- waarde' voor de eerste vraag)"),
     "answers_need_mapping": ("{field} must map each participant to their answers",
                              "{field} moet per deelnemer de antwoorden geven"),
     # templates
