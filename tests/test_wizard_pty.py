@@ -127,3 +127,22 @@ def test_a_signal_keeps_the_draft(tmp_path: Path, signum: int, code: int) -> Non
     assert "Stopped. Your answers are kept in" in child.before
     draft = next((tmp_path / "sessions" / ".drafts").glob("*.yaml"))
     assert "Casus in de terminal" in draft.read_text(encoding="utf-8")
+
+
+def test_killed_at_the_first_question_after_a_resume_the_draft_still_holds_everything(
+        tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    answer(child, START[:3])
+    child.expect_exact("Learning route")
+    child.sendcontrol("c")
+    assert finish(child) == 130
+    draft = next((tmp_path / "sessions" / ".drafts").glob("*.yaml"))
+
+    child = spawn(tmp_path, "--resume")
+    child.expect_exact("Learning route")  # the answers are given again; now it asks
+    child.kill(signal.SIGKILL)  # no handler runs: what is on disk is all there is
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+    text = draft.read_text(encoding="utf-8")
+    assert "answer: Casus in de terminal" in text and "answer: '2021-02-01'" in text
