@@ -149,10 +149,11 @@ def test_invalid_files_are_reported_and_never_rewritten(
 
 
 def test_fmt_refuses_rather_than_lose_a_comment(cli: Invoke, hand_written: Path) -> None:
-    # The comment stands on a default value that canonical form leaves out, and there is
-    # nothing before it in its mapping to carry the comment.
+    # The comment stands below a default value that canonical form leaves out, and there
+    # is nothing before it in its mapping to carry the comment.
     text = HAND_WRITTEN.replace("    question: Hoe verder?\n    status: open\n",
-                                "    status: open  # nog bespreken\n    question: Hoe verder?\n")
+                                "    status: open\n    # nog bespreken\n"
+                                "    question: Hoe verder?\n")
     hand_written.write_text(text, encoding="utf-8")
     result = cli("fmt", hand_written)
     assert result.exit_code == 1
@@ -160,6 +161,20 @@ def test_fmt_refuses_rather_than_lose_a_comment(cli: Invoke, hand_written: Path)
     assert (f"error: {hand_written}:{line}: formatting would lose the comment '# nog bespreken'; "
             "the file was not changed — move the comment") in result.stderr
     assert hand_written.read_text(encoding="utf-8") == text
+
+
+def test_a_default_with_a_comment_on_its_line_stays(cli: Invoke, hand_written: Path) -> None:
+    """Canonical form leaves defaults out, but not one someone wrote a comment on."""
+    text = HAND_WRITTEN.replace("    question: Hoe verder?\n    status: open\n",
+                                "    status: open  # nog bespreken\n    question: Hoe verder?\n")
+    hand_written.write_text(text, encoding="utf-8")
+    before = load_session(hand_written)
+    assert cli("fmt", hand_written).exit_code == 0
+    formatted = hand_written.read_text(encoding="utf-8")
+    assert "\n    status: open  # nog bespreken\n" in formatted
+    assert "attendance: present" not in formatted  # a default without a comment goes
+    assert load_session(hand_written) == before
+    assert cli("fmt", "--check", hand_written).exit_code == 0
 
 
 def test_fmt_keeps_the_file_mode(cli: Invoke, hand_written: Path) -> None:

@@ -300,9 +300,10 @@ def validate_session(data: Any, vocabulary: Any = None) -> Session:
     return Session.model_validate(data, context=context)
 
 
-def session_data(session: Session) -> dict[str, Any]:
-    """The session as plain data in canonical key order, without empty or default values."""
-    data = session.model_dump(mode="python", exclude_defaults=True, exclude_none=True)
+def session_data(session: Session, *, defaults: bool = False) -> dict[str, Any]:
+    """The session as plain data in canonical key order, without empty or (unless asked
+    for) default values."""
+    data = session.model_dump(mode="python", exclude_defaults=not defaults, exclude_none=True)
     # These are always written, even when they hold their default, so a file says what it is.
     data = {
         "schema_version": session.schema_version,

@@ -298,7 +298,7 @@ def _rt_tree(document: Document) -> Any:
 
 def render_update(tree: Any, session: Session) -> str:
     """`tree` (a file's round-trip data) updated to `session`, comments kept where they stand."""
-    merged = _merge(tree, session_data(session))
+    merged = _merge(tree, session_data(session), session_data(session, defaults=True))
     stream = io.StringIO()
     _yaml().dump(merged, stream)
     return _with_modeline(stream.getvalue())
@@ -426,11 +426,20 @@ def _text(value: str) -> Any:
     return str(value)
 
 
-def _merge(old: Any, new: Any) -> Any:
-    """Bring the round-trip node `old` to the plain data `new`, keeping comments on keys."""
+def _merge(old: Any, new: Any, full: Any) -> Any:
+    """Bring the round-trip node `old` to the plain data `new`, keeping comments on keys.
+
+    `full` is `new` with its default values: a default that canonical form leaves out is
+    kept when someone wrote a comment at the end of its line (`status: open  # to discuss`),
+    so that the comment stays where it was written.
+    """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(new, dict) and isinstance(old, CommentedMap):
+        kept = {key: full[key] for key in old
+                if key not in new and key in full and _has_comment(old, key)}
+        if kept:
+            new = {key: value for key, value in full.items() if key in new or key in kept}
         for key in [key for key in old if key not in new]:
             _rescue_comments(old, key)
             del old[key]
@@ -438,7 +447,7 @@ def _merge(old: Any, new: Any) -> Any:
             if key not in old:
                 old[_key(key)] = _node(value)
                 continue
-            merged, quoted = _merge(old[key], value), _key(key)
+            merged, quoted = _merge(old[key], value, full.get(key, value)), _key(key)
             if quoted is not key:  # a dict keeps its first key object: replace it to quote it
                 comment = old.ca.items.get(key)
                 del old[key]
@@ -453,7 +462,7 @@ def _merge(old: Any, new: Any) -> Any:
     if isinstance(new, list) and isinstance(old, CommentedSeq):
         for index, value in enumerate(new):
             if index < len(old):
-                old[index] = _merge(old[index], value)
+                old[index] = _merge(old[index], value, full[index] if index < len(full) else value)
             else:
                 old.append(_node(value))
         for index in range(len(old) - 1, len(new) - 1, -1):
@@ -461,6 +470,16 @@ def _merge(old: Any, new: Any) -> Any:
         del old[len(new):]
         return old
     return _node(new)
+
+
+def _has_comment(container: Any, key: Any) -> bool:
+    """Whether a comment stands at the end of the line of `key` itself."""
+    try:
+        line = container.lc.key(key)[0]
+    except (AttributeError, KeyError, TypeError):
+        return False
+    return any(str(token.value).startswith("#") and getattr(token.start_mark, "line", -1) == line
+               for token in _comment_tokens(container.ca.items.get(key)))
 
 
 def _comment_tokens(value: Any) -> list[Any]:
