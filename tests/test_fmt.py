@@ -201,3 +201,29 @@ def test_a_file_name_cannot_steer_the_terminal(cli: Invoke, tmp_path: Path) -> N
     result = cli("fmt", "--check", path)
     assert result.exit_code == 1
     assert "sessie\\u001b[31m.yaml" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_comments_that_close_the_file_stay_at_its_end(cli: Invoke, tmp_path: Path) -> None:
+    """ruamel hangs such comments on the key before them; reordering must not move them."""
+    path = tmp_path / "end.yaml"
+    path.write_text("schema_version: 1\nid: end\nstatus: draft\nfollow_ups:\n  fu-1:\n"
+                    "    question: Q?\ncasus:\n  title: T\n  date: 2021-01-01\n\n"
+                    "# Einde van het bestand\n# tweede regel\n", encoding="utf-8")
+    assert cli("fmt", path).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("    question: Q?\n# Einde van het bestand\n# tweede regel\n")
+    assert text.index("casus:") < text.index("follow_ups:")
+    assert cli("fmt", "--check", path).exit_code == 0
+
+
+def test_edit_keeps_the_comments_that_close_the_file(tmp_path: Path) -> None:
+    from evaltool.store import open_for_edit, save_session
+
+    path = tmp_path / "end.yaml"
+    path.write_text("schema_version: 1\nid: end\nstatus: draft\ncasus:\n  title: T\n"
+                    "  date: 2021-01-01\n# Einde\n", encoding="utf-8")
+    editable = open_for_edit(path)
+    editable.session.reflection = "Nagekomen."
+    save_session(editable.session, path, original=editable)
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("reflection: Nagekomen.\n# Einde\n")

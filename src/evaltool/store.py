@@ -225,6 +225,7 @@ class EditableSession:
         self.session = session
         self._tree = tree
         self._document = document
+        self.text = document.text if document is not None else ""
         self.keeps_layout = document is None or has_layout(document.text)
 
     @property
@@ -286,7 +287,7 @@ def _rt_tree(document: Document) -> Any:
     from ruamel.yaml.error import YAMLError
 
     try:
-        return _yaml().load(document.text)
+        return _yaml().load(_split_tail(document.text)[0])
     except YAMLError as error:  # pragma: no cover - libyaml accepted it already
         mark = getattr(error, "problem_mark", None)
         raise FileProblemError.at(
@@ -296,12 +297,29 @@ def _rt_tree(document: Document) -> Any:
         ) from None
 
 
-def render_update(tree: Any, session: Session) -> str:
-    """`tree` (a file's round-trip data) updated to `session`, comments kept where they stand."""
+def _split_tail(text: str) -> tuple[str, str]:
+    """The text, and the comments (and blank lines) that close it after the last value.
+
+    Those belong to the end of the file, not to the key before them, so that they stay at
+    the end when keys are put in canonical order (ruamel would move them with that key).
+    """
+    lines = text.splitlines(keepends=True)
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1
+    tail = "".join(lines[end:]).lstrip("\n")
+    if not end or "#" not in tail:
+        return text, ""
+    return "".join(lines[:end]), tail if tail.endswith("\n") else tail + "\n"
+
+
+def render_update(tree: Any, session: Session, tail: str = "") -> str:
+    """`tree` (a file's round-trip data) updated to `session`, comments kept where they stand;
+    `tail`, the comments that closed the file, closes it again."""
     merged = _merge(tree, session_data(session), session_data(session, defaults=True))
     stream = io.StringIO()
     _yaml().dump(merged, stream)
-    return _with_modeline(stream.getvalue())
+    return _with_modeline(stream.getvalue()) + tail
 
 
 def canonical_text(text: str, path: Path) -> str:
@@ -310,7 +328,7 @@ def canonical_text(text: str, path: Path) -> str:
     session = session_from_document(document)
     tree = _rt_tree(document)
     _block_style(tree)
-    return render_update(tree, session)
+    return render_update(tree, session, _split_tail(text)[1])
 
 
 def _block_style(node: Any) -> None:
@@ -326,7 +344,8 @@ def save_session(session: Session, path: Path, *, original: EditableSession | No
                  exclusive: bool = False, mode: int | None = None) -> None:
     """Write `session` to `path` atomically; with `original`, keep that file's comments."""
     if original is not None and not original.dumps_alike(session):
-        text = render_update(original.tree, session)
+        tail = _split_tail(original.text)[1] if original.text else ""
+        text = render_update(original.tree, session, tail)
     else:
         text = dump_session(session)
     atomic_write(path, text.encode("utf-8"), exclusive=exclusive, mode=mode)
