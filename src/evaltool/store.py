@@ -573,8 +573,10 @@ def atomic_write(path: Path, data: bytes, *, exclusive: bool = False,
     try:
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
+        missing = isinstance(error, FileNotFoundError)
         raise WriteError.at("store.cannot_write", path=path, reason=_reason(error),
-                            hint="store.cannot_write_hint") from None
+                            hint="store.no_folder_hint" if missing else "store.cannot_write_hint"
+                            ) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)

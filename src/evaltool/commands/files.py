@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
     @app.command(help=t("files.validate_help"))
     def validate(
         paths: Annotated[list[Path] | None, typer.Argument(
-            help=t("files.validate_paths_help"), show_default=False)] = None,
+            help=t("files.validate_paths_help"), show_default=False, metavar="PATH")] = None,
         drafts: Annotated[bool, typer.Option("--drafts", help=t("files.drafts_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:

@@ -16,6 +16,10 @@ MESSAGES = {
                           "permissions, then try again",
                           "er is niets veranderd; maak ruimte vrij of controleer de rechten "
                           "van de map en probeer het opnieuw"),
+    "no_folder_hint": ("nothing was changed; the folder does not exist: create it first, or "
+                       "choose another place",
+                       "er is niets veranderd; de map bestaat niet: maak haar eerst aan, of "
+                       "kies een andere plek"),
     "exists": ("the file exists already", "het bestand bestaat al"),
     "exists_hint": ("choose another name, or use --force to overwrite it",
                     "kies een andere naam, of gebruik --force om het te overschrijven"),
