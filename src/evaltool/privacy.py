@@ -19,6 +19,7 @@ is case- and accent-blind, so such a word makes the command refuse rather than g
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -98,6 +99,14 @@ def _capitalised(text: str) -> str:
 
 
 def name_forms(name: str) -> tuple[list[str], list[str]]:
+    """Every written form of `name` to replace, and the name parts to look for afterwards
+    (see `_name_forms`; computed once per name, as people come back in many sessions)."""
+    forms, parts = _name_forms(name)
+    return list(forms), list(parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Every written form of `name` to replace, and the name parts to look for afterwards.
 
     Forms keep their case; parts are the first names and the surname's parts (without
@@ -105,7 +114,7 @@ def name_forms(name: str) -> tuple[list[str], list[str]]:
     """
     given, particles, surname = split_name(name)
     if not surname:
-        return [], []
+        return (), ()
     given_names = [g for g in given if not _initial(g)]
     letters: list[str] = []
     for g in given:
@@ -157,7 +166,24 @@ def name_forms(name: str) -> tuple[list[str], list[str]]:
     forms = {unicodedata.normalize("NFC", f) for f in forms if len(f.strip()) >= 2}
     parts = {p for g in given_names for p in g.split("-") if len(p) >= 2}
     parts |= {w for w in core_words if len(w) >= 2}
-    return sorted(forms, key=lambda f: (-len(f), f)), sorted(parts)
+    return tuple(sorted(forms, key=lambda f: (-len(f), f))), tuple(sorted(parts))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_words(forms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The longest run of word characters in each form of a name ("de Vries" → "Vries"),
+    and the forms made of single letters ("J.t.B."), which are looked for as they are."""
+    words, short = set(), set()
+    for form in forms:
+        word = max(_WORDS.findall(form), key=len, default="")
+        if len(word) > 1:
+            words.add(word)
+        else:
+            short.add(form)
+    return frozenset(words), frozenset(short)
 
 
 class Scrubber:
@@ -167,19 +193,41 @@ class Scrubber:
         self.people = list(people)
         self.ids = {p.id: p.label for p in self.people}
         self.counts: Counter[str] = Counter()
-        replacements: dict[str, set[str]] = {}
+        # A form can only match where the text has each of its words (the last one
+        # perhaps with an "s") as a whole word: texts without the longest word of any form
+        # (or without a form of initials) are left as they are, and the pattern of all
+        # forms is made only when a text needs it.
+        self._key_words: set[str] = set()
+        self._short_forms: set[str] = set()
         for person in self.people:
-            for form in person.forms:
-                replacements.setdefault(form, set()).add(person.label)
-        # A form two people share ("Jan") becomes both functions: it was one of them.
-        self._replacement = {form: "[" + " / ".join(sorted(labels)) + "]"
-                             for form, labels in replacements.items()}
-        forms = sorted(self._replacement, key=lambda f: (-len(f), f))
-        self._pattern = (
-            re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms)
-                       + r")(?:['’]s|s)?(?!\w)")
-            if forms else None
-        )
+            words, short = _key_words(tuple(person.forms))
+            self._key_words |= words
+            self._short_forms |= short
+        self._compiled: re.Pattern[str] | None = None
+        self._replacement: dict[str, str] = {}
+
+    @property
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            replacements: dict[str, set[str]] = {}
+            for person in self.people:
+                for form in person.forms:
+                    replacements.setdefault(form, set()).add(person.label)
+            # A form two people share ("Jan") becomes both functions: it was one of them.
+            self._replacement = {form: "[" + " / ".join(sorted(labels)) + "]"
+                                 for form, labels in replacements.items()}
+            forms = sorted(self._replacement, key=lambda f: (-len(f), f))
+            self._compiled = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms)
+                                        + r")(?:['’]s|s)?(?!\w)")
+        return self._compiled
+
+    def _may_name(self, text: str) -> bool:
+        """Whether a form of a name could be in `text` (never False when one is)."""
+        keys = self._key_words
+        if any(form in text for form in self._short_forms):
+            return True
+        return bool(keys) and any(word in keys or (word[-1] == "s" and word[:-1] in keys)
+                                  for word in _WORDS.findall(text))
 
     @classmethod
     def for_session(cls, session: Any) -> Scrubber:
@@ -196,7 +244,7 @@ class Scrubber:
         value, emails = EMAIL.subn("[e-mail]", value)
         value, phones = PHONE.subn(self._phone, value)
         self.counts["emails"] += emails
-        if self._pattern is not None:
+        if self._may_name(value):
             value, names = self._pattern.subn(lambda m: self._replacement[m.group(1)], value)
             self.counts["names"] += names
         return value

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -351,9 +353,290 @@ def fold_name(text: str) -> str:
 
 # --- many sessions: the learning-route overview ------------------------------------------------
 
+MAX_LISTED = 50
+"""Sessions (and open or closed follow-up threads, and session ids per tag, phrase or SDG)
+listed in detail; a longer route says how many more there are (`omitted`, `count`)."""
+MAX_CANDIDATES = 20_000
+"""Distinct phrases followed at once; beyond that, phrases seen in one session are dropped."""
+
 
 def session_order(item: Mapping[str, Any]) -> tuple[str, int, str]:
     return (item["date"], item.get("session_number") or 0, item["id"])
+
+
+class _Latest:
+    """The latest `limit` session keys of one tag, phrase or goal, and how many there were."""
+
+    __slots__ = ("count", "keys")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.keys: list[tuple[str, int, str]] = []
+
+    def add(self, key: tuple[str, int, str]) -> None:
+        self.count += 1
+        self.keys.append(key)
+        if len(self.keys) >= 2 * MAX_LISTED:
+            self.keys = sorted(self.keys)[-MAX_LISTED:]
+
+    def out(self) -> dict[str, Any]:
+        """`sessions` (ids in session order) and, when some were left out, `count`."""
+        ids = [key[2] for key in sorted(self.keys)[-MAX_LISTED:]]
+        return {"sessions": ids} if len(ids) == self.count else {"sessions": ids,
+                                                                  "count": self.count}
+
+
+class RouteOverview:
+    """The learning-route overview as a streaming fold: `add` one digest at a time, then
+    `result()`. Keeps bounded aggregates (counters, the latest `MAX_LISTED` sessions), and
+    per follow-up only what threading needs, never the digests themselves.
+    """
+
+    def __init__(self, vocabulary: Any, *, language: str) -> None:
+        self.vocabulary = vocabulary
+        self.language = language
+        self.quadrant_keys = list(vocabulary.quadrants)
+        self.orientation_keys = [*vocabulary.entries("orientations"), "both"]
+        self.count = 0
+        self.routes: set[str] = set()
+        self.first: tuple[str, int, str] | None = None  # the order of the first session
+        self.last: tuple[str, int, str] | None = None  # and of the latest
+        self.latest: list[tuple[tuple[str, int, str], tuple[Any, ...]]] = []  # a heap
+        self.role_totals: dict[str, Counter[str]] = defaultdict(Counter)
+        self.role_sessions: Counter[str] = Counter()
+        self.tags: dict[str, _Latest] = defaultdict(_Latest)
+        self.tag_kinds: dict[str, set[str]] = defaultdict(set)
+        self.phrases: dict[str, _Latest] = defaultdict(_Latest)
+        self.sdgs: dict[int, _Latest] = defaultdict(_Latest)
+        self.follow_ups: list[tuple[Any, ...]] = []
+
+    def add(self, d: Mapping[str, Any]) -> None:
+        key = session_order(d)
+        self.count += 1
+        if d.get("learning_route"):
+            self.routes.add(d["learning_route"])
+        self.first = min(self.first or key, key)
+        self.last = max(self.last or key, key)
+        counts = dict.fromkeys(self.quadrant_keys, 0)
+        border = dict.fromkeys(self.quadrant_keys, 0)
+        for combination, number in d["positions"].items():
+            keys = combination.split("+")
+            for quadrant in keys:
+                if quadrant in counts:
+                    counts[quadrant] += number
+                    if len(keys) == 2:
+                        border[quadrant] += number
+        orientations = d.get("orientations", {})
+        row = (d["title"], d["date"], d.get("session_number"), d.get("learning_route"),
+               d["status"], d.get("judgement"), d["participants"]["present"],
+               d["participants"]["absent"], len(d["findings"]),
+               tuple(counts.values()), tuple(border.values()),
+               tuple(orientations.get(k, 0) for k in self.orientation_keys))
+        # The one before the first listed session is kept too, for its change.
+        heapq.heappush(self.latest, (key, row))
+        if len(self.latest) > MAX_LISTED + 1:
+            heapq.heappop(self.latest)
+        for role, role_counts in d["roles"].items():
+            self.role_totals[role].update(role_counts)
+            self.role_sessions[role] += 1
+        tags: set[str] = set()
+        wording: set[str] = set()
+        for finding in d["findings"]:
+            if finding["kind"] not in RECURRING_KINDS:
+                continue
+            for tag in finding["tags"]:
+                tags.add(tag.casefold())
+                self.tag_kinds[tag.casefold()].add(finding["kind"])
+            wording.update(finding["phrases"])
+        for tag in tags:
+            self.tags[tag].add(key)
+        for phrase in wording:
+            self.phrases[phrase].add(key)
+        if len(self.phrases) > MAX_CANDIDATES:
+            self.phrases = defaultdict(_Latest, {
+                p: seen for p, seen in self.phrases.items() if seen.count >= 2})
+        for goal in d["sdgs"]:
+            self.sdgs[goal].add(key)
+        if d["follow_ups"]:  # threads need every session in order: kept small until then
+            self.follow_ups.append((key, json.dumps(
+                [[fu["id"], fu["question"], fu.get("owner"), fu.get("due"), fu["status"],
+                  fu.get("continues")] for fu in d["follow_ups"]], ensure_ascii=False)))
+
+    def result(self) -> dict[str, Any]:
+        vocabulary, language = self.vocabulary, self.language
+        quadrant_keys = self.quadrant_keys
+        kept = sorted(self.latest)
+        listed = kept[-MAX_LISTED:]
+        previous = dict(zip(quadrant_keys, kept[0][1][9], strict=True)) if (
+            len(kept) > len(listed)) else None
+        sessions, spread, per_orientation = [], [], []
+        for key, row in listed:
+            (title, date, number, route, status, judgement, present, absent, findings,
+             counts, border, orientations) = row
+            counts = dict(zip(quadrant_keys, counts, strict=True))
+            change = ({k: counts[k] - previous[k] for k in quadrant_keys}
+                      if previous is not None else None)
+            previous = counts
+            spread.append({"id": key[2], "counts": counts,
+                           "on_border": dict(zip(quadrant_keys, border, strict=True)),
+                           "change": change})
+            sessions.append({
+                "id": key[2], "title": title, "date": date, "session_number": number,
+                "learning_route": route, "status": status,
+                "judgement": _label(vocabulary, "judgements", judgement, language),
+                "present": present, "absent": absent, "findings": findings,
+            })
+            per_orientation.append({"id": key[2], "counts": dict(
+                zip(self.orientation_keys, orientations, strict=True))})
+        as_of = self.last[0] if self.last else None
+        follow_ups = self._follow_ups(as_of)
+        summary: dict[str, Any] = {
+            "format_version": FORMAT_VERSION,
+            "kind": "route",
+            "language": language,
+            "public": False,
+            "anonymisation": None,
+            "routes": sorted(self.routes),
+            "as_of": as_of,
+            "sessions": sessions,
+            "quadrants": {
+                "order": [{"key": k, "label": vocabulary.label("quadrants", k, language),
+                           "short": vocabulary.short_label("quadrants", k, language),
+                           "row": 0 if vocabulary.quadrants[k].focus == "result" else 1,
+                           "column": (0 if vocabulary.quadrants[k].steering == "inside_out"
+                                      else 1)}
+                          for k in quadrant_keys],
+                "per_session": spread,
+            },
+            "roles": self._roles(),
+            "orientations": {"labels": self._orientation_labels(),
+                             "per_session": per_orientation},
+            "recurring": self._recurring(),
+            "sdgs": [{"goal": goal, "label": vocabulary.sdg_label(goal, language),
+                      **seen.out()} for goal, seen in sorted(self.sdgs.items())],
+            "follow_ups": follow_ups,
+        }
+        omitted = {"sessions": self.count - len(sessions),
+                   "open_follow_ups": follow_ups.pop("open_omitted"),
+                   "closed_follow_ups": follow_ups.pop("closed_omitted")}
+        if any(omitted.values()):  # only on long routes: what the lists leave out
+            summary["omitted"] = {**omitted, "since": self.first[0] if self.first else None}
+        return summary
+
+    def _roles(self) -> list[dict[str, Any]]:
+        vocabulary, language = self.vocabulary, self.language
+        orientations = list(vocabulary.entries("orientations"))
+        totals = self.role_totals
+        rows = []
+        for role in sorted(totals, key=lambda r: (-sum(totals[r].values()),
+                                                  list(vocabulary.roles).index(r)
+                                                  if r in vocabulary.roles else 999)):
+            rows.append({
+                "key": role,
+                "label": vocabulary.label("roles", role, language),
+                "counts": {o: totals[role].get(o, 0) for o in orientations},
+                "sessions": self.role_sessions[role],
+            })
+        return rows
+
+    def _orientation_labels(self) -> dict[str, str]:
+        labels = {k: self.vocabulary.label("orientations", k, self.language)
+                  for k in self.orientation_keys[:-1]}
+        labels["both"] = " + ".join(labels.values())
+        return labels
+
+    def _recurring(self) -> dict[str, Any]:
+        """Tags and wording that come back in the success factors and learnings of 2+
+        sessions."""
+        vocabulary, language = self.vocabulary, self.language
+        kinds = list(vocabulary.entries("finding_kinds"))
+        tags_out = [
+            {"tag": tag, **seen.out(),
+             "kinds": [{"key": k, "label": vocabulary.label("finding_kinds", k, language)}
+                       for k in kinds if k in self.tag_kinds[tag]]}
+            for tag, seen in sorted(self.tags.items(), key=lambda item: (-item[1].count,
+                                                                         item[0]))
+            if seen.count >= 2
+        ]
+        repeated = [(phrase, seen) for phrase, seen in self.phrases.items() if seen.count >= 2]
+        # A long word inside a repeated pair says nothing more: keep the pair.
+        pair_words = {word for phrase, _ in repeated if " " in phrase
+                      for word in phrase.split()}
+        repeated = [(phrase, seen) for phrase, seen in repeated
+                    if " " in phrase or phrase not in pair_words]
+        repeated.sort(key=lambda item: (-item[1].count, -len(item[0]), item[0]))
+        return {
+            "tags": tags_out,
+            "phrases": [{"phrase": phrase, **seen.out()} for phrase, seen in
+                        repeated[:MAX_PHRASES]],
+        }
+
+    def _follow_ups(self, as_of: str | None) -> dict[str, Any]:
+        """Follow-up threads: opened in one session, continued or closed by later ones.
+
+        A later follow-up with `continues: "<session-id>#<fu-id>"` belongs to that thread;
+        the thread is closed when its latest item has status done or dropped. A first pass
+        finds each follow-up's thread and how each thread ends; the second builds only the
+        threads that are listed (the first `MAX_LISTED` still open and closed).
+        """
+        ordered = sorted(self.follow_ups)
+        thread_of: dict[str, int] = {}  # "<session>#<fu>" → its thread (in order of opening)
+        ends_closed: list[bool] = []
+        for key, packed in ordered:
+            for fu_id, _, _, _, status, continues in json.loads(packed):
+                thread = thread_of.get(continues) if continues else None
+                if thread is None:
+                    thread = len(ends_closed)
+                    ends_closed.append(False)
+                thread_of[f"{key[2]}#{fu_id}"] = thread
+                ends_closed[thread] = status in CLOSED_STATUSES
+        listed: set[int] = set()
+        counted = {True: 0, False: 0}  # closed → how many threads
+        for thread, closed in enumerate(ends_closed):
+            counted[closed] += 1
+            if counted[closed] <= MAX_LISTED:
+                listed.add(thread)
+        threads: dict[int, dict[str, Any]] = {}
+        for key, packed in ordered:
+            session_id, date = key[2], key[0]
+            for fu_id, question, owner, due, status, continues in json.loads(packed):
+                ref = f"{session_id}#{fu_id}"
+                number = thread_of[ref]
+                if number not in listed:
+                    continue
+                closed = status in CLOSED_STATUSES
+                item = threads.get(number)
+                if item is None:
+                    threads[number] = {
+                        "ref": ref, "question": question, "owner": owner, "due": due,
+                        "opened_in": session_id, "opened_on": date, "continues": continues,
+                        "history": [], "status": status,
+                        "closed_in": session_id if closed else None,
+                        "closed_on": date if closed else None,
+                    }
+                    continue
+                item["history"].append({"ref": ref, "session": session_id, "date": date,
+                                          "status": status})
+                item["status"] = status
+                item["owner"] = owner or item["owner"]
+                item["due"] = due or item["due"]
+                item["closed_in"] = session_id if closed else None
+                item["closed_on"] = date if closed else None
+        items = []
+        for item in threads.values():
+            item["age_days"] = _days(item["opened_on"], item["closed_on"] or as_of)
+            item["status"] = _label(self.vocabulary, "follow_up_statuses", item["status"],
+                                    self.language)
+            items.append(item)
+        return {
+            "as_of": as_of,
+            "opened": len(ends_closed),
+            "closed": counted[True],
+            "open": counted[False],
+            "items": items,
+            "open_omitted": max(0, counted[False] - MAX_LISTED),
+            "closed_omitted": max(0, counted[True] - MAX_LISTED),
+        }
 
 
 def route_summary(digests: Iterable[Mapping[str, Any]], vocabulary: Any, *,
@@ -361,98 +644,13 @@ def route_summary(digests: Iterable[Mapping[str, Any]], vocabulary: Any, *,
     """The learning-route overview of any number of digests, labelled in `language`.
 
     Ages of open follow-ups are counted up to the date of the latest session in the
-    overview (`as_of`), so that the same files always give the same report.
+    overview (`as_of`), so that the same files always give the same report. Digests are
+    taken one at a time (`RouteOverview`); none is kept.
     """
-    ordered = sorted(digests, key=session_order)
-    routes = sorted({d["learning_route"] for d in ordered if d.get("learning_route")})
-    as_of = ordered[-1]["date"] if ordered else None
-    quadrant_keys = list(vocabulary.quadrants)
-    sessions = []
-    spread = []
-    previous: dict[str, int] | None = None
-    for d in ordered:
-        counts = dict.fromkeys(quadrant_keys, 0)
-        border = dict.fromkeys(quadrant_keys, 0)
-        for combination, number in d["positions"].items():
-            keys = combination.split("+")
-            for key in keys:
-                if key in counts:
-                    counts[key] += number
-                    if len(keys) == 2:
-                        border[key] += number
-        change = ({k: counts[k] - previous[k] for k in quadrant_keys}
-                  if previous is not None else None)
-        previous = counts
-        spread.append({"id": d["id"], "counts": counts, "on_border": border, "change": change})
-        sessions.append({
-            "id": d["id"],
-            "title": d["title"],
-            "date": d["date"],
-            "session_number": d.get("session_number"),
-            "learning_route": d.get("learning_route"),
-            "status": d["status"],
-            "judgement": _label(vocabulary, "judgements", d.get("judgement"), language),
-            "present": d["participants"]["present"],
-            "absent": d["participants"]["absent"],
-            "findings": len(d["findings"]),
-        })
-    return {
-        "format_version": FORMAT_VERSION,
-        "kind": "route",
-        "language": language,
-        "public": False,
-        "anonymisation": None,
-        "routes": routes,
-        "as_of": as_of,
-        "sessions": sessions,
-        "quadrants": {
-            "order": [{"key": k, "label": vocabulary.label("quadrants", k, language),
-                       "short": vocabulary.short_label("quadrants", k, language),
-                       "row": 0 if vocabulary.quadrants[k].focus == "result" else 1,
-                       "column": 0 if vocabulary.quadrants[k].steering == "inside_out" else 1}
-                      for k in quadrant_keys],
-            "per_session": spread,
-        },
-        "roles": _route_roles(ordered, vocabulary, language),
-        "orientations": _route_orientations(ordered, vocabulary, language),
-        "recurring": _recurring(ordered, vocabulary, language),
-        "sdgs": _route_sdgs(ordered, vocabulary, language),
-        "follow_ups": _route_follow_ups(ordered, vocabulary, language, as_of),
-    }
-
-
-def _route_roles(ordered: list[Mapping[str, Any]], vocabulary: Any,
-                 language: str) -> list[dict[str, Any]]:
-    orientations = list(vocabulary.entries("orientations"))
-    totals: dict[str, Counter[str]] = defaultdict(Counter)
-    sessions: dict[str, set[str]] = defaultdict(set)
-    for d in ordered:
-        for role, counts in d["roles"].items():
-            totals[role].update(counts)
-            sessions[role].add(d["id"])
-    rows = []
-    for role in sorted(totals, key=lambda r: (-sum(totals[r].values()),
-                                              list(vocabulary.roles).index(r)
-                                              if r in vocabulary.roles else 999)):
-        rows.append({
-            "key": role,
-            "label": vocabulary.label("roles", role, language),
-            "counts": {o: totals[role].get(o, 0) for o in orientations},
-            "sessions": len(sessions[role]),
-        })
-    return rows
-
-
-def _route_orientations(ordered: list[Mapping[str, Any]], vocabulary: Any,
-                        language: str) -> dict[str, Any]:
-    keys = [*vocabulary.entries("orientations"), "both"]
-    per_session = []
-    for d in ordered:
-        per_session.append({"id": d["id"],
-                            "counts": {k: d.get("orientations", {}).get(k, 0) for k in keys}})
-    labels = {k: vocabulary.label("orientations", k, language) for k in keys[:-1]}
-    labels["both"] = " + ".join(labels.values())
-    return {"labels": labels, "per_session": per_session}
+    overview = RouteOverview(vocabulary, language=language)
+    for d in digests:
+        overview.add(d)
+    return overview.result()
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -472,113 +670,7 @@ def phrases(text: str) -> set[str]:
     return found
 
 
-def _recurring(ordered: list[Mapping[str, Any]], vocabulary: Any,
-               language: str) -> dict[str, Any]:
-    """Tags and wording that come back in the success factors and learnings of 2+ sessions."""
-    tag_sessions: dict[str, list[str]] = defaultdict(list)
-    tag_kinds: dict[str, set[str]] = defaultdict(set)
-    phrase_sessions: dict[str, list[str]] = defaultdict(list)
-    for d in ordered:
-        tags: set[str] = set()
-        wording: set[str] = set()
-        for finding in d["findings"]:
-            if finding["kind"] not in RECURRING_KINDS:
-                continue
-            for tag in finding["tags"]:
-                tags.add(tag.casefold())
-                tag_kinds[tag.casefold()].add(finding["kind"])
-            wording.update(finding["phrases"])
-        for tag in sorted(tags):
-            tag_sessions[tag].append(d["id"])
-        for phrase in sorted(wording):
-            phrase_sessions[phrase].append(d["id"])
-    kinds = list(vocabulary.entries("finding_kinds"))
-    tags_out = [
-        {"tag": tag, "sessions": ids,
-         "kinds": [{"key": k, "label": vocabulary.label("finding_kinds", k, language)}
-                   for k in kinds if k in tag_kinds[tag]]}
-        for tag, ids in sorted(tag_sessions.items(), key=lambda item: (-len(item[1]), item[0]))
-        if len(ids) >= 2
-    ]
-    repeated = [(phrase, ids) for phrase, ids in phrase_sessions.items() if len(ids) >= 2]
-    # A long word inside a repeated pair says nothing more: keep the pair.
-    pairs = {phrase for phrase, _ in repeated if " " in phrase}
-    repeated = [(phrase, ids) for phrase, ids in repeated
-                if " " in phrase or not any(phrase in pair.split() for pair in pairs)]
-    repeated.sort(key=lambda item: (-len(item[1]), -len(item[0]), item[0]))
-    return {
-        "tags": tags_out,
-        "phrases": [{"phrase": phrase, "sessions": ids} for phrase, ids in
-                    repeated[:MAX_PHRASES]],
-    }
-
-
-def _route_sdgs(ordered: list[Mapping[str, Any]], vocabulary: Any,
-                language: str) -> list[dict[str, Any]]:
-    sessions: dict[int, list[str]] = defaultdict(list)
-    for d in ordered:
-        for goal in d["sdgs"]:
-            sessions[goal].append(d["id"])
-    return [{"goal": goal, "label": vocabulary.sdg_label(goal, language), "sessions": ids}
-            for goal, ids in sorted(sessions.items())]
-
-
 def _days(start: str, end: str | None) -> int | None:
     if end is None:
         return None
     return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
-
-
-def _route_follow_ups(ordered: list[Mapping[str, Any]], vocabulary: Any, language: str,
-                      as_of: str | None) -> dict[str, Any]:
-    """Follow-up threads: opened in one session, continued or closed by later ones.
-
-    A later follow-up with `continues: "<session-id>#<fu-id>"` belongs to that thread;
-    the thread is closed when its latest item has status done or dropped.
-    """
-    threads: dict[str, dict[str, Any]] = {}
-    owner_of: dict[str, str] = {}  # "<session>#<fu>" → the thread it belongs to
-    for d in ordered:
-        for fu in d["follow_ups"]:
-            ref = f"{d['id']}#{fu['id']}"
-            target = owner_of.get(fu["continues"]) if fu.get("continues") else None
-            if target is None:
-                threads[ref] = {
-                    "ref": ref,
-                    "question": fu["question"],
-                    "owner": fu.get("owner"),
-                    "due": fu.get("due"),
-                    "opened_in": d["id"],
-                    "opened_on": d["date"],
-                    "continues": fu.get("continues"),
-                    "history": [],
-                    "status": fu["status"],
-                    "closed_in": d["id"] if fu["status"] in CLOSED_STATUSES else None,
-                    "closed_on": d["date"] if fu["status"] in CLOSED_STATUSES else None,
-                }
-                owner_of[ref] = ref
-                continue
-            thread = threads[target]
-            owner_of[ref] = target
-            thread["history"].append({"ref": ref, "session": d["id"], "date": d["date"],
-                                      "status": fu["status"]})
-            thread["status"] = fu["status"]
-            thread["owner"] = fu.get("owner") or thread["owner"]
-            thread["due"] = fu.get("due") or thread["due"]
-            closed = fu["status"] in CLOSED_STATUSES
-            thread["closed_in"] = d["id"] if closed else None
-            thread["closed_on"] = d["date"] if closed else None
-    items = []
-    for thread in threads.values():
-        closed = thread["closed_on"] is not None
-        thread["age_days"] = _days(thread["opened_on"], thread["closed_on"] if closed else as_of)
-        thread["status"] = _label(vocabulary, "follow_up_statuses", thread["status"], language)
-        items.append(thread)
-    still_open = [i for i in items if i["closed_on"] is None]
-    return {
-        "as_of": as_of,
-        "opened": len(items),
-        "closed": len(items) - len(still_open),
-        "open": len(still_open),
-        "items": items,
-    }

@@ -131,33 +131,44 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     from evaltool.cli import report_error
     from evaltool.errors import FileProblemError
     from evaltool.store import iter_session_files
-    from evaltool.summary import route_summary
+    from evaltool.summary import RouteOverview
     from evaltool.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
 
-    digests = []
+    overview: RouteOverview | None = None  # made with the vocabulary of the first session
     failed = 0
     routes_seen: set[str] = set()
-    files: set[Path] = set()
-    ids: dict[str, Path] = {}
+    files: set[str] = set()
+    ids: dict[str, str] = {}
+    fingerprints: set[str] = set()
+    totals: dict[str, int] = {}
     for path in iter_session_files(paths):
-        if path.resolve() in files:  # named twice, or a file inside a folder also named
+        resolved = str(path.resolve())
+        if resolved in files:  # named twice, or a file inside a folder also named
             continue
-        files.add(path.resolve())
+        files.add(resolved)
         try:
             item = (digest_of or digest_for_path)(path)
             if item["id"] in ids:
                 raise FileProblemError.at("report.duplicate_id", path=path,
                                           hint="report.duplicate_id_hint", id=item["id"],
-                                          other=ids[item["id"]])
+                                          other=Path(ids[item["id"]]))
         except FileProblemError as error:
             failed += 1
             report_error(error)
             continue
-        ids[item["id"]] = path
+        ids[item["id"]] = str(path)
         routes_seen.add(item.get("learning_route") or "-")
-        if _same_route(route, item.get("learning_route")):
-            digests.append(item)
-    if not digests:
+        if not _same_route(route, item.get("learning_route")):
+            continue
+        if overview is None:
+            vocabulary = load_vocabulary(item.get("vocabulary") or DEFAULT_VOCABULARY)
+            overview = RouteOverview(vocabulary, language=language)
+        overview.add(item)
+        if public:
+            fingerprints.update(item["name_fingerprints"])
+            for key, value in item["redactions"].items():
+                totals[key] = totals.get(key, 0) + value
+    if overview is None:
         from evaltool.errors import EvaltoolError
 
         if route is not None and routes_seen:
@@ -167,17 +178,11 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
             raise typer.Exit(1)
         raise EvaltoolError.at("report.nothing_to_summarize",
                                hint="report.nothing_to_summarize_hint")
-    vocabulary = load_vocabulary(digests[0].get("vocabulary") or DEFAULT_VOCABULARY)
-    summary = route_summary(digests, vocabulary, language=language)
+    summary = overview.result()
     if public:
         from evaltool.privacy import check_overview
 
-        fingerprints = {f for d in digests for f in d["name_fingerprints"]}
         check_overview(summary, fingerprints)
-        totals: dict[str, int] = {}
-        for d in digests:
-            for key, value in d["redactions"].items():
-                totals[key] = totals.get(key, 0) + value
         summary["public"] = True
         summary["anonymisation"] = {
             "notice": t("report.anonymised_notice", language),

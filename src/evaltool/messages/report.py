@@ -197,4 +197,9 @@ MESSAGES = {
                   "{status} op {date}, na {days} dagen"),
     "open_for": ("open for {days} days", "{days} dagen open"),
     "continued_on": ("continued {dates}", "vervolgd {dates}"),
+    "more_sessions": ("The tables show the latest {shown} sessions; {count} earlier "
+                      "session(s), from {since}, are counted but not listed.",
+                      "De tabellen tonen de laatste {shown} bijeenkomsten; {count} eerdere "
+                      "bijeenkomst(en), vanaf {since}, tellen mee maar staan er niet in."),
+    "more_threads": ("… and {count} more, not listed.", "… en nog {count}, niet opgenomen."),
 }

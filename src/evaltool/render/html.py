@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from evaltool.i18n import t
+from evaltool.render import count_of, omitted
 from evaltool.render.markdown import long_date
 from evaltool.render.safe import html_block as block
 from evaltool.render.safe import html_text as esc
@@ -241,8 +242,10 @@ def render_route(summary: Mapping[str, Any]) -> str:
     body += _notice(summary)
     sessions = summary["sessions"]
     if sessions:
-        body.append("<p>" + _t("md_route_intro", language, count=len(sessions),
-                               first=long_date(sessions[0]["date"], language),
+        since = summary["omitted"]["since"] if omitted(summary, "sessions") else None
+        body.append("<p>" + _t("md_route_intro", language,
+                               count=len(sessions) + omitted(summary, "sessions"),
+                               first=long_date(since or sessions[0]["date"], language),
                                last=long_date(sessions[-1]["date"], language)) + "</p>")
     body.append(f"<h2>{_t('sessions', language)}</h2>")
     body.append(_table(
@@ -251,6 +254,10 @@ def render_route(summary: Mapping[str, Any]) -> str:
         [[long_date(s["date"], language), esc(s["session_number"] or ""), esc(s["title"]),
           esc(s["present"]), esc(s["judgement"]["label"]) if s["judgement"] else ""]
          for s in sessions], {1, 3}))
+    if omitted(summary, "sessions"):
+        body.append('<p class="meta">' + esc(_t(
+            "more_sessions", language, shown=len(sessions), count=omitted(summary, "sessions"),
+            since=long_date(summary["omitted"]["since"], language))) + "</p>")
     body.append(f"<h2>{_t('roles_and_talents', language)}</h2>")
     body.append(f"<h3>{_t('quadrant_spread', language)}</h3>")
     order = summary["quadrants"]["order"]
@@ -288,28 +295,31 @@ def render_route(summary: Mapping[str, Any]) -> str:
         body.append(f"<p><em>{_t('recurring_tags', language)}</em></p>")
         body.append(_list([
             f"<strong>#{esc(tag['tag'])}</strong> — "
-            + _t("in_sessions", language, count=len(tag["sessions"]))
+            + _t("in_sessions", language, count=count_of(tag))
             + " (" + ", ".join(esc(k["label"]) for k in tag["kinds"]) + ")"
             for tag in recurring["tags"]]))
     if recurring["phrases"]:
         body.append(f"<p><em>{_t('recurring_phrases', language)}</em></p>")
         body.append(_list([f"“{esc(p['phrase'])}” — "
-                           + _t("in_sessions", language, count=len(p["sessions"]))
+                           + _t("in_sessions", language, count=count_of(p))
                            for p in recurring["phrases"]]))
     if not recurring["tags"] and not recurring["phrases"]:
         body.append(f"<p>{_t('nothing_recurring', language)}</p>")
     if summary["sdgs"]:
         body.append(f"<h2>{_t('sdg_coverage', language)}</h2>")
         body.append(_list([f"<strong>SDG {sdg['goal']}</strong> {esc(sdg['label'])}: "
-                           + _t("in_sessions", language, count=len(sdg["sessions"]))
+                           + _t("in_sessions", language, count=count_of(sdg))
                            for sdg in summary["sdgs"]]))
     fus = summary["follow_ups"]
     body.append(f"<h2>{_t('route_follow_ups', language)}</h2>")
     as_of = long_date(fus["as_of"], language) if fus["as_of"] else "-"
     body.append("<p>" + _t("follow_up_counts", language, opened=fus["opened"],
                            closed=fus["closed"], open=fus["open"], as_of=as_of) + "</p>")
-    for label_key, items in (("still_open", [i for i in fus["items"] if not i["closed_on"]]),
-                             ("closed", [i for i in fus["items"] if i["closed_on"]])):
+    for label_key, items, more in (
+            ("still_open", [i for i in fus["items"] if not i["closed_on"]],
+             omitted(summary, "open_follow_ups")),
+            ("closed", [i for i in fus["items"] if i["closed_on"]],
+             omitted(summary, "closed_follow_ups"))):
         if not items:
             continue
         body.append(f"<h3>{_t(label_key, language)}</h3>")
@@ -329,6 +339,8 @@ def render_route(summary: Mapping[str, Any]) -> str:
                 details.append(_t("owner_is", language, owner=esc(item["owner"])))
             lines.append(f"{block(item['question'])} <span class=\"meta\">"
                          f"({'; '.join(details)})</span>")
+        if more:
+            lines.append(f"<em>{esc(_t('more_threads', language, count=more))}</em>")
         body.append(_list(lines))
     return page(title, body, language)
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from evaltool.i18n import t
+from evaltool.render import count_of, omitted
 from evaltool.render.safe import markdown as md
 from evaltool.render.safe import markdown_line as md1
 
@@ -214,8 +215,10 @@ def render_route(summary: Mapping[str, Any]) -> str:
     out += _anonymised(summary)
     sessions = summary["sessions"]
     if sessions:
-        out += [_t("md_route_intro", language, count=len(sessions),
-                   first=long_date(sessions[0]["date"], language),
+        since = summary["omitted"]["since"] if omitted(summary, "sessions") else None
+        out += [_t("md_route_intro", language,
+                   count=len(sessions) + omitted(summary, "sessions"),
+                   first=long_date(since or sessions[0]["date"], language),
                    last=long_date(sessions[-1]["date"], language)), ""]
     out += [f"## {_t('sessions', language)}", ""]
     out += [f"| {_t('col_date', language)} | # | {_t('col_casus', language)} | "
@@ -226,6 +229,11 @@ def render_route(summary: Mapping[str, Any]) -> str:
         out.append(f"| {long_date(s['date'], language)} | {s['session_number'] or ''} | "
                    f"{md1(s['title'])} | {s['present']} | {judgement} |")
     out.append("")
+    if omitted(summary, "sessions"):
+        note = _t("more_sessions", language, shown=len(sessions),
+                  count=omitted(summary, "sessions"),
+                  since=long_date(summary["omitted"]["since"], language))
+        out += [f"*{note}*", ""]
 
     out += [f"## {_t('roles_and_talents', language)}", ""]
     out += [f"### {_t('quadrant_spread', language)}", ""]
@@ -269,14 +277,14 @@ def render_route(summary: Mapping[str, Any]) -> str:
         out += [f"*{_t('recurring_tags', language)}*", ""]
         for tag in recurring["tags"]:
             out.append(f"- **\\#{md1(tag['tag'])}** — "
-                       + _t("in_sessions", language, count=len(tag["sessions"]))
+                       + _t("in_sessions", language, count=count_of(tag))
                        + " (" + ", ".join(md1(k["label"]) for k in tag["kinds"]) + ")")
         out.append("")
     if recurring["phrases"]:
         out += [f"*{_t('recurring_phrases', language)}*", ""]
         for phrase in recurring["phrases"]:
             out.append(f"- “{md1(phrase['phrase'])}” — "
-                       + _t("in_sessions", language, count=len(phrase["sessions"])))
+                       + _t("in_sessions", language, count=count_of(phrase)))
         out.append("")
     if not recurring["tags"] and not recurring["phrases"]:
         out += [_t("nothing_recurring", language), ""]
@@ -285,7 +293,7 @@ def render_route(summary: Mapping[str, Any]) -> str:
         out += [f"## {_t('sdg_coverage', language)}", ""]
         for sdg in summary["sdgs"]:
             out.append(f"- **SDG {sdg['goal']}** {md1(sdg['label'])}: "
-                       + _t("in_sessions", language, count=len(sdg["sessions"])))
+                       + _t("in_sessions", language, count=count_of(sdg)))
         out.append("")
 
     fus = summary["follow_ups"]
@@ -293,8 +301,11 @@ def render_route(summary: Mapping[str, Any]) -> str:
     as_of = long_date(fus["as_of"], language) if fus["as_of"] else "-"
     out += [_t("follow_up_counts", language, opened=fus["opened"], closed=fus["closed"],
                open=fus["open"], as_of=as_of), ""]
-    for label_key, items in (("still_open", [i for i in fus["items"] if not i["closed_on"]]),
-                             ("closed", [i for i in fus["items"] if i["closed_on"]])):
+    for label_key, items, more in (
+            ("still_open", [i for i in fus["items"] if not i["closed_on"]],
+             omitted(summary, "open_follow_ups")),
+            ("closed", [i for i in fus["items"] if i["closed_on"]],
+             omitted(summary, "closed_follow_ups"))):
         if not items:
             continue
         out += [f"### {_t(label_key, language)}", ""]
@@ -312,6 +323,8 @@ def render_route(summary: Mapping[str, Any]) -> str:
             if item["owner"]:
                 details.append(_t("owner_is", language, owner=md1(item["owner"])))
             out.append(f"- {md1(item['question'])} *({'; '.join(details)})*")
+        if more:
+            out.append(f"- *{_t('more_threads', language, count=more)}*")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

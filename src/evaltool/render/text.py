@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from evaltool.i18n import t
+from evaltool.render import count_of, omitted
 from evaltool.render.safe import clean, one_line
 
 NARROW = 60
@@ -330,7 +331,8 @@ def render_route(summary: Mapping[str, Any], width: int) -> Group:
     parts: list[RenderableType] = []
     routes = ", ".join(summary["routes"]) or _t("no_route", language)
     parts.append(Text(clean(_t("route_title", language, route=routes)), style="bold reverse"))
-    parts.append(_field(_t("sessions_count", language), len(summary["sessions"])))
+    parts.append(_field(_t("sessions_count", language),
+                        len(summary["sessions"]) + omitted(summary, "sessions")))
     parts.extend(_anonymised(summary))
     narrow = width < NARROW
 
@@ -349,6 +351,10 @@ def render_route(summary: Mapping[str, Any], width: int) -> Group:
                                               else "")]
         table.add_row(*row)
     parts.append(table)
+    if omitted(summary, "sessions"):
+        parts.append(Text(_t("more_sessions", language, shown=len(summary["sessions"]),
+                             count=omitted(summary, "sessions"),
+                             since=summary["omitted"]["since"]), style="italic dim"))
 
     parts.append(heading(_t("quadrant_spread", language)))
     parts.append(_spread(summary, narrow))
@@ -390,13 +396,13 @@ def render_route(summary: Mapping[str, Any], width: int) -> Group:
     if recurring["tags"]:
         parts.append(Text(_t("recurring_tags", language), style="italic"))
         parts.append(_bullets(
-            text(f"#{tag['tag']} — " + _t("in_sessions", language, count=len(tag["sessions"]))
+            text(f"#{tag['tag']} — " + _t("in_sessions", language, count=count_of(tag))
                  + " (" + ", ".join(k["label"] for k in tag["kinds"]) + ")")
             for tag in recurring["tags"]))
     if recurring["phrases"]:
         parts.append(Text(_t("recurring_phrases", language), style="italic"))
         parts.append(_bullets(
-            text(f"“{p['phrase']}” — " + _t("in_sessions", language, count=len(p["sessions"])))
+            text(f"“{p['phrase']}” — " + _t("in_sessions", language, count=count_of(p)))
             for p in recurring["phrases"]))
     if not recurring["tags"] and not recurring["phrases"]:
         parts.append(text(_t("nothing_recurring", language)))
@@ -405,18 +411,23 @@ def render_route(summary: Mapping[str, Any], width: int) -> Group:
         parts.append(heading(_t("sdg_coverage", language)))
         parts.append(_bullets(
             text(f"SDG {sdg['goal']} {sdg['label']}: "
-                 + _t("in_sessions", language, count=len(sdg["sessions"])))
+                 + _t("in_sessions", language, count=count_of(sdg)))
             for sdg in summary["sdgs"]))
 
     fus = summary["follow_ups"]
     parts.append(heading(_t("route_follow_ups", language)))
     parts.append(text(_t("follow_up_counts", language, opened=fus["opened"],
                          closed=fus["closed"], open=fus["open"], as_of=fus["as_of"] or "-")))
-    for label_key, items in (("still_open", [i for i in fus["items"] if not i["closed_on"]]),
-                             ("closed", [i for i in fus["items"] if i["closed_on"]])):
+    for label_key, items, more in (
+            ("still_open", [i for i in fus["items"] if not i["closed_on"]],
+             omitted(summary, "open_follow_ups")),
+            ("closed", [i for i in fus["items"] if i["closed_on"]],
+             omitted(summary, "closed_follow_ups"))):
         if items:
             parts.append(Text(_t(label_key, language), style="bold"))
             parts.append(_bullets(_thread(item, language) for item in items))
+        if more:
+            parts.append(text(_t("more_threads", language, count=more), style="italic"))
     return Group(*parts)
 
 
