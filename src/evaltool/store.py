@@ -633,8 +633,10 @@ def iter_session_files(paths: Iterable[Path], *, drafts: bool = False) -> Iterab
     """Files named on the command line, and every *.yaml below the folders named."""
     for path in paths:
         if path.is_dir():
-            for found in sorted(path.rglob("*.yaml")):
-                relative = found.relative_to(path).parts
+            depth = len(path.parts)
+            # Sorted as paths sort (part by part), without comparing Path objects.
+            for found in sorted(path.rglob("*.yaml"), key=lambda p: p.parts):
+                relative = found.parts[depth:]
                 if not drafts and ".drafts" in relative:
                     continue
                 if any(part.startswith(".") and part != ".drafts" for part in relative):
