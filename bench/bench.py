@@ -368,6 +368,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     cache_home = workdir / "cache-home"
     env = {**os.environ, "EVALTOOL_LANG": "en", "XDG_CACHE_HOME": str(cache_home)}
     env.pop("EVALTOOL_SESSIONS", None)
+    # Measured as installed: an installed evaltool has its bytecode compiled (pip does that),
+    # so a development shell's PYTHONDONTWRITEBYTECODE must not make every run compile again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     wipe = [sys.executable, "-c",
             f"import shutil; shutil.rmtree({str(cache_home)!r}, ignore_errors=True)"]
 

@@ -170,6 +170,7 @@ def _name_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _WORDS = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -241,9 +242,11 @@ class Scrubber:
     def scrub(self, text: str) -> str:
         """`text` without names (each replaced by the function), e-mail addresses and phones."""
         value = unicodedata.normalize("NFC", text)
-        value, emails = EMAIL.subn("[e-mail]", value)
-        value, phones = PHONE.subn(self._phone, value)
-        self.counts["emails"] += emails
+        if "@" in value:
+            value, emails = EMAIL.subn("[e-mail]", value)
+            self.counts["emails"] += emails
+        if _DIGIT.search(value):
+            value = PHONE.sub(self._phone, value)
         if self._may_name(value):
             value, names = self._pattern.subn(lambda m: self._replacement[m.group(1)], value)
             self.counts["names"] += names

@@ -14,6 +14,7 @@ per file, and `route_summary(digests)` combines any number of digests.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import heapq
 import json
@@ -338,6 +339,7 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
 def fingerprint(word: str) -> str:
     """A short hash of a name part in folded form (no accents, no case)."""
     return hashlib.sha256(fold_name(word).encode("utf-8")).hexdigest()[:16]
