@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 FORMAT_VERSION = 1
@@ -582,48 +582,57 @@ class RouteOverview:
         threads that are listed (the first `MAX_LISTED` still open and closed).
         """
         ordered = sorted(self.follow_ups)
-        thread_of: dict[str, int] = {}  # "<session>#<fu>" → its thread (in order of opening)
-        ends_closed: list[bool] = []
-        for key, packed in ordered:
-            for fu_id, _, _, _, status, continues in json.loads(packed):
-                thread = thread_of.get(continues) if continues else None
-                if thread is None:
-                    thread = len(ends_closed)
-                    ends_closed.append(False)
-                thread_of[f"{key[2]}#{fu_id}"] = thread
-                ends_closed[thread] = status in CLOSED_STATUSES
+        continued = {fu[5] for _, packed in ordered for fu in json.loads(packed) if fu[5]}
+
+        def threads_in_order() -> Iterator[tuple[int, tuple[str, int, str], list[Any]]]:
+            """Each follow-up in session order with its thread's number (numbered in order of
+            opening); only refs that a later follow-up continues are remembered."""
+            thread_of: dict[str, int] = {}
+            opened = 0
+            for key, packed in ordered:
+                for fu in json.loads(packed):
+                    number = thread_of.get(fu[5]) if fu[5] else None
+                    if number is None:
+                        number, opened = opened, opened + 1
+                    if f"{key[2]}#{fu[0]}" in continued:
+                        thread_of[f"{key[2]}#{fu[0]}"] = number
+                    yield number, key, fu
+
+        ends_closed: list[bool] = []  # per thread: whether its latest item closed it
+        for number, _, fu in threads_in_order():
+            if number == len(ends_closed):
+                ends_closed.append(False)
+            ends_closed[number] = fu[4] in CLOSED_STATUSES
         listed: set[int] = set()
         counted = {True: 0, False: 0}  # closed → how many threads
-        for thread, closed in enumerate(ends_closed):
+        for number, closed in enumerate(ends_closed):
             counted[closed] += 1
             if counted[closed] <= MAX_LISTED:
-                listed.add(thread)
+                listed.add(number)
         threads: dict[int, dict[str, Any]] = {}
-        for key, packed in ordered:
+        for number, key, (fu_id, question, owner, due, status, continues) in threads_in_order():
+            if number not in listed:
+                continue
             session_id, date = key[2], key[0]
-            for fu_id, question, owner, due, status, continues in json.loads(packed):
-                ref = f"{session_id}#{fu_id}"
-                number = thread_of[ref]
-                if number not in listed:
-                    continue
-                closed = status in CLOSED_STATUSES
-                item = threads.get(number)
-                if item is None:
-                    threads[number] = {
-                        "ref": ref, "question": question, "owner": owner, "due": due,
-                        "opened_in": session_id, "opened_on": date, "continues": continues,
-                        "history": [], "status": status,
-                        "closed_in": session_id if closed else None,
-                        "closed_on": date if closed else None,
-                    }
-                    continue
-                item["history"].append({"ref": ref, "session": session_id, "date": date,
-                                          "status": status})
-                item["status"] = status
-                item["owner"] = owner or item["owner"]
-                item["due"] = due or item["due"]
-                item["closed_in"] = session_id if closed else None
-                item["closed_on"] = date if closed else None
+            ref = f"{session_id}#{fu_id}"
+            closed = status in CLOSED_STATUSES
+            item = threads.get(number)
+            if item is None:
+                threads[number] = {
+                    "ref": ref, "question": question, "owner": owner, "due": due,
+                    "opened_in": session_id, "opened_on": date, "continues": continues,
+                    "history": [], "status": status,
+                    "closed_in": session_id if closed else None,
+                    "closed_on": date if closed else None,
+                }
+                continue
+            item["history"].append({"ref": ref, "session": session_id, "date": date,
+                                    "status": status})
+            item["status"] = status
+            item["owner"] = owner or item["owner"]
+            item["due"] = due or item["due"]
+            item["closed_in"] = session_id if closed else None
+            item["closed_on"] = date if closed else None
         items = []
         for item in threads.values():
             item["age_days"] = _days(item["opened_on"], item["closed_on"] or as_of)
