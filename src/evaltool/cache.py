@@ -37,7 +37,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+"""2: overviews of long routes are bounded (summary.RouteOverview); older ones are dropped."""
 CACHE_FILE = "digests.sqlite3"
 RACY_NS = 2_000_000_000
 """A record made less than this long after the file's last change is checked by hash."""
