@@ -367,7 +367,7 @@ def session_order(item: Mapping[str, Any]) -> tuple[str, int, str]:
 
 
 class _Latest:
-    """The latest `limit` session keys of one tag, phrase or goal, and how many there were."""
+    """The latest `MAX_LISTED` session keys of one tag, phrase or goal, and how many."""
 
     __slots__ = ("count", "keys")
 
@@ -409,6 +409,7 @@ class RouteOverview:
         self.tags: dict[str, _Latest] = defaultdict(_Latest)
         self.tag_kinds: dict[str, set[str]] = defaultdict(set)
         self.phrases: dict[str, _Latest] = defaultdict(_Latest)
+        self.phrase_limit = MAX_CANDIDATES
         self.sdgs: dict[int, _Latest] = defaultdict(_Latest)
         self.follow_ups: list[tuple[Any, ...]] = []
 
@@ -454,9 +455,10 @@ class RouteOverview:
             self.tags[tag].add(key)
         for phrase in wording:
             self.phrases[phrase].add(key)
-        if len(self.phrases) > MAX_CANDIDATES:
+        if len(self.phrases) > self.phrase_limit:  # drop wording seen in one session only
             self.phrases = defaultdict(_Latest, {
                 p: seen for p, seen in self.phrases.items() if seen.count >= 2})
+            self.phrase_limit = max(MAX_CANDIDATES, 2 * len(self.phrases))
         for goal in d["sdgs"]:
             self.sdgs[goal].add(key)
         if d["follow_ups"]:  # threads need every session in order: kept small until then
