@@ -35,8 +35,8 @@ def check_files(paths: Iterable[Path], *, with_drafts: bool = False
 def _check_session(path: Path, seen: dict[str, Path]) -> None:
     document = read_document(path)
     session = session_from_document(document)
-    line, column = document.locate(("id",)) or (None, None)
     if session.id in seen:
+        line, column = document.locate(("id",)) or (None, None)  # parses again: only now
         raise FileProblemError(Problem("files.duplicate_id",
                                        {"id": session.id, "other": seen[session.id]},
                                        path, line, column, "files.duplicate_id_hint"))
