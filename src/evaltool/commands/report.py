@@ -216,12 +216,14 @@ def write_report(summary: dict[str, Any], output_format: str, output: Path | Non
                  width: int | None) -> None:
     """Render `summary` and print it, or write it to `output` all at once."""
     if output_format == "text" and output is None:
-        from evaltool.render.text import console_for, render
+        from evaltool.render.text import console_for, render, render_to_string
 
         console = console_for(sys.stdout, width=width, color=_color_wanted())
-        console.print(render(summary, width or console.width))
-        return
-    if output_format == "text":
+        if console.is_terminal:
+            console.print(render(summary, width or console.width))
+            return
+        text = render_to_string(summary, width or console.width)  # no trailing spaces
+    elif output_format == "text":
         from evaltool.render.text import render_to_string
 
         text = render_to_string(summary, width or 80)
