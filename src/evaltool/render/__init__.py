@@ -4,8 +4,10 @@ Renderers compute nothing: they lay out what the summary holds. Every piece of u
 text passes through `evaltool.render.safe` on its way out.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
+
+from evaltool.i18n import t
 
 
 def count_of(item: Mapping[str, Any]) -> int:
@@ -16,3 +18,36 @@ def count_of(item: Mapping[str, Any]) -> int:
 def omitted(summary: Mapping[str, Any], what: str) -> int:
     """How many sessions or follow-up threads a long route's overview does not list."""
     return int(summary.get("omitted", {}).get(what, 0))
+
+
+def long_date(iso: str, language: str) -> str:
+    """2021-01-28 → "28 januari 2021" / "28 January 2021"."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    months = t("report.months", language).split(",")
+    return f"{day} {months[month - 1]} {year}"
+
+
+def joined(items: list[str], language: str) -> str:
+    """"a, b and c" in the reader's language."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('report.and', language)} " + items[-1]
+
+
+def opening(summary: Mapping[str, Any], language: str, escape: Callable[[str], str]) -> str:
+    """The report's first sentences, as the seed's: when the meeting was, who was there,
+    who could not come, who wrote the report; people by their label, escaped by `escape`."""
+    people = summary["participants"]
+
+    def labels(keep: Callable[[Mapping[str, Any]], bool]) -> str:
+        return joined([escape(p["label"]) for p in people if keep(p)], language)
+
+    text = t("report.md_intro", language, date=long_date(summary["session"]["date"], language))
+    for key, keep in (
+        ("md_present", lambda p: p["attendance"]["key"] != "absent"),
+        ("md_absent", lambda p: p["attendance"]["key"] == "absent"),
+        ("md_reporter", lambda p: p["session_role"]["key"] == "listener_reporter"),
+    ):
+        if named := labels(keep):
+            text += " " + t(f"report.{key}", language, people=named)
+    return text

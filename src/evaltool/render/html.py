@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from evaltool.i18n import t
-from evaltool.render import count_of, omitted
-from evaltool.render.markdown import long_date
+from evaltool.render import count_of, long_date, omitted, opening
 from evaltool.render.safe import html_block as block
 from evaltool.render.safe import html_text as esc
 from evaltool.render.svg import render_map, render_spread
@@ -100,12 +99,6 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def _and(items: list[str], language: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {_t('and', language)} " + items[-1]
-
-
 def _role(role: Mapping[str, Any]) -> str:
     extra = esc(role["orientation"]["label"])
     if role["phase"]:
@@ -130,20 +123,7 @@ def render_session(summary: Mapping[str, Any]) -> str:
     if s["status"] == "draft":
         body.append(f'<p class="draft">{esc(_t("draft_notice", language))}</p>')
     body += _notice(summary)
-    present = [esc(p["label"]) for p in summary["participants"]
-               if p["attendance"]["key"] != "absent"]
-    absent = [esc(p["label"]) for p in summary["participants"]
-              if p["attendance"]["key"] == "absent"]
-    intro = _t("md_intro", language, date=long_date(s["date"], language))
-    if present:
-        intro += " " + _t("md_present", language, people=_and(present, language))
-    if absent:
-        intro += " " + _t("md_absent", language, people=_and(absent, language))
-    reporters = [esc(p["label"]) for p in summary["participants"]
-                 if p["session_role"]["key"] == "listener_reporter"]
-    if reporters:
-        intro += " " + _t("md_reporter", language, people=_and(reporters, language))
-    body.append(f"<p>{intro}</p>")
+    body.append(f"<p>{opening(summary, language, esc)}</p>")
     if s["description"]:
         body.append(f"<p>{block(s['description'])}</p>")
     if s["plan"]:

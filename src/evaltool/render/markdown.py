@@ -10,25 +10,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from evaltool.i18n import t
-from evaltool.render import count_of, omitted
+from evaltool.render import count_of, long_date, omitted, opening
 from evaltool.render.safe import markdown as md
 from evaltool.render.safe import markdown_line as md1
 
 
 def _t(key: str, language: str, **params: object) -> str:
     return t(f"report.{key}", language, **params)
-
-
-def long_date(iso: str, language: str) -> str:
-    year, month, day = (int(part) for part in iso.split("-"))
-    months = _t("months", language).split(",")
-    return f"{day} {months[month - 1]} {year}"
-
-
-def _list(items: list[str], language: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {_t('and', language)} " + items[-1]
 
 
 def _people(ids: list[str], people: Mapping[str, Any]) -> str:
@@ -67,20 +55,7 @@ def render_session(summary: Mapping[str, Any]) -> str:
         out += [f"**{_t('draft_notice', language)}**", ""]
     out += _anonymised(summary)
 
-    present = [md1(p["label"]) for p in summary["participants"]
-               if p["attendance"]["key"] != "absent"]
-    absent = [md1(p["label"]) for p in summary["participants"]
-              if p["attendance"]["key"] == "absent"]
-    intro = _t("md_intro", language, date=long_date(s["date"], language))
-    if present:
-        intro += " " + _t("md_present", language, people=_list(present, language))
-    if absent:
-        intro += " " + _t("md_absent", language, people=_list(absent, language))
-    reporters = [md1(p["label"]) for p in summary["participants"]
-                 if p["session_role"]["key"] == "listener_reporter"]
-    if reporters:
-        intro += " " + _t("md_reporter", language, people=_list(reporters, language))
-    out += [intro, ""]
+    out += [opening(summary, language, md1), ""]
     if s["description"]:
         out += [md(s["description"]), ""]
     if s["plan"]:
