@@ -51,3 +51,31 @@ def opening(summary: Mapping[str, Any], language: str, escape: Callable[[str], s
         if named := labels(keep):
             text += " " + t(f"report.{key}", language, people=named)
     return text
+
+
+def thread_groups(summary: Mapping[str, Any]) -> list[tuple[str, list[Any], int]]:
+    """The route's follow-up threads still open and closed: (heading key, items, not listed)."""
+    items = summary["follow_ups"]["items"]
+    return [
+        ("still_open", [i for i in items if not i["closed_on"]],
+         omitted(summary, "open_follow_ups")),
+        ("closed", [i for i in items if i["closed_on"]], omitted(summary, "closed_follow_ups")),
+    ]
+
+
+def thread_details(item: Mapping[str, Any], language: str,
+                   escape: Callable[[str], str]) -> str:
+    """When a follow-up thread was opened, continued and closed (or how long it is open)."""
+    details = [t("report.opened_on", language, date=long_date(item["opened_on"], language))]
+    if continued := [h for h in item["history"] if h["session"] != item["closed_in"]]:
+        when = ", ".join(long_date(h["date"], language) for h in continued)
+        details.append(t("report.continued_on", language, dates=when))
+    if item["closed_on"]:
+        details.append(t("report.closed_on", language,
+                         date=long_date(item["closed_on"], language),
+                         status=escape(item["status"]["label"]), days=item["age_days"]))
+    else:
+        details.append(t("report.open_for", language, days=item["age_days"]))
+    if item["owner"]:
+        details.append(t("report.owner_is", language, owner=escape(item["owner"])))
+    return "; ".join(details)

@@ -10,7 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from evaltool.i18n import t
-from evaltool.render import count_of, long_date, omitted, opening
+from evaltool.render import (
+    count_of,
+    long_date,
+    omitted,
+    opening,
+    thread_details,
+    thread_groups,
+)
 from evaltool.render.safe import markdown as md
 from evaltool.render.safe import markdown_line as md1
 
@@ -276,28 +283,12 @@ def render_route(summary: Mapping[str, Any]) -> str:
     as_of = long_date(fus["as_of"], language) if fus["as_of"] else "-"
     out += [_t("follow_up_counts", language, opened=fus["opened"], closed=fus["closed"],
                open=fus["open"], as_of=as_of), ""]
-    for label_key, items, more in (
-            ("still_open", [i for i in fus["items"] if not i["closed_on"]],
-             omitted(summary, "open_follow_ups")),
-            ("closed", [i for i in fus["items"] if i["closed_on"]],
-             omitted(summary, "closed_follow_ups"))):
+    for label_key, items, more in thread_groups(summary):
         if not items:
             continue
         out += [f"### {_t(label_key, language)}", ""]
         for item in items:
-            details = [_t("opened_on", language, date=long_date(item["opened_on"], language))]
-            if continued := [h for h in item["history"] if h["session"] != item["closed_in"]]:
-                when = ", ".join(long_date(h["date"], language) for h in continued)
-                details.append(_t("continued_on", language, dates=when))
-            if item["closed_on"]:
-                details.append(_t("closed_on", language,
-                                  date=long_date(item["closed_on"], language),
-                                  status=md1(item["status"]["label"]), days=item["age_days"]))
-            else:
-                details.append(_t("open_for", language, days=item["age_days"]))
-            if item["owner"]:
-                details.append(_t("owner_is", language, owner=md1(item["owner"])))
-            out.append(f"- {md1(item['question'])} *({'; '.join(details)})*")
+            out.append(f"- {md1(item['question'])} *({thread_details(item, language, md1)})*")
         if more:
             out.append(f"- *{_t('more_threads', language, count=more)}*")
         out.append("")
