@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from evaltool.i18n import t
+from evaltool.render.safe import reveal
 from evaltool.semdiff import Change, word_diff
 
 if TYPE_CHECKING:
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
 
 Segment = tuple[str, str]
 """(style, text); styles: text, id, old, new, delete, insert, skip."""
-
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                     "\u2028\u2029\ufeff]")
 
 _VOCABULARY_FIELDS = {
     "affiliation": "affiliations", "attendance": "attendance", "session_role": "session_roles",
@@ -35,7 +33,7 @@ _VOCABULARY_FIELDS = {
 
 def safe(text: str) -> str:
     """`text` with every character that could steer a terminal shown as an escape."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return reveal(text, lambda codepoint: f"\\u{codepoint:04x}")
 
 
 class Describer:

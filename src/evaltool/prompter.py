@@ -9,12 +9,12 @@ file, or (for `--resume`) from the answers kept in a draft.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from evaltool.errors import Problem
+from evaltool.render.safe import reveal
 from evaltool.yamlsafe import Document
 
 Key = tuple[str | int, ...]
@@ -59,26 +59,16 @@ class Prompter(Protocol):
 
 # --- showing text people typed, safely ------------------------------------------------
 
-_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
-
 
 def visible(text: str, *, one_line: bool = False, limit: int | None = None) -> str:
     """Text as it may reach a terminal: no escape sequences, no bidi or zero-width tricks.
 
-    Every control, format (bidi, zero-width) or unassigned character is shown as `<U+XXXX>`;
-    newlines stay (or become ` ⏎ ` on one line) and tabs become a space.
+    Every character `render.safe` counts as unsafe (controls, bidi, zero-width) is shown as
+    `<U+XXXX>`; newlines stay (or become ` ⏎ ` on one line) and tabs become a space.
     """
-    out = []
-    for char in text:
-        if char == "\n":
-            out.append(" ⏎ " if one_line else "\n")
-        elif char == "\t":
-            out.append(" ")
-        elif unicodedata.category(char) in _INVISIBLE:
-            out.append(f"<U+{ord(char):04X}>")
-        else:
-            out.append(char)
-    shown = "".join(out)
+    shown = reveal(text, lambda codepoint: f"<U+{codepoint:04X}>").replace("\t", " ")
+    if one_line:
+        shown = shown.replace("\n", " ⏎ ")
     if limit is not None and len(shown) > limit:
         shown = shown[: limit - 1] + "…"
     return shown

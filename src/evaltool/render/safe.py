@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Tab and newline are layout and stay; every other C0 control, DEL and C1 goes.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -27,20 +28,20 @@ _INVISIBLE = (
 _UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}\ud800-\udfff]")
 
 
-def _visible(match: re.Match[str]) -> str:
-    return f"⟨U+{ord(match.group()):04X}⟩"
+def reveal(text: str, mark: Callable[[int], str]) -> str:
+    """`text` with every control, escape and invisible format character (all but tab and
+    newline) replaced by `mark(codepoint)`: what counts as unsafe is decided here only."""
+    value = _UNSAFE.sub(lambda match: mark(ord(match.group())), text)
+    # Other format characters (category Cf) that the table above does not list.
+    if any(unicodedata.category(ch) == "Cf" for ch in value):
+        value = "".join(mark(ord(ch)) if unicodedata.category(ch) == "Cf" else ch
+                        for ch in value)
+    return value
 
 
 def clean(text: object) -> str:
     """`text` with every control, escape and invisible format character made visible."""
-    value = str(text)
-    value = _UNSAFE.sub(_visible, value)
-    # Other format characters (category Cf) that the table above does not list.
-    if any(unicodedata.category(ch) == "Cf" for ch in value):
-        value = "".join(
-            f"⟨U+{ord(ch):04X}⟩" if unicodedata.category(ch) == "Cf" else ch for ch in value
-        )
-    return value.replace("\t", "    ")
+    return reveal(str(text), lambda codepoint: f"⟨U+{codepoint:04X}⟩").replace("\t", "    ")
 
 
 def one_line(text: object) -> str:
