@@ -219,7 +219,7 @@ def test_json_names_every_change_by_id(cli: Invoke, pair) -> None:  # type: igno
 
 def test_colour_only_when_asked_or_in_a_terminal(
         cli: Invoke, pair, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from evaltool.commands.git import _color_wanted
+    from evaltool.commands import color_wanted as _color_wanted
 
     old, new = pair(CASES["follow_ups"])
     assert "\x1b[" not in cli("diff", old, new).stdout  # not a terminal

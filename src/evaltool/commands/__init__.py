@@ -5,6 +5,8 @@ Shared option types live here so that every command spells them the same way.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -18,3 +20,16 @@ SessionsDirOption = Annotated[
                  file_okay=False),
 ]
 DEFAULT_SESSIONS_DIR = Path("sessions")
+
+
+def color_wanted(choice: str = "auto") -> bool:
+    """Colour for `always`; for `auto` only on a terminal (or git's pager), never with
+    NO_COLOR or TERM=dumb."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty() or os.environ.get("GIT_PAGER_IN_USE", "") in ("1", "true")
+    except (AttributeError, ValueError):
+        return False

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
+from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, color_wanted
 from evaltool.i18n import t
 
 SESSION_SUFFIXES = (".yaml", ".yml")
@@ -53,14 +53,6 @@ class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
-
-
-def _color_wanted(choice: str) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return sys.stdout.isatty() or os.environ.get("GIT_PAGER_IN_USE", "") in ("1", "true")
 
 
 def register(app: typer.Typer) -> None:
@@ -134,7 +126,7 @@ def register(app: typer.Typer) -> None:
         changes = diff_sessions(before, after)
         vocabulary = load_vocabulary(after.vocabulary)
         text = render_changes(changes, vocabulary, old=str(old), new=str(new),
-                              output=output.value, color=_color_wanted(color.value))
+                              output=output.value, color=color_wanted(color.value))
         if output is Output.text and not changes:
             text = t("git.no_changes") + "\n"
         sys.stdout.write(text)
@@ -160,7 +152,7 @@ def register(app: typer.Typer) -> None:
     def git_diff_driver(arguments: Annotated[list[str], typer.Argument()]) -> None:
         from evaltool.gitdrivers import external_diff
 
-        sys.stdout.write(external_diff(arguments, color=_color_wanted("auto")))
+        sys.stdout.write(external_diff(arguments, color=color_wanted("auto")))
 
     @app.command("git-merge-driver", hidden=True, help=t("git.helper_help"))
     def git_merge_driver(base: Path, ours: Path, theirs: Path,

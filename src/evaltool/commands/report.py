@@ -7,7 +7,6 @@ sessions are held at once. `digest_for_path` is the one place a per-file cache h
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
+from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, color_wanted
 from evaltool.i18n import t
 
 FORMATS = ("text", "markdown", "html", "json")
@@ -203,22 +202,13 @@ def _report_redactions(counts: dict[str, int]) -> None:
     print(t("report.redaction_summary", **counts), file=sys.stderr)
 
 
-def _color_wanted() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def write_report(summary: dict[str, Any], output_format: str, output: Path | None,
                  width: int | None) -> None:
     """Render `summary` and print it, or write it to `output` all at once."""
     if output_format == "text" and output is None:
         from evaltool.render.text import console_for, render, render_to_string
 
-        console = console_for(sys.stdout, width=width, color=_color_wanted())
+        console = console_for(sys.stdout, width=width, color=color_wanted())
         if console.is_terminal:
             console.print(render(summary, width or console.width))
             return
