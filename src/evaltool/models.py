@@ -289,10 +289,6 @@ class Session(Record):
                 )
         return self
 
-    def participant_label(self, participant_id: str) -> str:
-        participant = self.participants.get(participant_id)
-        return participant.function if participant else participant_id
-
 
 def validate_session(data: Any, vocabulary: Any = None) -> Session:
     """Data (from a file, answers or the wizard) to a session, checked against a vocabulary."""
