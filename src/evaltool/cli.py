@@ -18,7 +18,7 @@ from evaltool import __version__
 from evaltool.errors import EvaltoolError, InterruptedByUser
 from evaltool.i18n import LANGUAGES, resolve_language, set_language, t
 
-COMMAND_MODULES = ("files", "wizard", "report", "git", "speed")
+COMMAND_MODULES = ("files", "wizard", "report", "git")
 
 
 def report_error(error: EvaltoolError) -> None:
@@ -108,13 +108,7 @@ def build_app() -> typer.Typer:
     from importlib import import_module
 
     for name in COMMAND_MODULES:
-        try:
-            module = import_module(f"evaltool.commands.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"evaltool.commands.{name}":
-                raise
-            continue
-        module.register(app)
+        import_module(f"evaltool.commands.{name}").register(app)
     return app
 
 
