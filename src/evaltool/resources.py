@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from evaltool.errors import TemplateError
@@ -9,20 +10,22 @@ from evaltool.errors import TemplateError
 _PACKAGE = Path(__file__).resolve().parent
 
 
+@cache
 def bundled_templates() -> Path:
     """The templates shipped with evaltool: inside the wheel, or the checkout's top level."""
     inside = _PACKAGE / "_templates"
-    return inside if inside.is_dir() else _PACKAGE.parent.parent / "templates"
+    return inside if inside.is_dir() else (_PACKAGE.parent.parent / "templates").resolve()
 
 
 def template_dirs() -> list[Path]:
-    """A `templates/` folder in the working directory adds to or overrides the bundled ones."""
+    """A `templates/` folder in the working directory adds to or overrides the bundled ones.
+
+    Asked for every file a command reads, so the bundled folder is looked up once."""
     local = Path.cwd() / "templates"
     bundled = bundled_templates()
-    dirs = [local] if local.is_dir() else []
-    if not dirs or local.resolve() != bundled.resolve():
-        dirs.append(bundled)
-    return dirs
+    if local.is_dir() and local.resolve() != bundled:
+        return [local, bundled]
+    return [bundled]
 
 
 def find_template(relative: str, *, kind: str, name: str) -> Path:
