@@ -195,15 +195,16 @@ class Scrubber:
         self.ids = {p.id: p.label for p in self.people}
         self.counts: Counter[str] = Counter()
         # A form can only match where the text has each of its words (the last one
-        # perhaps with an "s") as a whole word: texts without the longest word of any form
-        # (or without a form of initials) are left as they are, and the pattern of all
-        # forms is made only when a text needs it.
+        # perhaps with an "s", so both are kept) as a whole word: texts without the longest
+        # word of any form (or without a form of initials) are left as they are, and the
+        # pattern of all forms is made only when a text needs it.
         self._key_words: set[str] = set()
         self._short_forms: set[str] = set()
         for person in self.people:
             words, short = _key_words(tuple(person.forms))
             self._key_words |= words
             self._short_forms |= short
+        self._key_words |= {word + "s" for word in self._key_words}
         self._compiled: re.Pattern[str] | None = None
         self._replacement: dict[str, str] = {}
 
@@ -224,11 +225,9 @@ class Scrubber:
 
     def _may_name(self, text: str) -> bool:
         """Whether a form of a name could be in `text` (never False when one is)."""
-        keys = self._key_words
-        if any(form in text for form in self._short_forms):
+        if self._short_forms and any(form in text for form in self._short_forms):
             return True
-        return bool(keys) and any(word in keys or (word[-1] == "s" and word[:-1] in keys)
-                                  for word in _WORDS.findall(text))
+        return not self._key_words.isdisjoint(_WORDS.findall(text))
 
     @classmethod
     def for_session(cls, session: Any) -> Scrubber:
