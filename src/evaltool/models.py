@@ -146,6 +146,11 @@ class Record(BaseModel):
 
 def _word(category: str) -> Any:
     def check(value: str, info: ValidationInfo) -> str:
+        # Runs for every vocabulary value of every file: the common case first, directly.
+        context = info.context
+        if context and (vocabulary := context.get("vocabulary")) is not None and (
+                value in getattr(vocabulary, category)):
+            return value
         return _in_vocabulary(category, value, info)
 
     return AfterValidator(check)
