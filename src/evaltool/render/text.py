@@ -58,15 +58,13 @@ def _field(label: str, value: object) -> Text:
     return line
 
 
-def _bullets(items: Iterable[Text]) -> Group:
-    lines = []
+def _bullets(items: Iterable[Text]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=1, no_wrap=True)
+    table.add_column(ratio=1)
     for item in items:
-        table = Table.grid(padding=(0, 1))
-        table.add_column(width=1, no_wrap=True)
-        table.add_column(ratio=1)
         table.add_row("•", item)
-        lines.append(table)
-    return Group(*lines)
+    return table
 
 
 def console_for(stream: Any, *, width: int | None = None, color: bool = True) -> Console:
