@@ -246,6 +246,38 @@ print(elapsed, peak, os.waitstatus_to_exitcode(status))
 """
 
 
+# What any command of this stack pays before it does its own work: a one-command Typer
+# app that validates a one-field pydantic model and loads libyaml, then prints a line
+# (with rich, as a summary does, and without). Not evaltool: the reference its
+# one-session figures are to be read against.
+STACK = """
+from typing import Annotated
+
+import typer
+
+app = typer.Typer()
+
+@app.command()
+def main(path: str, printer: Annotated[str, typer.Argument()] = "plain") -> None:
+    from pydantic import BaseModel
+    import yaml._yaml
+
+    class Session(BaseModel):
+        id: str
+
+    Session.model_validate({"id": path})
+    if printer == "rich":
+        from rich.console import Console
+        from rich.table import Table
+
+        Console().print(Table(path))
+    else:
+        print(path)
+
+app()
+"""
+
+
 def run_once(command: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, int, int]:
     """Wall time, peak memory (KiB) and exit code of one whole process."""
     done = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, *command], env=env, cwd=cwd,
@@ -388,6 +420,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         return row
 
     add("`evaltool --help`", [evaltool, "--help"])
+    for extra, what in (([], ""), (["rich"], ", printing with rich")):
+        add(f"reference, not evaltool: Typer + pydantic + libyaml{what}",
+            [sys.executable, "-c", STACK, "session", *extra])
     summarize_one = Measure("`evaltool summarize` one session", failed="no summarize yet")
     if has_summarize:
         summarize_one = add("`evaltool summarize` one session", [evaltool, "summarize", str(one)])
