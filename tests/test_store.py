@@ -275,3 +275,30 @@ def test_text_any_yaml_reader_could_misread_is_quoted(example: Path, tmp_path: P
         assert data["participants"][f"p{index}"] == {"function": text, "department": text}
     assert data["participants"]["on"] == {"function": "Wethouder"}
     assert store.load_session(path) == session
+
+
+def test_the_session_files_of_a_folder(tmp_path: Path) -> None:
+    def touch(relative: str) -> None:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("x", encoding="utf-8")
+
+    for relative in ("b.yaml", "a-b.yaml", "a/b.yaml", "a/c/d.yaml", "notes.txt", "B.YAML",
+                     ".hidden.yaml", ".git/x.yaml", ".git/.drafts/y.yaml", ".drafts/draft.yaml",
+                     "a/.drafts/nested.yaml", "folder.yaml/inside.yaml", "elsewhere/e.yaml"):
+        touch(relative)
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "dangling.yaml").symlink_to(tmp_path / "gone.yaml")
+    (tmp_path / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+
+    def found(drafts: bool) -> list[str]:
+        return [str(p.relative_to(tmp_path))
+                for p in store.iter_session_files([tmp_path], drafts=drafts)]
+
+    # Part by part, as paths sort: the folder `a` before the file `a-b.yaml`.
+    assert found(False) == ["a/b.yaml", "a/c/d.yaml", "a-b.yaml", "b.yaml", "dangling.yaml",
+                            "elsewhere/e.yaml", "folder.yaml/inside.yaml", "pipe.yaml"]
+    assert found(True) == [".drafts/draft.yaml", "a/.drafts/nested.yaml", "a/b.yaml",
+                           "a/c/d.yaml", "a-b.yaml", "b.yaml", "dangling.yaml",
+                           "elsewhere/e.yaml", "folder.yaml/inside.yaml", "pipe.yaml"]
+    named = tmp_path / "notes.txt"
+    assert list(store.iter_session_files([named])) == [named]  # named: always taken

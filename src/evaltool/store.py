@@ -636,20 +636,21 @@ def _path_order(name: str) -> str:
 
 
 def iter_session_files(paths: Iterable[Path], *, drafts: bool = False) -> Iterable[Path]:
-    """Files named on the command line, and every *.yaml below the folders named."""
+    """Files named on the command line, and every *.yaml below the folders named: not in
+    hidden folders, and in `.drafts` only with `drafts`."""
     for path in paths:
-        if path.is_dir():
-            depth = len(path.parts)
-            # Sorted as paths sort (part by part), but kept as text: 10,000 Path objects
-            # would take 7 MB for the whole run.
-            for name in sorted((str(p) for p in path.rglob("*.yaml")), key=_path_order):
-                found = Path(name)
-                relative = found.parts[depth:]
-                if not drafts and ".drafts" in relative:
-                    continue
-                if any(part.startswith(".") and part != ".drafts" for part in relative):
-                    continue
-                if not os.path.isdir(name):  # pipes and dangling links are reported, not skipped
-                    yield found
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        found: list[str] = []
+        # os.walk tells folders from the rest without a stat per file (pipes and dangling
+        # links are listed with the files: they are reported, not skipped).
+        for folder, folders, files in os.walk(path):
+            folders[:] = [name for name in folders
+                          if not name.startswith(".") or (drafts and name == ".drafts")]
+            found += [os.path.join(folder, name) for name in files
+                      if name.endswith(".yaml") and not name.startswith(".")]
+        # Sorted as paths sort (part by part), but kept as text: 10,000 Path objects
+        # would take 7 MB for the whole run.
+        for name in sorted(found, key=_path_order):
+            yield Path(name)
