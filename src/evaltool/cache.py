@@ -160,6 +160,7 @@ class DigestCache:
                 db = sqlite3.connect(path, timeout=LOCK_TIMEOUT, isolation_level="DEFERRED")
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("PRAGMA cache_size=-500")  # KiB: rows are read and written once
                 db.executescript(_SCHEMA)
                 row = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
                 if row is None or row[0] != version:
@@ -350,9 +351,11 @@ class DigestCache:
 
     @staticmethod
     def _overview_key(files: list[str], hashes: dict[str, str], options: Any) -> str:
-        text = json.dumps([options, [[path, hashes[path]] for path in files]],
-                          ensure_ascii=False, default=str)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        # Hashed as it goes: the text of 10,000 paths and hashes would be megabytes at once.
+        key = hashlib.sha256(json.dumps(options, default=str).encode("utf-8"))
+        for path in files:
+            key.update(json.dumps([path, hashes[path]], ensure_ascii=False).encode("utf-8"))
+        return key.hexdigest()
 
 
 def _move_aside(path: Path) -> None:
