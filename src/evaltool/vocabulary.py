@@ -8,6 +8,7 @@ or an alias, in any case; files store keys.
 from __future__ import annotations
 
 import difflib
+import os
 import unicodedata
 from functools import cached_property
 from pathlib import Path
@@ -183,16 +184,19 @@ class Vocabulary(BaseModel):
         return (a.steering == b.steering) != (a.focus == b.focus)
 
 
-_loaded: dict[tuple[str, tuple[Path, ...]], Vocabulary] = {}
+_loaded: dict[tuple[str, str], Vocabulary] = {}
 
 
 def load_vocabulary(name: str = DEFAULT_VOCABULARY) -> Vocabulary:
-    """The vocabulary called `name`, from ./templates or the bundled templates."""
+    """The vocabulary called `name`, from ./templates or the bundled templates.
+
+    Found and read once per working directory: a command asks for it for every file."""
     from evaltool.store import load_model
 
-    path = resources.find_template(f"vocabularies/{name}.yaml", kind="vocabulary", name=name)
-    cache_key = (name, (path,))
+    cache_key = (name, os.getcwd())
     if cache_key not in _loaded:
+        path = resources.find_template(f"vocabularies/{name}.yaml", kind="vocabulary",
+                                       name=name)
         _loaded[cache_key] = load_model(path, Vocabulary)
     return _loaded[cache_key]
 
