@@ -176,12 +176,13 @@ _DIGIT = re.compile(r"\d")
 @functools.lru_cache(maxsize=4096)
 def _key_words(forms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The longest run of word characters in each form of a name ("de Vries" → "Vries"),
-    and the forms made of single letters ("J.t.B."), which are looked for as they are."""
+    also with an "s" (the possessive: "Jansens plan"), and the forms made of single
+    letters ("J.t.B."), which are looked for as they are."""
     words, short = set(), set()
     for form in forms:
         word = max(_WORDS.findall(form), key=len, default="")
         if len(word) > 1:
-            words.add(word)
+            words.update((word, word + "s"))
         else:
             short.add(form)
     return frozenset(words), frozenset(short)
@@ -195,16 +196,15 @@ class Scrubber:
         self.ids = {p.id: p.label for p in self.people}
         self.counts: Counter[str] = Counter()
         # A form can only match where the text has each of its words (the last one
-        # perhaps with an "s", so both are kept) as a whole word: texts without the longest
-        # word of any form (or without a form of initials) are left as they are, and the
-        # pattern of all forms is made only when a text needs it.
+        # perhaps with an "s") as a whole word: texts without the longest word of any form
+        # (or without a form of initials) are left as they are, and the pattern of all
+        # forms is made only when a text needs it.
         self._key_words: set[str] = set()
         self._short_forms: set[str] = set()
         for person in self.people:
             words, short = _key_words(tuple(person.forms))
             self._key_words |= words
             self._short_forms |= short
-        self._key_words |= {word + "s" for word in self._key_words}
         self._compiled: re.Pattern[str] | None = None
         self._replacement: dict[str, str] = {}
 

@@ -7,6 +7,7 @@ sessions are held at once. `digest_for_path` is the one place a per-file cache h
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -141,7 +142,7 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     fingerprints: set[str] = set()
     totals: dict[str, int] = {}
     for path in iter_session_files(paths):
-        resolved = str(path.resolve())
+        resolved = os.path.realpath(path)
         if resolved in files:  # named twice, or a file inside a folder also named
             continue
         files.add(resolved)
