@@ -178,7 +178,8 @@ def _key_words(forms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The longest run of word characters in each form of a name ("de Vries" → "Vries"),
     also with an "s" (the possessive: "Jansens plan"), and the forms made of single
     letters ("J.t.B."), which are looked for as they are."""
-    words, short = set(), set()
+    words: set[str] = set()
+    short: set[str] = set()
     for form in forms:
         word = max(_WORDS.findall(form), key=len, default="")
         if len(word) > 1:

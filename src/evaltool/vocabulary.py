@@ -11,7 +11,6 @@ import difflib
 import os
 import unicodedata
 from functools import cached_property
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
