@@ -1,6 +1,6 @@
 """How fast evaltool is, at one session and at tens of thousands: a benchmark, not a test.
 
-    python bench/bench.py            # the full run: 1,000 and 10,000 files (about 10 minutes)
+    python bench/bench.py            # the full run: 1,000 and 10,000 files (about 12 minutes)
     python bench/bench.py --quick    # a smoke run: 50 and 300 files, three repeats
 
 Run it with the Python of the environment evaltool is installed in (it calls the
