@@ -1,0 +1,36 @@
+"""The benchmark of the README runs and prints its table (a smoke run: tiny sizes, one repeat;
+the figures themselves are read by people, never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_the_benchmark_prints_a_row_for_every_measurement(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "bench.py"), "--small", "3", "--large", "6",
+         "--repeat", "1", "--workdir", str(tmp_path)],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0] == "| what | median ms | × floor | ms per file | peak MiB |"
+    labels = [row.split(" | ")[0].lstrip("| ") for row in rows[2:]]
+    for expected in ("`evaltool --help`", "`evaltool summarize` one session",
+                     "`evaltool validate` 6 files",
+                     "`evaltool summarize -f json` 6 files, cold (empty cache)",
+                     "`evaltool summarize -f json` 6 files, warm (cache present)",
+                     "`evaltool summarize -f json --no-cache` 6 files"):
+        assert expected in labels, (expected, labels)
+    for what in ("validate", "summarize cold"):  # at three and six files, linear or not
+        assert any(label.startswith(f"{what}, marginal (") for label in labels), labels
+    measured = [row for row in rows[2:] if "marginal" not in row and "in-process" not in row]
+    for row in measured:  # every command ran, and ran well: a median, a ratio, a peak
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert "exit" not in cells[0] and "n/a" not in cells[1], row
+        assert float(cells[1]) > 0 and float(cells[2]) > 0 and float(cells[4]) > 0, row
+    assert "floor (`python -c pass`, median of all pairs):" in done.stdout
+    assert len(list((tmp_path / "sessions-6").glob("*.yaml"))) == 6
