@@ -18,9 +18,7 @@ def bundled_templates() -> Path:
 
 
 def template_dirs() -> list[Path]:
-    """A `templates/` folder in the working directory adds to or overrides the bundled ones.
-
-    Asked for every file a command reads, so the bundled folder is looked up once."""
+    """A `templates/` folder in the working directory adds to or overrides the bundled ones."""
     local = Path.cwd() / "templates"
     bundled = bundled_templates()
     if local.is_dir() and local.resolve() != bundled:
