@@ -10,6 +10,11 @@ from typing import Any
 from evaltool.i18n import t
 
 
+def report_text(key: str, language: str, **params: object) -> str:
+    """One of the report's texts (`report.<key>`) in the reader's language."""
+    return t(f"report.{key}", language, **params)
+
+
 def count_of(item: Mapping[str, Any]) -> int:
     """In how many sessions a tag, phrase or SDG came back (`sessions` lists the latest)."""
     return int(item.get("count", len(item["sessions"])))

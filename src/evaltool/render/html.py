@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from evaltool.i18n import t
 from evaltool.render import (
     count_of,
     long_date,
@@ -20,6 +19,7 @@ from evaltool.render import (
     thread_details,
     thread_groups,
 )
+from evaltool.render import report_text as _t
 from evaltool.render.safe import html_block as block
 from evaltool.render.safe import html_text as esc
 from evaltool.render.svg import render_map, render_spread
@@ -66,10 +66,6 @@ li { margin: .2rem 0; }
   .notice { background: none; }
 }
 """
-
-
-def _t(key: str, language: str, **params: object) -> str:
-    return t(f"report.{key}", language, **params)
 
 
 def page(title: str, body: list[str], language: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from evaltool.i18n import t
 from evaltool.render import (
     count_of,
     long_date,
@@ -18,12 +17,9 @@ from evaltool.render import (
     thread_details,
     thread_groups,
 )
+from evaltool.render import report_text as _t
 from evaltool.render.safe import markdown as md
 from evaltool.render.safe import markdown_line as md1
-
-
-def _t(key: str, language: str, **params: object) -> str:
-    return t(f"report.{key}", language, **params)
 
 
 def _people(ids: list[str], people: Mapping[str, Any]) -> str:

@@ -18,15 +18,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from evaltool.i18n import t
 from evaltool.render import count_of, omitted
+from evaltool.render import report_text as _t
 from evaltool.render.safe import clean, one_line
 
 NARROW = 60
-
-
-def _t(key: str, language: str, **params: object) -> str:
-    return t(f"report.{key}", language, **params)
 
 
 def text(value: object, style: str = "") -> Text:
