@@ -83,12 +83,12 @@ def test_the_fold_keeps_a_bounded_number_of_sessions(many, vocabulary) -> None:
 def test_reports_of_a_long_route_say_what_they_leave_out(many, vocabulary) -> None:
     summary = route_summary(many, vocabulary, language="en")
     text = render_to_string(summary, 100)
-    assert f"Sessions: {COUNT}" in text
-    assert f"{COUNT - MAX_LISTED} earlier session(s)" in text
+    assert f"{COUNT} evaluation meetings, from" in text
+    assert f"{COUNT - MAX_LISTED} earlier sessions" in text
     assert "more, not listed." in text
     markdown = render_markdown(summary)
-    assert f"{COUNT} evaluation meeting(s)" in markdown
-    assert f"in {COUNT} session(s)" in markdown
+    assert f"{COUNT} evaluation meetings" in markdown
+    assert f"in {COUNT} sessions" in markdown
 
 
 def test_the_scrubber_looks_only_where_a_name_can_be() -> None:

@@ -77,7 +77,9 @@ def test_public_report_has_no_name_in_any_form(cli: Invoke, example: Path,
         assert "2602222" not in result.stdout
     markdown = cli("summarize", "--public", "--format", "markdown", session).stdout
     # Each name became the person's function.
-    assert markdown.count("\\[Projectleider Onderwijshuisvesting\\]") == 7
+    # Seven in the texts, and the eighth in a follow-up's note ("Bel Jacob op ...").
+    assert markdown.count("\\[Projectleider Onderwijshuisvesting\\]") == 8
+    assert "Bel \\[Projectleider Onderwijshuisvesting\\] op \\[tel.\\]" in markdown
     assert "\\[Beleidsadviseur Energie\\]" in markdown
     assert "\\[Partner in Publiek Ondernemen (toehoorder)\\] gelijk had" in markdown
     assert "\\[e-mail\\]" in markdown and "\\[tel.\\]" in markdown
@@ -147,8 +149,9 @@ def test_two_people_sharing_a_function_get_pseudonyms(cli: Invoke, example: Path
     session.write_text(text, encoding="utf-8")
     result = cli("summarize", "--public", "-f", "markdown", session)
     assert result.exit_code == 0, result.output
-    assert "Projectleider Onderwijshuisvesting A" in result.stdout
-    assert "Projectleider Onderwijshuisvesting B" in result.stdout
+    # In running text, by function with their letter: "de projectleider Onderwijshuisvesting A".
+    assert "projectleider Onderwijshuisvesting A" in result.stdout
+    assert "projectleider Onderwijshuisvesting B" in result.stdout
     assert "volgens \\[Projectleider Onderwijshuisvesting A\\] en" in result.stdout
 
 

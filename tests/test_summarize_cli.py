@@ -18,9 +18,10 @@ ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 def test_one_session_in_the_terminal(cli: Invoke, example: Path) -> None:
     result = cli("summarize", "--width", "80", example)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Casus Cornelis Musius")
-    assert "Learning route: Excellent Faciliteren, session 1" in result.stdout
-    assert "Position in the NSOB model" in result.stdout
+    assert result.stdout.startswith("INTERNAL — do not publish.")
+    assert "\nEvaluation meeting 1: Casus Cornelis Musius\n" in result.stdout
+    assert "28 January 2021 · learning route Excellent Faciliteren" in result.stdout
+    assert "Roles and talents" in result.stdout
     assert result.stderr == ""
 
 
@@ -35,7 +36,7 @@ def test_many_sessions_with_one_bad_file(cli: Invoke, tmp_path: Path) -> None:
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1
     assert re.match(rf"error: {re.escape(str(bad))}:6:\d+: ", errors[0]), errors[0]
-    assert "1 file(s) could not be read" in result.stderr
+    assert "1 file could not be read and is left out of the overview" in result.stderr
     overview = json.loads(result.stdout)
     assert [s["session_number"] for s in overview["sessions"]] == [1, 2, 3]
 
@@ -104,7 +105,8 @@ def test_output_is_written_atomically(cli: Invoke, example: Path, tmp_path: Path
 def test_bad_options_are_usage_errors(cli: Invoke, example: Path) -> None:
     result = cli("summarize", "--format", "pdf", example)
     assert result.exit_code == 2
-    assert "'pdf' is not a report format — use text, markdown, html or json" in result.stderr
+    assert "'pdf' is not a report format — use one of: text, markdown, html, json" \
+        in result.stderr
     missing = cli("summarize", "bestaat-niet.yaml")
     assert missing.exit_code == 1
     assert missing.stderr.startswith("error: bestaat-niet.yaml")
@@ -115,7 +117,8 @@ def test_markdown_report_speaks_the_readers_language(cli: Invoke, example: Path)
     for heading in ("## De droom / het plan", "## Gerealiseerd", "## Rollen en talenten",
                     "## Opbrengsten", "## Succesfactoren", "## Vervolgvragen"):
         assert heading in dutch
-    assert dutch.startswith("# 1e evaluatiebijeenkomst: Casus Cornelis Musius")
+    assert dutch.startswith("> **INTERN — niet publiceren.**")
+    assert "\n# 1e evaluatiebijeenkomst: Casus Cornelis Musius\n" in dutch
     english = cli("--lang", "en", "summarize", "-f", "markdown", example).stdout
     for heading in ("## The dream / the plan", "## Roles and talents", "## Yields"):
         assert heading in english

@@ -62,3 +62,12 @@ def pick(labels: Mapping[str, str], language: str | None = None) -> str:
     """The label in the current language from a `{nl: ..., en: ...}` mapping of data files."""
     language = language or current_language()
     return labels.get(language) or labels.get("en") or next(iter(labels.values()), "")
+
+
+def tn(key: str, count: int, language: str | None = None, /, **params: object) -> str:
+    """`t` for a text about `count` things: `KEY_one` when there is one (if the catalog has
+    it), else `KEY`; `{count}` is filled in. Dutch and English both have these two forms."""
+    namespace, _, name = key.partition(".")
+    if count == 1 and f"{name}_one" in catalog(namespace):
+        key = f"{key}_one"
+    return t(key, language, count=count, **params)

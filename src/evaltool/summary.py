@@ -27,8 +27,9 @@ from typing import Any
 FORMAT_VERSION = 1
 """The version of the summary data's shape (`format_version` in JSON output)."""
 
-DIGEST_VERSION = 1
-"""The version of a digest's shape; a cache must drop digests of another version."""
+DIGEST_VERSION = 2
+"""The version of a digest's shape; a cache must drop digests of another version.
+2: repeated wording leaves out stopwords; a free role label ("other") is kept as typed."""
 
 CLOSED_STATUSES = ("done", "dropped")
 # Findings whose recurrence the route overview reports: what worked and what was learnt.
@@ -85,8 +86,13 @@ def orientation_of(roles: Iterable[Any]) -> str | None:
 
 
 def summarize_session(session: Any, vocabulary: Any, *, language: str,
-                      names: bool = False) -> dict[str, Any]:
-    """Everything a one-session report shows, labelled in `language`."""
+                      names: bool = False,
+                      earlier: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """Everything a one-session report shows, labelled in `language`.
+
+    `earlier` holds the digests of earlier sessions by id (see `digest`): a follow-up that
+    continues one of theirs gets its `origin`, the meeting where its thread began.
+    """
     labels = person_labels(session.participants, names=names)
     participants = []
     for number, (participant_id, p) in enumerate(session.participants.items(), start=1):
@@ -114,6 +120,8 @@ def summarize_session(session: Any, vocabulary: Any, *, language: str,
             "orientation": _orientation_label(vocabulary, orientation, language),
             "usual_roles": [_role(vocabulary, r, language) for r in p.roles if r.usual],
             "played_roles": [_role(vocabulary, r, language) for r in p.roles if r.played],
+            "role_notes": [{"label": _role(vocabulary, r, language)["label"], "note": r.note}
+                           for r in p.roles if r.note],
         })
     casus = session.casus
     return {
@@ -149,13 +157,51 @@ def summarize_session(session: Any, vocabulary: Any, *, language: str,
                 "due": fu.due.isoformat() if fu.due else None,
                 "status": _label(vocabulary, "follow_up_statuses", fu.status, language),
                 "continues": fu.continues,
+                "origin": (_origin(fu.continues, earlier or {}, vocabulary, language)
+                           if fu.continues else None),
                 "note": fu.note,
+                "confidential": fu.confidential,
             }
             for fu_id, fu in session.follow_ups.items()
         ],
         "reflection": session.reflection,
         "next_session": session.next_session,
+        "notes": session.notes,
+        "masthead": None,
     }
+
+
+_SESSION_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+
+
+def _origin(ref: str, earlier: Mapping[str, Mapping[str, Any]], vocabulary: Any,
+            language: str) -> dict[str, Any]:
+    """Where the thread of a continued follow-up began: the first question of the chain of
+    `continues` references, its meeting, and its status then. Without that session's
+    digest, the date in the session id (`<date>-<slug>`) is all that is known."""
+    session_id, _, fu_id = ref.partition("#")
+    found = None
+    seen: set[str] = set()
+    while ref not in seen:  # a chain that loops back is followed once
+        seen.add(ref)
+        session_id, _, fu_id = ref.partition("#")
+        d = earlier.get(session_id)
+        item = next((fu for fu in (d or {}).get("follow_ups", []) if fu["id"] == fu_id), None)
+        if d is None or item is None:
+            break
+        found = (d, item)
+        if not item.get("continues"):
+            break
+        ref = item["continues"]
+    if found is None:
+        date = _SESSION_DATE.match(session_id)
+        return {"ref": ref, "session": session_id, "session_number": None,
+                "date": date.group(1) if date else None, "question": None, "status": None}
+    d, item = found
+    return {"ref": f"{d['id']}#{item['id']}", "session": d["id"],
+            "session_number": d.get("session_number"), "date": d["date"],
+            "question": item["question"],
+            "status": _label(vocabulary, "follow_up_statuses", item["status"], language)}
 
 
 def _orientation_label(vocabulary: Any, orientation: str | None,
@@ -188,7 +234,7 @@ def _findings(session: Any, vocabulary: Any, labels: Mapping[str, str],
     for kind in vocabulary.entries("finding_kinds"):
         items = [
             {"id": finding_id, "text": f.text, "by": labels.get(f.by) if f.by else None,
-             "tags": list(f.tags)}
+             "tags": list(f.tags), "confidential": f.confidential}
             for finding_id, f in session.findings.items() if f.kind == kind
         ]
         if items:
@@ -291,8 +337,10 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
         if orientation:
             orientations[orientation] += 1
         for role in participant.roles:
-            if role.played:
-                roles[role.role][role.orientation] += 1
+            if role.played:  # a free label ("other") is kept as typed, names replaced
+                key = f"other:{scrub(role.label)}" if role.role == "other" and role.label \
+                    else role.role
+                roles[key][role.orientation] += 1
     return {
         "digest_version": DIGEST_VERSION,
         "id": session.id,
@@ -532,12 +580,17 @@ class RouteOverview:
         orientations = list(vocabulary.entries("orientations"))
         totals = self.role_totals
         rows = []
-        for role in sorted(totals, key=lambda r: (-sum(totals[r].values()),
-                                                  list(vocabulary.roles).index(r)
-                                                  if r in vocabulary.roles else 999)):
+        keys = list(vocabulary.roles)
+
+        def place(role: str) -> int:
+            key = role.partition(":")[0]
+            return keys.index(key) if key in keys else len(keys)
+
+        for role in sorted(totals, key=lambda r: (-sum(totals[r].values()), place(r), r)):
+            key, _, typed = role.partition(":")
             rows.append({
-                "key": role,
-                "label": vocabulary.label("roles", role, language),
+                "key": key,
+                "label": typed or vocabulary.label("roles", key, language),
                 "counts": {o: totals[role].get(o, 0) for o in orientations},
                 "sessions": self.role_sessions[role],
             })
@@ -562,7 +615,10 @@ class RouteOverview:
                                                                          item[0]))
             if seen.count >= 2
         ]
-        repeated = [(phrase, seen) for phrase, seen in self.phrases.items() if seen.count >= 2]
+        # Words the vocabulary calls filler ("organisatie") are no finding of their own.
+        filler = {word.casefold() for word in getattr(vocabulary, "filler_words", ())}
+        repeated = [(phrase, seen) for phrase, seen in self.phrases.items()
+                    if seen.count >= 2 and filler.isdisjoint(phrase.split())]
         # A long word inside a repeated pair says nothing more: keep the pair.
         pair_words = {word for phrase, _ in repeated if " " in phrase
                       for word in phrase.split()}
@@ -622,13 +678,15 @@ class RouteOverview:
             if item is None:
                 threads[number] = {
                     "ref": ref, "question": question, "owner": owner, "due": due,
-                    "opened_in": session_id, "opened_on": date, "continues": continues,
+                    "opened_in": session_id, "opened_on": date,
+                    "opened_number": key[1] or None, "continues": continues,
                     "history": [], "status": status,
                     "closed_in": session_id if closed else None,
                     "closed_on": date if closed else None,
                 }
                 continue
             item["history"].append({"ref": ref, "session": session_id, "date": date,
+                                    "session_number": key[1] or None, "question": question,
                                     "status": status})
             item["status"] = status
             item["owner"] = owner or item["owner"]
@@ -640,6 +698,9 @@ class RouteOverview:
             item["age_days"] = _days(item["opened_on"], item["closed_on"] or as_of)
             item["status"] = _label(self.vocabulary, "follow_up_statuses", item["status"],
                                     self.language)
+            for step in item["history"]:
+                step["status"] = _label(self.vocabulary, "follow_up_statuses", step["status"],
+                                        self.language)
             items.append(item)
         return {
             "as_of": as_of,
@@ -673,14 +734,25 @@ _REPLACED = re.compile(r"\[[^\]]*\]")
 def phrases(text: str) -> set[str]:
     """The word pairs (each word of 4+ letters) and long words (9+) in a text, folded.
 
-    A bracketed replacement of a name ("[Adviseur]") is no wording of the text.
+    Stopwords of Dutch and English (a maintained list: `stopwordsiso`) are no wording of
+    their own: a pair with one ("kunnen faciliteren") or a long one ("verschillende") is
+    left out. A bracketed replacement of a name ("[Adviseur]") is no wording either.
     """
     text = _REPLACED.sub(" ", unicodedata.normalize("NFC", text))
+    stop = stopwords()
     words = [w.casefold() for w in _WORD.findall(text)]
-    found = {w for w in words if len(w) >= 9}
+    found = {w for w in words if len(w) >= 9 and w not in stop}
     found |= {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
-              if len(a) >= 4 and len(b) >= 4}
+              if len(a) >= 4 and len(b) >= 4 and a not in stop and b not in stop}
     return found
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """Dutch and English stopwords, folded (the reports' two languages)."""
+    import stopwordsiso
+
+    return frozenset(word.casefold() for word in stopwordsiso.stopwords(["nl", "en"]))
 
 
 def _days(start: str, end: str | None) -> int | None:

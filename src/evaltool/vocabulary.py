@@ -102,6 +102,9 @@ class Vocabulary(BaseModel):
     judgements: dict[Key, Entry] = Field(min_length=1)
     follow_up_statuses: dict[Key, Entry]
     sdgs: dict[Annotated[int, Field(ge=1, le=17), BeforeValidator(_goal)], Labels]
+    filler_words: list[Word] = []
+    """Words that say nothing in this domain ("organisatie"): never "repeated wording" in
+    an overview (the languages' stopwords never are, either)."""
 
     @model_validator(mode="after")
     def _complete(self) -> Vocabulary:

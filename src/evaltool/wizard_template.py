@@ -106,6 +106,15 @@ class Step(BaseModel):
     parts: list[Part] = Field(min_length=1)
 
 
+class Masthead(BaseModel):
+    """The line above a report's title ("Excellent faciliteren! · Leerroute · Publiek
+    Ondernemen"), for the sessions of `learning_routes` (of every session when empty)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    lines: list[Labels] = Field(min_length=1, max_length=8)
+    learning_routes: list[Annotated[str, Field(min_length=1, max_length=300)]] = []
+
+
 class Template(BaseModel):
     """A guided evaluation: which steps, in which order, asking what."""
 
@@ -117,6 +126,8 @@ class Template(BaseModel):
     vocabulary: Name = "delft"
     final_session_roles: list[Name] = []
     """Session roles someone must have before the session can be final."""
+    masthead: Masthead | None = None
+    """What reports of these sessions print above their title."""
     steps: list[Step] = Field(min_length=1)
 
     @model_validator(mode="after")

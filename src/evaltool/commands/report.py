@@ -16,9 +16,10 @@ from typing import Annotated, Any
 import typer
 
 from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, color_wanted
-from evaltool.i18n import t
+from evaltool.i18n import t, tn
+from evaltool.render.formats import Format, report_formats
 
-FORMATS = ("text", "markdown", "html", "json")
+REPORT_FORMATS = [str(fmt) for fmt in report_formats()]
 
 
 def register(app: typer.Typer) -> None:
@@ -28,7 +29,7 @@ def register(app: typer.Typer) -> None:
             help=t("report.paths_help"), show_default=False)] = None,
         output_format: Annotated[str, typer.Option(
             "--format", "-f", help=t("report.format_help"),
-            metavar="text|markdown|html|json")] = "text",
+            metavar="|".join(REPORT_FORMATS))] = "text",
         output: Annotated[Path | None, typer.Option(
             "--output", "-o", help=t("report.output_help"), dir_okay=False)] = None,
         public: Annotated[bool, typer.Option("--public", help=t("report.public_help"))] = False,
@@ -43,7 +44,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from evaltool.i18n import current_language
 
-        _check_options(output_format, public, names)
+        chosen = check_format(output_format, REPORT_FORMATS)
+        _check_options(public, names)
         language = current_language()
         targets = paths or [sessions_dir]
         if len(targets) == 1 and not targets[0].is_dir():
@@ -60,18 +62,58 @@ def register(app: typer.Typer) -> None:
                 # Publication mode reports its redactions as it goes: never from the cache.
                 summary, failed = compute() if public else cache.overview(
                     targets, [language, route], compute)
-        write_report(summary, output_format, output, width)
+        mark_copy(summary, language)
+        write_report(summary, chosen, output, width)
         if failed:
-            print(t("report.skipped", count=failed), file=sys.stderr)
+            print(tn("report.skipped", failed), file=sys.stderr)
             raise typer.Exit(1)
 
 
-def _check_options(output_format: str, public: bool, names: bool) -> None:
+def check_format(value: str, allowed: list[str]) -> Format:
+    """The format named by `--format`, if the command writes it."""
     from evaltool.errors import UsageError
 
-    if output_format not in FORMATS:
+    if value not in allowed:
         raise UsageError.at("report.bad_format", hint="report.bad_format_hint",
-                            value=output_format[:40])
+                            value=value[:40], formats=", ".join(allowed))
+    return Format(value)
+
+
+def mark_copy(summary: dict[str, Any], language: str) -> None:
+    """What every report says about itself: the masthead of its learning route, and, when it
+    is not published, that it is an internal copy (`internal` in JSON)."""
+    routes = [summary["session"]["learning_route"]] if summary["kind"] == "session" \
+        else summary["routes"]
+    summary["masthead"] = masthead(routes, language)
+    summary["internal"] = None if summary["public"] else {"notice": t(
+        "report.internal_notice" if summary["kind"] == "session"
+        else "report.internal_notice_route", language)}
+
+
+def masthead(routes: list[str | None], language: str) -> list[str] | None:
+    """The masthead lines of the template (`casus-evaluatie`, or ./templates' own copy of
+    it) when it names every learning route of the report, or names none."""
+    from evaltool.errors import EvaltoolError
+    from evaltool.i18n import pick
+    from evaltool.vocabulary import fold
+    from evaltool.wizard_template import load_template
+
+    try:
+        template = load_template()
+    except EvaltoolError:  # a broken template is reported by `evaltool templates`
+        return None
+    head = template.masthead
+    if head is None or not routes:
+        return None
+    wanted = {fold(route) for route in head.learning_routes}
+    if wanted and not all(route and fold(route) in wanted for route in routes):
+        return None
+    return [pick(line.model_dump(), language) for line in head.lines]
+
+
+def _check_options(public: bool, names: bool) -> None:
+    from evaltool.errors import UsageError
+
     if public and names:
         raise UsageError.at("report.names_and_public", hint="report.names_and_public_hint")
 
@@ -83,8 +125,12 @@ def _same_route(route: str | None, learning_route: str | None) -> bool:
 
 
 def summarize_file(path: Path, language: str, *, public: bool, names: bool,
-                   route: str | None) -> dict[str, Any]:
-    """The summary data of one session file (publication mode: anonymised and checked)."""
+                   route: str | None,
+                   digest_of: Callable[[Path], dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The summary data of one session file (publication mode: anonymised and checked).
+
+    Follow-ups that continue earlier ones are traced back through the session files next
+    to it (their digests: no confidential item, names replaced)."""
     from evaltool.errors import FileProblemError
     from evaltool.store import load_session
     from evaltool.summary import summarize_session
@@ -96,17 +142,63 @@ def summarize_file(path: Path, language: str, *, public: bool, names: bool,
                                   hint="report.no_route_match_hint", route=route,
                                   routes=session.casus.learning_route or "-")
     vocabulary = load_vocabulary(session.vocabulary)
+    earlier = earlier_digests(path, session, digest_of or digest_for_path)
     if not public:
-        return summarize_session(session, vocabulary, language=language, names=names)
+        return summarize_session(session, vocabulary, language=language, names=names,
+                                 earlier=earlier)
     from evaltool.privacy import anonymisation, check_session, neutral_ids, publish
 
     published, redactions, scrubber = publish(session)
     check_session(published, scrubber, path)
-    summary = summarize_session(neutral_ids(published), vocabulary, language=language)
+    # Earlier questions were scrubbed of their own session's names; these are scrubbed too.
+    earlier = {key: {**d, "follow_ups": [{**fu, "question": scrubber.scrub(fu["question"])}
+                                         for fu in d["follow_ups"]]}
+               for key, d in earlier.items()}
+    summary = summarize_session(neutral_ids(published), vocabulary, language=language,
+                                earlier=earlier)
     summary["public"] = True
     summary["anonymisation"] = anonymisation(redactions, language)
     _report_redactions(summary["anonymisation"]["redactions"])
     return summary
+
+
+def earlier_digests(path: Path, session: Any, digest_of: Callable[[Path], dict[str, Any]]
+                    ) -> dict[str, dict[str, Any]]:
+    """The digests of the sessions that the follow-ups of `session` continue, and of those
+    they continue in turn: `<id>.yaml` next to the file, else any session file there. A
+    session that is not found (or cannot be read) is left out: its follow-ups then show
+    only the date in their reference."""
+    from evaltool.errors import EvaltoolError
+    from evaltool.store import iter_session_files
+
+    wanted = [fu.continues.partition("#")[0] for fu in session.follow_ups.values()
+              if fu.continues]
+    found: dict[str, dict[str, Any]] = {}
+    by_id: dict[str, Path] | None = None
+    while wanted:
+        session_id = wanted.pop()
+        if session_id in found or session_id == session.id:
+            continue
+        candidate = path.parent / f"{session_id}.yaml"
+        if not candidate.is_file():
+            if by_id is None:  # the files are named otherwise: look inside each once
+                by_id = {}
+                for other in iter_session_files([path.parent]):
+                    try:
+                        by_id.setdefault(digest_of(other)["id"], other)
+                    except EvaltoolError:
+                        continue
+            candidate = by_id.get(session_id, candidate)
+        try:
+            d = digest_of(candidate)
+        except EvaltoolError:
+            continue
+        if d["id"] != session_id:
+            continue
+        found[session_id] = d
+        wanted += [fu["continues"].partition("#")[0] for fu in d["follow_ups"]
+                   if fu.get("continues")]
+    return found
 
 
 def digest_for_path(path: Path) -> dict[str, Any]:
@@ -203,33 +295,20 @@ def _report_redactions(counts: dict[str, int]) -> None:
     print(t("report.redaction_summary", **counts), file=sys.stderr)
 
 
-def write_report(summary: dict[str, Any], output_format: str, output: Path | None,
+def write_report(summary: dict[str, Any], output_format: Format, output: Path | None,
                  width: int | None) -> None:
     """Render `summary` and print it, or write it to `output` all at once."""
-    if output_format == "text" and output is None:
-        from evaltool.render.text import console_for, render, render_to_string
+    from evaltool.render.formats import report_writer
+
+    if output_format is Format.TEXT and output is None:
+        from evaltool.render.text import console_for, render
 
         console = console_for(sys.stdout, width=width, color=color_wanted())
-        if console.is_terminal:
+        if console.is_terminal:  # in colour, laid out for the terminal as it is
             console.print(render(summary, width or console.width))
             return
-        text = render_to_string(summary, width or console.width)  # no trailing spaces
-    elif output_format == "text":
-        from evaltool.render.text import render_to_string
-
-        text = render_to_string(summary, width or 80)
-    elif output_format == "markdown":
-        from evaltool.render.markdown import render as render_markdown
-
-        text = render_markdown(summary)
-    elif output_format == "html":
-        from evaltool.render.html import render as render_html
-
-        text = render_html(summary)
-    else:
-        from evaltool.render.json import render as render_json
-
-        text = render_json(summary)
+        width = width or console.width
+    text = report_writer(output_format)(summary, width or 80)
     if output is None:
         sys.stdout.write(text)
         return

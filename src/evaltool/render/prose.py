@@ -1,0 +1,92 @@
+"""Running text in Dutch and English: people by function with their article, lists joined with
+"en"/"and", ordinals and dates in words, as the seed's newsletter writes them.
+
+Grammar is a property of the language, not of a municipality's vocabulary, so the few
+rules live here; the words themselves (month names, ordinals, "and", ...) are catalog
+texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from evaltool.i18n import t
+
+# Dutch nouns for people that take "het": the head of a compound decides ("bestuurslid",
+# "afdelingshoofd"), and every diminutive ("-je") is a het-word.
+_HET_ENDINGS = ("lid", "hoofd", "kind", "je")
+# A word written with one capital and then lower-case letters only: a common noun at the
+# start of a typed function ("Projectleider"), which is lower-case in running text.
+_CAPITALISED_WORD = re.compile(r"[^\W\d_][^\W\d_A-ZÀ-ÖØ-Þ]*(?:-[^\W\d_A-ZÀ-ÖØ-Þ]+)*")
+
+
+def in_running_text(label: str) -> str:
+    """"Projectleider Onderwijshuisvesting" → "projectleider Onderwijshuisvesting": the first
+    word lower-case when it is an ordinary capitalised word; acronyms and words with
+    capitals inside ("GGD-arts", "ICT'er") and everything after it stay as typed."""
+    first, _, rest = label.partition(" ")
+    if len(first) > 1 and first[0].isupper() and _CAPITALISED_WORD.fullmatch(first):
+        first = first[0].lower() + first[1:]
+    return f"{first} {rest}" if rest else first
+
+
+def with_article(label: str, language: str) -> str:
+    """A function or perspective in running text with its definite article:
+    "de projectleider Onderwijshuisvesting", "het bestuurslid", "the adviser"."""
+    text = in_running_text(label)
+    if language != "nl":
+        return f"the {text}"
+    head = re.split(r"[\s(]", text, maxsplit=1)[0].casefold()
+    return f"{'het' if head.endswith(_HET_ENDINGS) else 'de'} {text}"
+
+
+def sentence_start(text: str) -> str:
+    """The first letter upper-case, as at the start of a sentence."""
+    return text[:1].upper() + text[1:]
+
+
+def person(participant: Mapping[str, Any], language: str) -> str:
+    """How a participant is named in running text: "de projectleider Onderwijshuisvesting";
+    with a letter when two share a function ("de adviseur A"); with names shown,
+    "Jan Jansen (projectleider Onderwijshuisvesting)"."""
+    function: str = participant["function"]
+    label: str = participant["label"]
+    if participant.get("name"):
+        return f"{participant['name']} ({in_running_text(function)})"
+    if label != function and label.startswith(function + " "):
+        return with_article(function, language) + label[len(function):]
+    return with_article(label, language)
+
+
+def joined(items: Sequence[str], language: str) -> str:
+    """"a, b en c" / "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('report.and', language)} " + items[-1]
+
+
+def long_date(iso: str, language: str) -> str:
+    """2021-01-28 → "28 januari 2021" / "28 January 2021"."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    months = t("report.months", language).split(",")
+    return f"{day} {months[month - 1]} {year}"
+
+
+def ordinal(number: int, language: str) -> str:
+    """1 → "eerste" / "first" (in words up to twenty), then "21e" / "21st"."""
+    words = t("report.ordinals", language).split(",")
+    if 1 <= number <= len(words):
+        return words[number - 1]
+    if language == "nl":
+        return f"{number}e"
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+        number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def full_stop(text: str) -> str:
+    """A typed note as a sentence in running text: ending in a full stop if it has no mark."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…:;" else text + "."
