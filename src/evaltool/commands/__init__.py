@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from evaltool.i18n import t
+from evaltool.render.formats import Format
 
 SessionsDirOption = Annotated[
     Path,
@@ -33,3 +34,13 @@ def color_wanted(choice: str = "auto") -> bool:
         return sys.stdout.isatty() or os.environ.get("GIT_PAGER_IN_USE", "") in ("1", "true")
     except (AttributeError, ValueError):
         return False
+
+
+def check_format(value: str, allowed: list[str]) -> Format:
+    """The format named by `--format`, if the command writes it."""
+    from evaltool.errors import UsageError
+
+    if value not in allowed:
+        raise UsageError.at("report.bad_format", hint="report.bad_format_hint",
+                            value=value[:40], formats=", ".join(allowed))
+    return Format(value)

@@ -11,8 +11,16 @@ from typing import Annotated, Any
 
 import typer
 
-from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, color_wanted
+from evaltool.commands import (
+    DEFAULT_SESSIONS_DIR,
+    SessionsDirOption,
+    check_format,
+    color_wanted,
+)
 from evaltool.i18n import t
+from evaltool.render.formats import Format, diff_formats
+
+DIFF_FORMATS = [str(fmt) for fmt in diff_formats()]
 
 SESSION_SUFFIXES = (".yaml", ".yml")
 
@@ -41,12 +49,6 @@ def complete_session_paths(incomplete: str) -> list[str]:
 
 SessionPaths = Annotated[list[Path] | None, typer.Argument(
     help=t("git.fmt_paths_help"), show_default=False, autocompletion=complete_session_paths)]
-
-
-class Output(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
 
 
 class Color(StrEnum):
@@ -107,8 +109,8 @@ def register(app: typer.Typer) -> None:
                                             autocompletion=complete_session_paths)],
         new: Annotated[Path, typer.Argument(help=t("git.diff_new_help"),
                                             autocompletion=complete_session_paths)],
-        output: Annotated[Output, typer.Option("--format", help=t("git.format_help"))
-                          ] = Output.text,
+        output_format: Annotated[str, typer.Option(
+            "--format", help=t("git.format_help"), metavar="|".join(DIFF_FORMATS))] = "text",
         color: Annotated[Color, typer.Option("--color", help=t("git.color_help"))
                          ] = Color.auto,
     ) -> None:
@@ -118,6 +120,7 @@ def register(app: typer.Typer) -> None:
         from evaltool.store import load_session
         from evaltool.vocabulary import load_vocabulary
 
+        output = check_format(output_format, DIFF_FORMATS)
         try:
             before, after = load_session(old), load_session(new)
         except FileProblemError as error:
@@ -127,7 +130,7 @@ def register(app: typer.Typer) -> None:
         vocabulary = load_vocabulary(after.vocabulary)
         text = render_changes(changes, vocabulary, old=str(old), new=str(new),
                               output=output.value, color=color_wanted(color.value))
-        if output is Output.text and not changes:
+        if output is Format.TEXT and not changes:
             text = t("git.no_changes") + "\n"
         sys.stdout.write(text)
         raise typer.Exit(1 if changes else 0)

@@ -15,7 +15,12 @@ from typing import Annotated, Any
 
 import typer
 
-from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, color_wanted
+from evaltool.commands import (
+    DEFAULT_SESSIONS_DIR,
+    SessionsDirOption,
+    check_format,
+    color_wanted,
+)
 from evaltool.i18n import t, tn
 from evaltool.render.formats import Format, report_formats
 
@@ -67,16 +72,6 @@ def register(app: typer.Typer) -> None:
         if failed:
             print(tn("report.skipped", failed), file=sys.stderr)
             raise typer.Exit(1)
-
-
-def check_format(value: str, allowed: list[str]) -> Format:
-    """The format named by `--format`, if the command writes it."""
-    from evaltool.errors import UsageError
-
-    if value not in allowed:
-        raise UsageError.at("report.bad_format", hint="report.bad_format_hint",
-                            value=value[:40], formats=", ".join(allowed))
-    return Format(value)
 
 
 def mark_copy(summary: dict[str, Any], language: str) -> None:

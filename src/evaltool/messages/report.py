@@ -194,6 +194,7 @@ MESSAGES = {
     "origin_unknown": ("from an earlier meeting", "uit een eerdere bijeenkomst"),
     "status_then_now": ("then {then}, now {now}", "toen {then}, nu {now}"),
     "status_now": ("now {now}", "nu {now}"),
+    "status_still": ("still {now}", "nog steeds {now}"),
     # --- a learning route --------------------------------------------------------------------
     "route_title": ("Learning route {route}: overview", "Leerroute {route}: overzicht"),
     "no_route": ("(no learning route)", "(geen leerroute)"),

@@ -308,7 +308,9 @@ def _follow_up(summary: Mapping[str, Any], fu: Mapping[str, Any]) -> Item:
         details.append(_t("owner_is", language, owner=fu["owner"]))
     if fu["due"]:
         details.append(_t("due_is", language, due=long_date(fu["due"], language)))
-    if origin and origin["status"]:
+    if origin and origin["status"] and origin["status"]["key"] == fu["status"]["key"]:
+        details.append(_t("status_still", language, now=fu["status"]["label"]))
+    elif origin and origin["status"]:
         details.append(_t("status_then_now", language, then=origin["status"]["label"],
                           now=fu["status"]["label"]))
     elif origin:

@@ -113,7 +113,7 @@ def _spaced(previous: Block | None, block: Block) -> bool:
     if isinstance(previous, Paragraph) and previous.kind in ("masthead", "byline") and not (
             isinstance(block, Paragraph) and block.kind == "body"):
         return False
-    return not (isinstance(previous, Notice) and previous.kind == "internal")
+    return True
 
 
 def _block(block: Block, width: int, language: str) -> RenderableType | None:
