@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke
@@ -27,6 +27,7 @@ ESCAPES = ("\ufeffbom \x1b[31mrood\x1b[0m \x1b]8;;http://evil.example\x07link\x1
            " \x9bc\x85 \x07")
 FILE_SAFE = [MARKUP, HTML_TAGS, MARKDOWN, INVISIBLE]  # what a session file may hold
 ALL = [*FILE_SAFE, ESCAPES]                            # ESC and C1 only reach us otherwise
+ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -183,3 +184,188 @@ def test_clean_never_lets_an_invisible_or_control_character_through(value: str) 
 def test_html_text_never_contains_markup(value: str) -> None:
     escaped = safe.html_text(value)
     assert "<" not in escaped and ">" not in escaped and '"' not in escaped
+
+
+# --- every free-text field, found by walking the model --------------------------------------
+
+ESCAPE_MARK = "\ue000"  # stands for ESC sequences, which a session file cannot hold
+PAYLOADS = [
+    # For text: several lines, block markup of Markdown, HTML, rich markup, bidi.
+    ("# kop\n- lijst\n```\n<x-evil onload=alert(1)>\n[link=https://evil.example]k[/link]"
+     f" {ESCAPE_MARK} \u202erechts"),
+    # For a line: one line of the same.
+    ("<script>alert(1)</script><img src=x onerror=alert(2)> **vet** [red]r[/red] "
+     f"[l](javascript:alert(3)) <https://evil.example> |a| &amp; {ESCAPE_MARK}\u2066"),
+    # For a tag: no spaces, no brackets.
+    f"<x-evil>**vet**`code`<script>{ESCAPE_MARK}",
+]
+
+
+def _leaf_fields(model: type, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], bool]]:
+    """Every field of the model that holds text (or a list of texts), at any depth:
+    (path, is_list). Whether a person may type anything there is asked of the model
+    itself, by validating (see `_free_text`)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    found = []
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        inner = [a for a in _flatten(annotation) if isinstance(a, type)]
+        models = [a for a in inner if issubclass(a, BaseModel)]
+        if models:
+            for sub in models:
+                found += _leaf_fields(sub, (*path, name))
+        elif str in inner:
+            found.append(((*path, name), typing.get_origin(annotation) is list))
+    return found
+
+
+def _flatten(annotation: object) -> list[object]:
+    import typing
+
+    args = typing.get_args(annotation)
+    return [annotation, *(a for arg in args for a in _flatten(arg))]
+
+
+def _set(data: object, path: tuple[str, ...], value: object) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _set(item, path, value)
+        return
+    if not isinstance(data, dict):
+        return
+    name, rest = path[0], path[1:]
+    if not rest:
+        data[name] = copy.deepcopy(value)
+    elif name in ("participants", "findings", "follow_ups"):
+        for entry in data.get(name, {}).values():
+            _set(entry, rest, value)
+    elif name in data:
+        _set(data[name], rest, value)
+
+
+def _free_text(data: dict, payload_order: list[str]
+               ) -> tuple[dict, dict, list[tuple[str, ...]]]:
+    """`data` with a hostile payload in every field that accepts one, the same with
+    harmless text there (a report of the same shape), and those fields."""
+    from pydantic import ValidationError
+
+    from evaltool.models import Session
+
+    hostile, harmless = copy.deepcopy(data), copy.deepcopy(data)
+    free = []
+    for path, is_list in _leaf_fields(Session):
+        for payload in payload_order:
+            trial = copy.deepcopy(hostile)
+            _set(trial, path, [payload] if is_list else payload)
+            try:
+                Session.model_validate(trial)
+            except ValidationError:
+                continue
+            hostile = trial
+            free.append(path)
+            _set(harmless, path, ["gewoon"] if is_list else "Gewone tekst")
+            break
+    return hostile, harmless, free
+
+
+def _with_escapes(value: object) -> object:
+    """Summary data with the stand-in replaced by real terminal escapes (ESC, OSC 8, BEL)."""
+    if isinstance(value, str):
+        return value.replace(ESCAPE_MARK, "\x1b[31m\x1b]8;;https://evil.example\x07x\x1b]8;;\x07")
+    if isinstance(value, list):
+        return [_with_escapes(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _with_escapes(v) for k, v in value.items()}
+    return value
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+
+
+def _parsed(html_text: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html_text)
+    return parser
+
+
+def _markdown_html(text_: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(text_)
+
+
+def _check_every_format(summary: dict, clean_summary: dict) -> None:
+    from evaltool.render.formats import Format, report_writer
+
+    outputs = {fmt: report_writer(fmt)(summary, 100) for fmt in Format}
+    clean = {fmt: report_writer(fmt)(clean_summary, 100) for fmt in Format}
+    for fmt, output in outputs.items():
+        assert not RAW.search(output), fmt
+    # HTML: no element or attribute that the clean report does not have.
+    hostile_html, clean_html = _parsed(outputs[Format.HTML]), _parsed(clean[Format.HTML])
+    assert hostile_html.tags <= clean_html.tags | {"br"}, hostile_html.tags - clean_html.tags
+    assert hostile_html.attributes <= clean_html.attributes
+    assert "&lt;script&gt;" in outputs[Format.HTML]
+    # Markdown, as a CommonMark reader shows it: no element the clean report has not, no
+    # link, image or raw HTML, and no heading or code block made by the text.
+    rendered, clean_rendered = (_markdown_html(outputs[Format.MARKDOWN]),
+                                _markdown_html(clean[Format.MARKDOWN]))
+    tags = _parsed(rendered).tags
+    assert tags <= _parsed(clean_rendered).tags | {"br"}, tags - _parsed(clean_rendered).tags
+    assert not {"a", "img", "script", "x-evil"} & tags
+    for marker in ("<h1", "<h2", "<h3", "<pre"):
+        assert rendered.count(marker) == clean_rendered.count(marker), marker
+    # Text: rich markup printed as typed, never styled or linked.
+    for markup in ("[red]r[/red]", "[link=https://evil.example]k[/link]"):
+        if markup in json.dumps(summary, ensure_ascii=False):
+            assert markup in outputs[Format.TEXT], markup
+    assert json.loads(outputs[Format.JSON])
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(PAYLOADS))
+def test_hostile_text_in_every_free_text_field_is_safe_in_every_format(
+        payload_order: list[str]) -> None:
+    from evaltool.models import Session
+    from evaltool.summary import digest, route_summary
+
+    vocabulary = load_vocabulary()
+    example = Path(__file__).resolve().parents[1] / "sessions" / \
+        "2021-01-28-casus-cornelis-musius.yaml"
+    data = load_session(example).model_dump(mode="json", exclude_none=True)
+    hostile, harmless, free = _free_text(data, payload_order)
+    # The walk found the free text: the casus, people, findings, follow-ups, notes.
+    assert {("casus", "title"), ("participants", "function"), ("participants", "name"),
+            ("participants", "roles", "label"), ("participants", "position", "note"),
+            ("findings", "text"), ("findings", "tags"), ("follow_ups", "owner"),
+            ("follow_ups", "note"), ("notes",)} <= set(free)
+    assert ("participants", "attendance") not in free and ("findings", "by") not in free
+    session = Session.model_validate(hostile)
+    for names in (False, True):
+        summary = summarize_session(session, vocabulary, language="nl", names=names)
+        clean = summarize_session(Session.model_validate(harmless), vocabulary,
+                                  language="nl", names=names)
+        for s in (summary, clean):
+            s["masthead"], s["internal"] = ["<b>Kop</b>"], {"notice": "intern"}
+        _check_every_format(_with_escapes(summary), clean)
+    # The learning-route overview of three hostile sessions.
+    digests, clean_digests = [], []
+    for path in sorted(ROUTE.glob("*.yaml")):
+        route_data = load_session(path).model_dump(mode="json", exclude_none=True)
+        route_hostile, route_harmless, _ = _free_text(route_data, payload_order)
+        digests.append(digest(Session.model_validate(route_hostile)))
+        clean_digests.append(digest(Session.model_validate(route_harmless)))
+    overview = route_summary(digests, vocabulary, language="en")
+    clean_overview = route_summary(clean_digests, vocabulary, language="en")
+    _check_every_format(_with_escapes(overview), clean_overview)
