@@ -1,5 +1,10 @@
 """The HTML report in a real headless browser (Debian's chromium): it renders, the NSOB map
-shows every participant, it prints on A4, and the page fetches nothing.
+shows every participant, it prints on A4, and the page fetches nothing; axe-core finds no
+WCAG 2.1 A/AA violation in the session report and the route overview, internal and
+public; the internal copy opens with its banner; border markers sit on the border.
+
+axe-core's axe.min.js comes from the test extra `axe-core-python` (PyPI, no further
+dependencies); it is run through Chromium's DevTools pipe, so no driver is needed.
 
 In CI (`CI` set) a missing chromium is a failure: `.ci/run` installs it. Elsewhere the
 tests are skipped without it.
@@ -251,3 +256,179 @@ def test_the_route_overview_renders(cli: Invoke, tmp_path: Path) -> None:
     assert dom.count("<tr>") >= 3 + 3 + 1
     assert dom.count('<g class="spread"') == 3  # one small NSOB figure per session
     assert _foreign(urls) == []
+
+
+# --- in a real browser, through Chromium's DevTools pipe: axe-core, the banner, the map ------
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _axe_source() -> str:
+    """axe-core's axe.min.js: from the test extra `axe-core-python` (which ships it), or
+    from EVALTOOL_AXE_JS (for instance a newer one from npm's axe-core)."""
+    from importlib.resources import files
+
+    path = os.environ.get("EVALTOOL_AXE_JS")
+    return (Path(path).read_text(encoding="utf-8") if path else
+            files("axe_core_python").joinpath("axe.min.js").read_text(encoding="utf-8"))
+
+
+class _DevTools:
+    """Headless Chromium driven over --remote-debugging-pipe (file descriptors 3 and 4):
+    the Chrome DevTools Protocol without a WebSocket client or a driver."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        to_browser_read, self._to_browser = os.pipe()
+        self._from_browser, from_browser_write = os.pipe()
+
+        def descriptors() -> None:  # in the child: the pipe ends on 3 and 4
+            os.dup2(to_browser_read, 3)
+            os.dup2(from_browser_write, 4)
+
+        self.process = subprocess.Popen(
+            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--remote-debugging-pipe", f"--user-data-dir={tmp_path / 'devtools-profile'}",
+             "--window-size=1000,1400", "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=descriptors, pass_fds=(3, 4))
+        os.close(to_browser_read)
+        os.close(from_browser_write)
+        self._next = 0
+        self._buffer = b""
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.call("Target.attachToTarget", targetId=target,
+                                 flatten=True)["sessionId"]
+        self.call("Page.enable", session=True)
+        # The page forbids scripts (its CSP); only the test's own axe-core runs in it.
+        self.call("Page.setBypassCSP", session=True, enabled=True)
+
+    def _message(self) -> dict:
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._from_browser, 1 << 16)
+            assert chunk, "chromium closed the DevTools pipe"
+            self._buffer += chunk
+        message, _, self._buffer = self._buffer.partition(b"\0")
+        return json.loads(message)
+
+    def call(self, method: str, session: bool = False, **params: object) -> dict:
+        self._next += 1
+        request: dict = {"id": self._next, "method": method, "params": params}
+        if session:
+            request["sessionId"] = self.session
+        os.write(self._to_browser, json.dumps(request).encode() + b"\0")
+        while True:
+            message = self._message()
+            if message.get("id") == self._next:
+                assert "error" not in message, message
+                return message["result"]
+
+    def open(self, page: Path) -> None:
+        self.call("Page.navigate", session=True, url=page.resolve().as_uri())
+        while self._message().get("method") != "Page.loadEventFired":
+            pass
+
+    def evaluate(self, expression: str) -> object:
+        result = self.call("Runtime.evaluate", session=True, expression=expression,
+                           awaitPromise=True, returnByValue=True)
+        assert "exceptionDetails" not in result, result
+        return result["result"].get("value")
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        os.close(self._to_browser)
+        os.close(self._from_browser)
+
+
+@pytest.fixture(scope="module")
+def devtools(tmp_path_factory: pytest.TempPathFactory):
+    browser = _DevTools(tmp_path_factory.mktemp("devtools"))
+    yield browser
+    browser.close()
+
+
+def _report(cli: Invoke, tmp_path: Path, target: Path, *options: str) -> Path:
+    page = tmp_path / f"{target.stem}{'-'.join(options)}.html"
+    result = cli("--lang", "nl", "summarize", "-f", "html", "-o", page, *options, target)
+    assert result.exit_code == 0, result.output
+    return page
+
+
+AXE_RUN = ("axe.run(document, {runOnly: {type: 'tag', values: " + json.dumps(WCAG_TAGS)
+           + "}, resultTypes: ['violations']}).then(r => r.violations.map(v => ({id: v.id, "
+           "impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))")
+
+
+@pytest.mark.parametrize("target", ["session", "route"])
+@pytest.mark.parametrize("public", [False, True], ids=["internal", "public"])
+def test_axe_core_finds_no_wcag_21_aa_violation(cli: Invoke, example: Path, tmp_path: Path,
+                                                devtools: _DevTools, target: str,
+                                                public: bool) -> None:
+    page = _report(cli, tmp_path, example if target == "session" else ROUTE,
+                   *(["--public"] if public else []))
+    devtools.open(page)
+    devtools.evaluate(_axe_source() + ";0")
+    assert devtools.evaluate("typeof axe.run") == "function"
+    assert devtools.evaluate(AXE_RUN) == []
+    banner = devtools.evaluate(
+        "(() => { const first = document.querySelector('main').firstElementChild;"
+        " const box = first.getBoundingClientRect();"
+        " return {cls: first.className, text: first.innerText, top: box.top,"
+        " height: box.height}; })()")
+    robots = devtools.evaluate("document.querySelector('meta[name=robots]')?.content ?? null")
+    if public:
+        assert banner["cls"] != "internal" and robots is None
+        assert devtools.evaluate("!!document.querySelector('footer.colophon')")
+    else:  # the first thing on the page, visible, and search engines are told to keep out
+        assert banner["cls"] == "internal" and banner["text"].startswith("INTERN")
+        assert banner["top"] < 60 and banner["height"] > 20
+        assert robots == "noindex, nofollow"
+
+
+def test_axe_would_see_a_violation(devtools: _DevTools, tmp_path: Path) -> None:
+    """The control: a page with an image without text and grey on grey is caught."""
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><html><head><title>x</title></head><body><main>'
+                    '<img src="data:,"><p style="color:#aaa;background:#bbb">grijs</p>'
+                    '</main></body></html>', encoding="utf-8")
+    devtools.open(page)
+    devtools.evaluate(_axe_source() + ";0")
+    found = {v["id"] for v in devtools.evaluate(AXE_RUN)}
+    assert {"image-alt", "color-contrast", "html-has-lang"} <= found
+
+
+MARKERS = """(() => {
+  const box = e => { const r = e.getBoundingClientRect();
+                     return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+  const quadrants = [...document.querySelectorAll('svg.nsob-map g.quadrant > rect')].map(box);
+  return [...document.querySelectorAll('svg.nsob-map g.border')].map(g => ({
+    side: g.dataset.border, band: box(g.querySelector('rect.border-band')), quadrants,
+    markers: [...g.querySelectorAll('g.participant')].map(p => {
+      const d = box(p.querySelector('circle.disc'));
+      return {id: p.dataset.participant, x: (d.left + d.right) / 2, y: (d.top + d.bottom) / 2};
+    })}));
+})()"""
+
+
+def test_border_markers_sit_on_the_border_not_in_a_quadrant(
+        cli: Invoke, example: Path, tmp_path: Path, devtools: _DevTools) -> None:
+    """Measured in the browser: on the vertical border (the example: performing and
+    networking) and on the horizontal ones (the second meeting: lawful and performing on
+    the left, networking and responsive on the right)."""
+    seen = {}
+    for target in (example, ROUTE / "2021-04-22-casus-groen-schoolplein.yaml"):
+        devtools.open(_report(cli, tmp_path, target))
+        for border in devtools.evaluate(MARKERS):
+            seen[border["side"]] = border
+            band = border["band"]
+            for marker in border["markers"]:
+                x, y = marker["x"], marker["y"]
+                assert band["left"] <= x <= band["right"] and band["top"] <= y <= band["bottom"]
+                # Not inside any quadrant: on their shared edge, or in the gap between them.
+                for q in border["quadrants"]:
+                    inside = q["left"] + 2 < x < q["right"] - 2 and q["top"] + 2 < y < q[
+                        "bottom"] - 2
+                    assert not inside, (border["side"], marker["id"], q)
+    assert {"top", "left", "right"} <= set(seen)
+    assert [m["id"] for m in seen["top"]["markers"]] == ["projectleider-ohv", "programmeur-ohv"]
