@@ -226,7 +226,7 @@ def test_internal_and_public_copies_differ_at_a_glance(cli: Invoke, example: Pat
               for fmt in ("text", "markdown", "html", "json")}
     assert internal["text"].startswith("INTERN — niet publiceren.")
     assert internal["markdown"].startswith("> **INTERN — niet publiceren.**")
-    assert re.search(r'<main><div class="internal" role="note"><p><strong>INTERN',
+    assert re.search(r"<main>\s*<div class=\"internal\" role=\"note\"><p><strong>INTERN",
                      internal["html"])
     assert '<meta name="robots" content="noindex, nofollow">' in internal["html"]
     assert json.loads(internal["json"])["internal"]["notice"].startswith("Deze versie is niet")

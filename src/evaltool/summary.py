@@ -120,8 +120,6 @@ def summarize_session(session: Any, vocabulary: Any, *, language: str,
             "orientation": _orientation_label(vocabulary, orientation, language),
             "usual_roles": [_role(vocabulary, r, language) for r in p.roles if r.usual],
             "played_roles": [_role(vocabulary, r, language) for r in p.roles if r.played],
-            "role_notes": [{"label": _role(vocabulary, r, language)["label"], "note": r.note}
-                           for r in p.roles if r.note],
         })
     casus = session.casus
     return {
@@ -698,9 +696,9 @@ class RouteOverview:
             item["age_days"] = _days(item["opened_on"], item["closed_on"] or as_of)
             item["status"] = _label(self.vocabulary, "follow_up_statuses", item["status"],
                                     self.language)
-            for step in item["history"]:
-                step["status"] = _label(self.vocabulary, "follow_up_statuses", step["status"],
-                                        self.language)
+            for step in item["history"]:  # `status` stays the key, as in format version 1
+                step["status_label"] = self.vocabulary.label("follow_up_statuses",
+                                                             step["status"], self.language)
             items.append(item)
         return {
             "as_of": as_of,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -34,6 +35,15 @@ def color_wanted(choice: str = "auto") -> bool:
         return sys.stdout.isatty() or os.environ.get("GIT_PAGER_IN_USE", "") in ("1", "true")
     except (AttributeError, ValueError):
         return False
+
+
+def format_completion(allowed: list[str]) -> Callable[[str], list[str]]:
+    """Shell completion of `--format`: the formats the command writes."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [name for name in allowed if name.startswith(incomplete)]
+
+    return complete
 
 
 def check_format(value: str, allowed: list[str]) -> Format:

@@ -16,6 +16,7 @@ from evaltool.commands import (
     SessionsDirOption,
     check_format,
     color_wanted,
+    format_completion,
 )
 from evaltool.i18n import t
 from evaltool.render.formats import Format, diff_formats
@@ -110,7 +111,8 @@ def register(app: typer.Typer) -> None:
         new: Annotated[Path, typer.Argument(help=t("git.diff_new_help"),
                                             autocompletion=complete_session_paths)],
         output_format: Annotated[str, typer.Option(
-            "--format", help=t("git.format_help"), metavar="|".join(DIFF_FORMATS))] = "text",
+            "--format", help=t("git.format_help"), metavar="|".join(DIFF_FORMATS),
+            autocompletion=format_completion(DIFF_FORMATS))] = "text",
         color: Annotated[Color, typer.Option("--color", help=t("git.color_help"))
                          ] = Color.auto,
     ) -> None:

@@ -20,6 +20,7 @@ from evaltool.commands import (
     SessionsDirOption,
     check_format,
     color_wanted,
+    format_completion,
 )
 from evaltool.i18n import t, tn
 from evaltool.render.formats import Format, report_formats
@@ -34,7 +35,8 @@ def register(app: typer.Typer) -> None:
             help=t("report.paths_help"), show_default=False)] = None,
         output_format: Annotated[str, typer.Option(
             "--format", "-f", help=t("report.format_help"),
-            metavar="|".join(REPORT_FORMATS))] = "text",
+            metavar="|".join(REPORT_FORMATS),
+            autocompletion=format_completion(REPORT_FORMATS))] = "text",
         output: Annotated[Path | None, typer.Option(
             "--output", "-o", help=t("report.output_help"), dir_okay=False)] = None,
         public: Annotated[bool, typer.Option("--public", help=t("report.public_help"))] = False,

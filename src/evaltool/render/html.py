@@ -112,9 +112,13 @@ def write(document: Document, summary: Mapping[str, Any]) -> str:
         element("title", None, document.title),
         element("style", None, Markup(STYLE)),
     ]
-    page = element("html", {"lang": document.language},
-                   element("head", None, *head),
-                   element("body", None, element("main", None, *body)))
+    newline = Markup("\n")  # one block a line: a diff of two reports stays readable
+    page = element("html", {"lang": document.language}, newline,
+                   element("head", None, newline, join([h for h in head if h], newline),
+                           newline), newline,
+                   element("body", None, newline,
+                           element("main", None, newline, join(body, newline), newline),
+                           newline), newline)
     return "<!DOCTYPE html>\n" + page + "\n"
 
 

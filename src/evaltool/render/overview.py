@@ -198,7 +198,7 @@ def _thread(item: Mapping[str, Any], language: str) -> Item:
                    + _t("asked", language),))]
     for step in item["history"]:
         content: Inlines = (_where(step["session_number"], step["date"], language) + ": "
-                            + step["status"]["label"],)
+                            + step["status_label"],)
         if step["question"] != item["question"]:
             content += (" — ", step["question"])
         steps.append(Item(content))

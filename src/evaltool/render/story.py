@@ -219,7 +219,7 @@ def _roles_and_talents(summary: Mapping[str, Any]) -> Iterator[Block]:
 def _portrait(p: Mapping[str, Any], language: str) -> Inlines:
     """One participant in prose: their place in the NSOB model with its note, their usual
     and played roles in order (with phase and orientation), and the notes on their roles."""
-    if not (p["position"] or p["usual_roles"] or p["played_roles"] or p["role_notes"]):
+    if not (p["position"] or p["usual_roles"] or p["played_roles"]):
         return ()
     who = Span(sentence_start(person(p, language)), "strong")
     position = p["position"]
@@ -237,8 +237,11 @@ def _portrait(p: Mapping[str, Any], language: str) -> Inlines:
     if position and position["note"]:
         sentences.append(full_stop(position["note"]))
     sentences += _roles_sentences(p, language)
-    sentences += [_t("role_note", language, role=note["label"], note=full_stop(note["note"]))
-                  for note in p["role_notes"]]
+    # A role both usual and played carries its note in both lists: told once.
+    notes = dict.fromkeys((r["label"], r["note"]) for r in p["usual_roles"] + p["played_roles"]
+                          if r["note"])
+    sentences += [_t("role_note", language, role=label, note=full_stop(note))
+                  for label, note in notes]
     if sentences:
         content.append(" " + " ".join(sentences))
     return tuple(content)

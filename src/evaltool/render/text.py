@@ -152,11 +152,10 @@ def _list(items: tuple[Item, ...], width: int, language: str) -> Table:
 def _table(table: OutlineTable, width: int, language: str) -> RenderableType:
     if width < NARROW and table.narrow:  # five columns do not fit: one line per row
         return _list(table.narrow, width, language)
-    out = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=width >= NARROW)
+    out = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
     for index, cell in enumerate(table.head):
         numeric = index in table.numeric
-        out.add_column(inline(cell), justify="right" if numeric else "left",
-                       ratio=None if numeric else 1, overflow="fold")
+        out.add_column(inline(cell), justify="right" if numeric else "left", overflow="fold")
     for row in table.rows:
         out.add_row(*(inline(cell) for cell in row))
     return out
