@@ -232,13 +232,17 @@ def render_threads(summary: Mapping[str, Any], language: str) -> Markup:
                  element("line", {"x1": left + start * step, "y1": y, "x2": left + end * step,
                                   "y2": y, "stroke": CITY, "stroke-width": 3,
                                   "stroke-dasharray": None if item["closed_on"] else "6 4"})]
+        closing = column.get(item["closed_in"] or "")
         for stop in [start, *stops]:
-            parts.append(element("circle", {"cx": left + stop * step, "cy": y, "r": 6,
-                                            "fill": CITY}))
-        if item["closed_on"]:
-            x = left + end * step
-            parts.append(element("path", {"d": f"M {x - 6} {y} l 4 5 l 8 -10", "fill": "none",
-                                          "stroke": INK, "stroke-width": 2.5}))
+            if stop != closing:
+                parts.append(element("circle", {"cx": left + stop * step, "cy": y, "r": 6,
+                                                "fill": CITY}))
+        if closing is not None:  # a check mark on white where the thread was closed
+            x = left + closing * step
+            parts += [element("circle", {"cx": x, "cy": y, "r": 8, "fill": PAPER,
+                                         "stroke": CITY, "stroke-width": 2}),
+                      element("path", {"d": f"M {x - 4} {y} l 3 3.5 l 5.5 -7", "fill": "none",
+                                       "stroke": INK, "stroke-width": 2.2})]
         body.append(element("g", {"class": "thread", "data-thread": item["ref"]}, parts))
     return _svg("threads-map", 40 + len(items) * row_h, t("report.threads_caption", language),
                 body)
