@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -75,3 +76,23 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Invoke:
         return outcome
 
     return invoke
+
+
+def set_everywhere(data: Any, path: tuple[str, ...], make: Callable[[], object]) -> None:
+    """Set the field at `path` (field names, as the session model nests them) in every entry
+    of session data: lists and the mappings of participants, findings and follow-ups are
+    walked through; each entry gets its own `make()`."""
+    if isinstance(data, list):
+        for item in data:
+            set_everywhere(item, path, make)
+        return
+    if not isinstance(data, dict):
+        return
+    name, rest = path[0], path[1:]
+    if not rest:
+        data[name] = make()
+    elif name in ("participants", "findings", "follow_ups"):
+        for entry in data.get(name, {}).values():
+            set_everywhere(entry, rest, make)
+    elif data.get(name) is not None:
+        set_everywhere(data[name], rest, make)

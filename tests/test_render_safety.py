@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Invoke
+from conftest import Invoke, set_everywhere
 from evaltool.render import html, markdown, safe, text
 from evaltool.render import json as json_render
 from evaltool.store import load_session
@@ -229,23 +229,6 @@ def _flatten(annotation: object) -> list[object]:
     return [annotation, *(a for arg in args for a in _flatten(arg))]
 
 
-def _set(data: object, path: tuple[str, ...], value: object) -> None:
-    if isinstance(data, list):
-        for item in data:
-            _set(item, path, value)
-        return
-    if not isinstance(data, dict):
-        return
-    name, rest = path[0], path[1:]
-    if not rest:
-        data[name] = copy.deepcopy(value)
-    elif name in ("participants", "findings", "follow_ups"):
-        for entry in data.get(name, {}).values():
-            _set(entry, rest, value)
-    elif name in data:
-        _set(data[name], rest, value)
-
-
 def _free_text(data: dict, payload_order: list[str]
                ) -> tuple[dict, dict, list[tuple[str, ...]]]:
     """`data` with a hostile payload in every field that accepts one, the same with
@@ -259,14 +242,16 @@ def _free_text(data: dict, payload_order: list[str]
     for path, is_list in _leaf_fields(Session):
         for payload in payload_order:
             trial = copy.deepcopy(hostile)
-            _set(trial, path, [payload] if is_list else payload)
+            value = [payload] if is_list else payload
+            set_everywhere(trial, path, lambda value=value: copy.deepcopy(value))
             try:
                 Session.model_validate(trial)
             except ValidationError:
                 continue
             hostile = trial
             free.append(path)
-            _set(harmless, path, ["gewoon"] if is_list else "Gewone tekst")
+            plain = ["gewoon"] if is_list else "Gewone tekst"
+            set_everywhere(harmless, path, lambda plain=plain: copy.deepcopy(plain))
             break
     return hostile, harmless, free
 

@@ -15,7 +15,7 @@ import pytest
 import stopwordsiso
 from pydantic import BaseModel
 
-from conftest import Invoke
+from conftest import Invoke, set_everywhere
 from evaltool.models import Session
 from evaltool.render import prose
 from evaltool.store import load_session
@@ -48,28 +48,6 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
 
 
-def _fill(data: Any, path: tuple[str, ...], make: Any) -> None:
-    """Set the field at `path` in every entry of the session data (lists and mappings of
-    entries are walked through), each to its own text from `make()`."""
-    if isinstance(data, list):
-        for item in data:
-            _fill(item, path, make)
-        return
-    if not isinstance(data, dict):
-        return
-    name, rest = path[0], path[1:]
-    if not rest:
-        data[name] = make()
-        return
-    value = data.get(name)
-    if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()) \
-            and name in ("participants", "findings", "follow_ups"):
-        for entry in value.values():
-            _fill(entry, rest, make)
-    elif value is not None:
-        _fill(value, rest, make)
-
-
 def _noted_session(example: Path, target: Path) -> tuple[Path, dict[str, bool]]:
     """The example with a unique word in every note field of every entry, a confidential
     follow-up with a note, and the internal notes; returns {word: confidential}."""
@@ -87,7 +65,7 @@ def _noted_session(example: Path, target: Path) -> tuple[Path, dict[str, bool]]:
             notes[word] = False
             return f"Zo gezegd: {word}."
 
-        _fill(data, path, make)
+        set_everywhere(data, path, make)
     # Confidential: the session's internal notes, and the confidential follow-up's note.
     for text in (data["notes"], data["follow_ups"]["fu-geheim"]["note"]):
         notes[text.removeprefix("Zo gezegd: ").rstrip(".")] = True
