@@ -31,6 +31,7 @@ from evaltool.render.outline import (
     Notice,
     Paragraph,
     Span,
+    plain,
 )
 from evaltool.render.outline import Table as OutlineTable
 from evaltool.render.safe import clean
@@ -153,9 +154,13 @@ def _table(table: OutlineTable, width: int, language: str) -> RenderableType:
     if width < NARROW and table.narrow:  # five columns do not fit: one line per row
         return _list(table.narrow, width, language)
     out = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
+    # The first column names the row (a date, a role): kept whole when it takes a quarter
+    # of the width at most.
+    first = max((len(plain(row[0])) for row in table.rows), default=0)
     for index, cell in enumerate(table.head):
         numeric = index in table.numeric
-        out.add_column(inline(cell), justify="right" if numeric else "left", overflow="fold")
+        out.add_column(inline(cell), justify="right" if numeric else "left", overflow="fold",
+                       no_wrap=index == 0 and first <= width // 4)
     for row in table.rows:
         out.add_row(*(inline(cell) for cell in row))
     return out
