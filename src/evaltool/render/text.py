@@ -160,7 +160,9 @@ def _table(table: OutlineTable, width: int, language: str) -> RenderableType:
     for index, cell in enumerate(table.head):
         numeric = index in table.numeric
         out.add_column(inline(cell), justify="right" if numeric else "left", overflow="fold",
-                       no_wrap=index == 0 and first <= width // 4)
+                       no_wrap=index == 0 and first <= width // 4,
+                       # a heading over numbers breaks between words, not inside one
+                       min_width=max(map(len, plain(cell).split())) if numeric else None)
     for row in table.rows:
         out.add_row(*(inline(cell) for cell in row))
     return out
