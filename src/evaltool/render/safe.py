@@ -6,7 +6,9 @@ and isolates, zero-width and other invisible format characters, line and paragra
 separators) is replaced by a visible `⟨U+XXXX⟩`, so nothing is silently dropped and
 nothing reaches the terminal raw. Rich markup is never interpreted: the terminal
 renderer builds `rich.text.Text` objects from `clean()`ed strings (see `text.py`),
-never markup strings. Markdown and HTML get their own escaping here as well.
+never markup strings. Markdown and HTML get their own escaping here as well, each used
+by its writer in one place (`markdown._escaped`, and `markup.escape`, through which
+every HTML and SVG element is built).
 """
 
 from __future__ import annotations
@@ -88,8 +90,3 @@ def markdown_line(text: object) -> str:
 def html_text(text: object) -> str:
     """User text as HTML character data or attribute value: every markup character escaped."""
     return html.escape(clean(text), quote=True)
-
-
-def html_block(text: object) -> str:
-    """User text with its line breaks, as HTML (`<br>` between lines)."""
-    return "<br>\n".join(html_text(line) for line in clean(text).split("\n"))
