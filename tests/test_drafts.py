@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from evaltool import drafts
 from evaltool.errors import FileProblemError, WriteError
-from evaltool.wizard import WizardState
+from evaltool.wizard import drafts
+from evaltool.wizard.engine import WizardState
 
 
 def test_a_draft_round_trips_and_is_private(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ from conftest import REPO, Invoke
 from evaltool.models import Session
 from evaltool.store import load_session
 from evaltool.vocabulary import load_vocabulary
-from evaltool.wizard import session_answers
-from evaltool.wizard_template import Question, load_template
+from evaltool.wizard.engine import session_answers
+from evaltool.wizard.template import Question, load_template
 
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
 STEM = "2021-01-28-casus-cornelis-musius"
@@ -408,7 +408,7 @@ def test_end_of_input_keeps_the_draft_and_resume_equals_an_uninterrupted_run(
 def test_ctrl_c_and_signals_keep_the_draft(cli: Invoke, here: Path,
                                            monkeypatch: pytest.MonkeyPatch, stop: str,
                                            code: int) -> None:
-    from evaltool.prompter import TerminalPrompter
+    from evaltool.wizard.prompter import TerminalPrompter
 
     real = TerminalPrompter.ask
     asked: list[str] = []
@@ -639,8 +639,8 @@ def test_back_in_the_first_step_loses_nothing(cli: Invoke, here: Path) -> None:
 
 def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
     """The engine only talks to a Prompter; the command layer does the files."""
-    from evaltool.prompter import AnswersPrompter
-    from evaltool.wizard import Wizard, build_session
+    from evaltool.wizard.engine import Wizard, build_session
+    from evaltool.wizard.prompter import AnswersPrompter
     from evaltool.yamlsafe import Document, parse_text
 
     text = ("title: Casus Kern\ndate: 2021-02-01\nparticipants:\n  - function: Adviseur\n"
@@ -667,7 +667,7 @@ def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
 def test_a_resume_keeps_the_draft_whole_until_the_answers_are_given_again(
         cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Killed at the first question after --resume, the draft still holds every answer."""
-    from evaltool.prompter import TerminalPrompter
+    from evaltool.wizard.prompter import TerminalPrompter
 
     lines = ["Casus Heel", "2021-02-01", "", "", "", "Een beschrijving", "Adviseur", "Anna"]
     result = run_typed(cli, lines)  # the input ends in the middle of the participants

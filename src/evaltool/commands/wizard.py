@@ -22,8 +22,8 @@ from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
 from evaltool.i18n import t
 
 if TYPE_CHECKING:
-    from evaltool.prompter import Prompter
-    from evaltool.wizard import Wizard
+    from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.prompter import Prompter
 
 TemplateOption = Annotated[str | None, typer.Option("--template", help=t("wizard.template_help"),
                                                     show_default=False)]
@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
     @app.command(help=t("wizard.templates_help"))
     def templates() -> None:
         from evaltool.errors import EvaltoolError, TemplateError
-        from evaltool.wizard_template import available_templates, read_template
+        from evaltool.wizard.template import available_templates, read_template
 
         broken = []
         for path in available_templates():
@@ -149,12 +149,12 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
                  sessions_dir: Path) -> Path:
     import datetime as dt
 
-    from evaltool import drafts
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
-    from evaltool.prompter import AnswersPrompter, TerminalPrompter
     from evaltool.vocabulary import load_vocabulary
-    from evaltool.wizard import Wizard, WizardState
-    from evaltool.wizard_template import DEFAULT_TEMPLATE, load_template
+    from evaltool.wizard import drafts
+    from evaltool.wizard.engine import Wizard, WizardState
+    from evaltool.wizard.prompter import AnswersPrompter, TerminalPrompter
+    from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
     from evaltool.yamlsafe import read_document
 
     if draft is not None and not resume:
@@ -229,7 +229,7 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
 def _earlier(sessions_dir: Path, exclude: set[Path]) -> list[Any]:
     """Open follow-ups of the sessions in the folder; unreadable files are skipped, named."""
     from evaltool.store import iter_session_files
-    from evaltool.wizard import earlier_follow_ups
+    from evaltool.wizard.engine import earlier_follow_ups
 
     if not sessions_dir.is_dir():
         return []
@@ -244,12 +244,12 @@ def _earlier(sessions_dir: Path, exclude: set[Path]) -> list[Any]:
 def _save(wizard: Wizard, data: dict[str, Any], sessions_dir: Path, prompter: Prompter,
           force: bool, draft: Path | None) -> Path:
     """Save as <date>-<slug>.yaml; never over an existing file unless asked to."""
-    from evaltool import drafts
     from evaltool.errors import InterruptedByUser, Problem, WriteError
-    from evaltool.prompter import Ask
-    from evaltool.slug import session_stem, slugify
     from evaltool.store import save_session
-    from evaltool.wizard import build_session
+    from evaltool.wizard import drafts
+    from evaltool.wizard.engine import build_session
+    from evaltool.wizard.prompter import Ask
+    from evaltool.wizard.slug import session_stem, slugify
 
     casus = data.get("casus") or {}
     date = str(casus.get("date"))
@@ -300,12 +300,11 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
     import datetime as dt
     import shlex
 
-    from evaltool import drafts
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
-    from evaltool.prompter import AnswersPrompter, TerminalPrompter
     from evaltool.store import open_for_edit, save_session
     from evaltool.vocabulary import load_vocabulary
-    from evaltool.wizard import (
+    from evaltool.wizard import drafts
+    from evaltool.wizard.engine import (
         Wizard,
         WizardState,
         build_session,
@@ -313,7 +312,8 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
         owned_entries,
         session_answers,
     )
-    from evaltool.wizard_template import DEFAULT_TEMPLATE, load_template
+    from evaltool.wizard.prompter import AnswersPrompter, TerminalPrompter
+    from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
     from evaltool.yamlsafe import read_document
 
     editable = open_for_edit(path)
@@ -395,8 +395,8 @@ def _finalize(path: Path, template_name: str | None) -> None:
     from evaltool.errors import FileProblemError, Problem
     from evaltool.store import open_for_edit, save_session
     from evaltool.vocabulary import load_vocabulary
-    from evaltool.wizard import missing_for_final
-    from evaltool.wizard_template import DEFAULT_TEMPLATE, load_template
+    from evaltool.wizard.engine import missing_for_final
+    from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
 
     editable = open_for_edit(path)
     template = load_template(template_name or DEFAULT_TEMPLATE)

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from evaltool.errors import FileProblemError, WriteError
-from evaltool.wizard import WizardState
+from evaltool.wizard.engine import WizardState
 
 FOLDER = ".drafts"
 MODE = 0o600

@@ -29,10 +29,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from evaltool import models
 from evaltool.errors import Problem, TemplateError
 from evaltool.i18n import t
-from evaltool.prompter import Ask, Key, Prompter, Recorded, key_text, visible
-from evaltool.slug import short_id
 from evaltool.vocabulary import Vocabulary, fold
-from evaltool.wizard_template import Part, Question, Step, Template, only_earlier
+from evaltool.wizard.prompter import Ask, Key, Prompter, Recorded, key_text, visible
+from evaltool.wizard.slug import short_id
+from evaltool.wizard.template import Part, Question, Step, Template, only_earlier
 
 Entry = tuple[str | None, dict[str, Any]]
 """One entry of a list part: its id (for a mapping such as findings) and its data."""
