@@ -501,7 +501,8 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             raise FileProblemError(*problems)
     status = editable.session.status
     changed = build_session(data, session_id=own, vocabulary=vocabulary, status=status)
-    if status == "final" and missing_for_final(template, changed, vocabulary):
+    if changed != editable.session and status == "final" and \
+            missing_for_final(template, changed, vocabulary):
         changed = build_session(data, session_id=own, vocabulary=vocabulary)
         print(t("wizard.back_to_draft", path=path))
     if changed == editable.session:

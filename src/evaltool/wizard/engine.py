@@ -323,15 +323,16 @@ class Wizard:
     def question(self, key: Key, question: Question, *, entry: dict[str, Any],
                  model: type[BaseModel], current: Any = None, taken: set[str] | None = None,
                  may_end: bool = False, part: Part | None = None,
-                 parse: Callable[[str], Any] | None = None) -> Any:
+                 parse: Callable[[str], Any] | None = None, defaults: bool = True) -> Any:
         """One answer, checked; None when left empty (or missing from an answers file).
 
         With `may_end`, an empty answer ends a list instead of being refused; `parse` reads
-        the answer instead of the grammar (the first answer of an entry, with its marks)."""
+        the answer instead of the grammar (the first answer of an entry, with its marks);
+        without `defaults`, Enter leaves the answer out rather than take the template's."""
         label = str(question.label)
         interactive = self.prompter.interactive
         shown = self.grammar.show(question, current) if current is not None \
-            else self.default(question, entry, taken)
+            else self.default(question, entry, taken) if defaults else None
 
         def convert(raw: str) -> Any:
             if parse is not None:

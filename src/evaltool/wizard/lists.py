@@ -661,9 +661,11 @@ def earlier_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
         entry = dict(old) or {"question": item.question,
                               **({"owner": item.owner} if item.owner else {})}
         for question in part.questions:
+            # Editing a file, Enter leaves an undecided one undecided: a run that only
+            # accepts what is shown changes nothing.
             value = wizard.question((part.name, item.ref, question.name), question,
                                     entry=entry, model=model, current=old.get(question.name),
-                                    part=part)
+                                    part=part, defaults=bool(old) or not wizard.editing)
             if value is None:
                 entry.pop(question.name, None)
             else:
