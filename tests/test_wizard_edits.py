@@ -17,14 +17,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE, REPO
+from conftest import EXAMPLE, REPO, Script
 from evaltool.semdiff import Change, diff_sessions
 from evaltool.store import load_session
 from evaltool.vocabulary import load_vocabulary
 from evaltool.wizard.data import build_session, session_answers
 from evaltool.wizard.engine import Wizard
 from evaltool.wizard.lists import owned_here
-from evaltool.wizard.prompter import Ask, Key
+from evaltool.wizard.prompter import Ask
 from evaltool.wizard.state import WizardState
 from evaltool.wizard.template import Part, load_template
 
@@ -44,39 +44,6 @@ ENTRY_FIELDS = {"participants": ["function", "department", "organisation", "name
                 "yields": ["text"], "discussion_topics": ["text"], "follow_ups":
                     ["question", "owner"], "learning_points": ["text"]}
 SECTIONS = {"participants": "participant", "follow_ups": "follow_up"}
-
-
-class Script:
-    """A terminal whose person answers from a rule; a refusal is a failed test (every
-    generated answer is a valid one)."""
-
-    interactive = True
-
-    def __init__(self, answer: Callable[[Ask, int], str]) -> None:
-        self.answer = answer
-        self.count = 0
-
-    def heading(self, progress: str, title: str, help: str | None) -> None:
-        pass
-
-    def say(self, text: str, style: str = "") -> None:
-        pass
-
-    def lines(self, lines: list[str], style: str = "") -> None:
-        pass
-
-    def ask(self, ask: Ask) -> str:
-        self.count += 1
-        return self.answer(ask, self.count)
-
-    def reject(self, ask: Ask, message: str) -> bool:
-        raise AssertionError(f"{ask.label}: {message}")
-
-    def missing(self, ask: Ask) -> None:
-        raise AssertionError(ask.label)
-
-    def entries(self, key: Key, lead: str | None = None) -> None:
-        return None
 
 
 def enter(ask: Ask) -> str:

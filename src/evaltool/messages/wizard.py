@@ -118,6 +118,16 @@ MESSAGES = {
     "skipped": ("skipped", "overgeslagen"),
     # quick entry and help (issue 10)
     "now": ("Now: {text}", "Nu: {text}"),
+    "help_confirm": ("Answer y (yes) or n (no).", "Antwoord j (ja) of n (nee)."),
+    "help_menu": ("The {label} above stay as they are with Enter. A number opens that one to "
+                  "change it (Enter keeps each answer), -number removes it, + adds more.",
+                  "De {label} hierboven blijven zoals ze zijn met Enter. Een nummer opent die "
+                  "om te wijzigen (Enter houdt elk antwoord), -nummer verwijdert hem, + voegt "
+                  "er meer toe."),
+    "help_review": ("Enter saves the session. A number from 1 to {count} opens that step "
+                    "again; afterwards you come back here.",
+                    "Enter bewaart de sessie. Een nummer van 1 tot en met {count} opent die "
+                    "stap opnieuw; daarna kom je hier terug."),
     "help_none": ("Type an answer, or see the keys below.",
                   "Typ een antwoord, of zie de toetsen hieronder."),
     "help_date": ("A date: 28-01-2021, 28/1/2021, 28 januari 2021 or 2021-01-28; it is "
@@ -205,6 +215,8 @@ MESSAGES = {
                    "{other}: de naam"),
     "not_a_role_suggest": ("'{value}' is not a role; did you mean {suggestion}?",
                            "'{value}' is geen rol; bedoel je {suggestion}?"),
+    "other_needs_name": ("'{other}' needs a name of its own: {other}: the name",
+                         "'{other}' heeft een eigen naam nodig: {other}: de naam"),
     "no_such_role_number": ("there is no role {number}; the roles are numbered 1 to {count}",
                             "er is geen rol {number}; de rollen zijn genummerd van 1 tot en "
                             "met {count}"),
@@ -230,16 +242,17 @@ MESSAGES = {
                         "'{value}' is geen van de eerdere vragen; typ een nummer van 1 tot en "
                         "met {count}"),
     "meeting_number": ("meeting {number}, {date}", "bijeenkomst {number}, {date}"),
-    "refs_by": ("by whom of {count} finding(s)", "van wie bij {count} bevinding(en)"),
-    "refs_owner": ("owner of {count} follow-up(s)", "eigenaar van {count} vervolgvraag/-vragen"),
+    "refs_by": ("the author of {count} finding(s)", "de auteur van {count} bevinding(en)"),
+    "refs_owner": ("the owner of {count} follow-up(s)",
+                   "de eigenaar van {count} vervolgvraag/-vragen"),
     "renamed": ("{old} is now {new}; changed with it: {what}",
                 "{old} heet nu {new}; mee veranderd: {what}"),
     "goes_position": ("their place in the NSOB model", "de plek in het NSOB-model"),
     "goes_roles": ("{count} role(s)", "{count} rol(len)"),
-    "goes_refs": ("and they are no longer named as {what}",
-                  "en wordt niet meer genoemd als {what}"),
-    "remove_ask": ("Remove {person}? With them go {what}. (y/n)",
-                   "{person} verwijderen? Daarmee verdwijnt {what}. (j/n)"),
+    "goes": ("With them go {what}.", "Daarmee verdwijnen {what}."),
+    "goes_refs": ("They are no longer named as {what}.",
+                  "Ze worden niet meer genoemd als {what}."),
+    "remove_ask": ("Remove {person}? {what} (y/n)", "{person} verwijderen? {what} (j/n)"),
     "review_missing": ("Still needed before it can be final: {what}",
                        "Nog nodig voordat het definitief kan: {what}"),
     "next_finalize": ("Complete: make it final with: evaltool finalize {path}",

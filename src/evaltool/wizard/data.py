@@ -127,14 +127,15 @@ def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     return _ADAPTERS[(model, name)]
 
 
-def explain(error: ValidationError, labels: dict[tuple[Any, ...], str], *,
+def explain(error: ValidationError | list[Any], labels: dict[tuple[Any, ...], str], *,
             vocabulary: Vocabulary | None = None, each: bool = False) -> str:
-    """Pydantic's complaints in the user's language, naming the question, not the key, and
-    vocabulary values by their label, not their key."""
+    """Pydantic's complaints (all of an error, or some of its `errors()`) in the user's
+    language, naming the question, not the key, and vocabulary values by their label."""
     from evaltool.messages import problems as catalog
 
     texts = []
-    for item in error.errors(include_url=False):
+    items = error if isinstance(error, list) else error.errors(include_url=False)
+    for item in items:
         kind = item["type"]
         params: dict[str, Any] = dict(item.get("ctx") or {})
         loc = tuple(item["loc"])

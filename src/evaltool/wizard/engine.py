@@ -309,7 +309,7 @@ class Wizard:
         """A yes/no question (`No attention points? (y/n)`), asked until it is answered."""
         from evaltool.wizard.grammar import NO, YES
 
-        ask = Ask(key, label, kind="confirm")
+        ask = Ask(key, label, help=t("wizard.help_confirm"), kind="confirm")
         while True:
             raw = self.input(ask)
             if raw is None:
@@ -388,6 +388,8 @@ class Wizard:
                     continue
                 return None
             self.record(key, raw)
+            if question.type == "date" and value != raw.strip():
+                self.say(f"→ {value}", "dim")  # as it will be stored
             return value
 
     def _offer(self, question: Question) -> None:

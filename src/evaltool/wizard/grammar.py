@@ -195,8 +195,7 @@ class Grammar:
             mine = [item for item in error.errors(include_url=False)
                     if tuple(item["loc"])[:1] == (name,) and item["type"] != "missing"]
             if mine:
-                problem = ValidationError.from_exception_data(error.title, mine)  # type: ignore[arg-type]
-                raise Invalid(explain(problem, {(name,): label},
+                raise Invalid(explain(mine, {(name,): label},
                                       vocabulary=self.vocabulary)) from None
 
     def choice(self, category: str, raw: str) -> str:
@@ -382,9 +381,12 @@ class Grammar:
         return found
 
     def _role(self, text: str) -> tuple[str, str | None, str | None]:
-        """The role, its own name (for `anders: ...`) and an orientation, from one item."""
+        """The role, its own name (for `anders: ...`) and an orientation, from one item.
+
+        A role's own name may end in any word, so there the orientation is looked for
+        first; a role of the list is taken whole first (no label ends in `intern`)."""
         whole = self._role_only(text)
-        if whole is not None:
+        if whole is not None and ":" not in text:
             return (*whole, None)
         words = text.split()
         for count in range(1, min(3, len(words) - 1) + 1):
@@ -392,7 +394,12 @@ class Grammar:
             head = self._role_only(" ".join(words[:-count]))
             if facing and head:
                 return (*head, facing)
-        key = self.vocabulary.suggest("roles", text.partition(":")[0])
+        if whole is not None:
+            return (*whole, None)
+        name = text.partition(":")[0].strip()
+        if self.vocabulary.resolve("roles", name) == "other":
+            raise Invalid(t("wizard.other_needs_name", other=visible(name, limit=40)))
+        key = self.vocabulary.suggest("roles", name)
         if key:
             raise Invalid(t("wizard.not_a_role_suggest", value=visible(text, limit=40),
                             suggestion=self.vocabulary.label("roles", key)))
@@ -603,6 +610,11 @@ def participant(raw: str, people: dict[str, Any]) -> str | None:
                                  fold(person.get("name") or "")):
             return pid
     return None
+
+
+def in_sentence(label: str) -> str:
+    """A name within a sentence: `Aandachtspunten` → `aandachtspunten`; `SDG's` stays."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def person_label(pid: str, person: dict[str, Any]) -> str:

@@ -35,7 +35,7 @@ from evaltool.wizard.data import (
     taken_by_others,
     unique,
 )
-from evaltool.wizard.grammar import Invalid, pasted, person_label
+from evaltool.wizard.grammar import Invalid, in_sentence, pasted, person_label
 from evaltool.wizard.prompter import Ask, Key, visible
 from evaltool.wizard.slug import short_id
 from evaltool.wizard.template import Part
@@ -162,15 +162,10 @@ def edit_list(wizard: Wizard, place: Place, prefix: Key, owned: list[Entry]) -> 
                           place.taken | taken_by_others(entries), new=True)
         if added is None:
             if entries or wizard.confirm((*prefix, "none"), t(
-                    "wizard.none_ask", label=_in_sentence(place.part.plural_label()))):
+                    "wizard.none_ask", label=in_sentence(place.part.plural_label()))):
                 return entries
             continue
         entries += added
-
-
-def _in_sentence(label: str) -> str:
-    """`Aandachtspunten` → `aandachtspunten`, but `SDG's` stays."""
-    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def menu(wizard: Wizard, place: Place, prefix: Key, entries: list[Entry]
@@ -182,7 +177,8 @@ def menu(wizard: Wizard, place: Place, prefix: Key, entries: list[Entry]
         wizard.say(t("wizard.list_now", label=part.plural_label()), "bold")
         wizard.lines([f"{n}. {summary(wizard, part, data)}"
                       for n, (_, data) in enumerate(entries, 1)])
-        ask = Ask((*prefix, "menu", round_), t("wizard.menu_ask"), kind="menu")
+        ask = Ask((*prefix, "menu", round_), t("wizard.menu_ask"), kind="menu",
+                  help=t("wizard.help_menu", label=in_sentence(part.plural_label())))
         raw = wizard.input(ask)
         round_ += 1
         if raw in (None, "", "+"):
@@ -435,7 +431,8 @@ def remove_participant(wizard: Wizard, place: Place, key: Key, pid: str | None,
     refs = references(place.work, pid) if pid else []
     if not goes and not refs:
         return True
-    what = ", ".join(goes + [t("wizard.goes_refs", what=", ".join(refs))] if refs else goes)
+    what = " ".join(([t("wizard.goes", what=", ".join(goes))] if goes else []) +
+                    ([t("wizard.goes_refs", what=", ".join(refs))] if refs else []))
     if not wizard.confirm(key, t("wizard.remove_ask", person=person_label(pid or "", person),
                                  what=what)):
         return False

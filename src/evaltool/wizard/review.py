@@ -33,7 +33,8 @@ def review(wizard: Wizard) -> int | None:
     steps = wizard.shown_steps()
     problems = problems_in(wizard)
     show(wizard, problems)
-    ask = Ask(("review",), t("wizard.review_ask"), kind="review")
+    ask = Ask(("review",), t("wizard.review_ask"), kind="review",
+              help=t("wizard.help_review", count=len(steps)))
     while True:
         raw = wizard.input(ask)
         if not raw and not problems:
