@@ -161,7 +161,8 @@ def missing_for_final(template: Template, session: models.Session,
                                   if p.target == "participants"), setup),
                             t("wizard.needs_role", role=vocabulary.label("session_roles",
                                                                           role))))
-    return missing
+    order = [step.name for step in template.steps]
+    return sorted(missing, key=lambda item: order.index(item[0]))  # in the order of the steps
 
 
 def what_next(template: Template, session: models.Session, vocabulary: Vocabulary,
