@@ -29,7 +29,8 @@ def test_a_complete_session_points_to_finalize_and_the_report(cli: Invoke, here:
     result = cli("new-session", "--interactive", input="\n".join(keystrokes()) + "\n")
     path = "sessions/2021-01-28-casus-cornelis-musius.yaml"
     assert result.stdout.strip().splitlines()[-3:] == [
-        f"Enter to save, or a step's number to change it: Saved {path}", f"Complete: make it final with: evaltool finalize {path}",
+        f"Enter to save, or a step's number to change it: Saved {path}",
+        f"Complete: make it final with: evaltool finalize {path}",
         f"The report: evaltool summarize {path}"]
 
 

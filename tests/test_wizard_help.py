@@ -12,6 +12,7 @@ from evaltool.i18n import set_language
 from evaltool.vocabulary import load_vocabulary
 from evaltool.wizard.engine import Wizard
 from evaltool.wizard.grammar import Grammar
+from evaltool.wizard.guide import Guide
 from evaltool.wizard.state import WizardState
 from evaltool.wizard.template import load_template
 
@@ -73,7 +74,7 @@ def every_question() -> list[Any]:
 @pytest.mark.parametrize(("step", "part", "question", "lead"), every_question())
 def test_question_mark_gives_more_than_the_step_text_at_every_question(
         step: Any, part: Any, question: Any, lead: bool) -> None:
-    lines = Grammar(VOCABULARY).help_lines(question, part, lead=lead and part.kind == "list")
+    lines = Guide(Grammar(VOCABULARY)).help_lines(question, part, lead=lead and part.kind == "list")
     assert lines and all(line.strip() for line in lines)
     assert str(step.help or "") not in lines
 

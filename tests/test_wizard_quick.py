@@ -16,11 +16,13 @@ from evaltool.i18n import set_language
 from evaltool.vocabulary import load_vocabulary
 from evaltool.wizard.engine import Wizard
 from evaltool.wizard.grammar import Grammar, Invalid, iso_date
+from evaltool.wizard.roles import Roles
 from evaltool.wizard.state import EarlierSession, Route, WizardState
 from evaltool.wizard.template import load_template
 
 VOCABULARY = load_vocabulary()
 GRAMMAR = Grammar(VOCABULARY)
+ROLES = Roles(VOCABULARY)
 CASUS = ["Casus Snel", "1-2-2021", "Gemeente Delft", "Excellent Faciliteren", "", ""]
 
 
@@ -165,7 +167,7 @@ def test_an_sdg_a_place_and_a_follow_up_on_one_line() -> None:
       {"role": "decision_guide", "orientation": "internal"}]),
 ])
 def test_roles_on_one_line(line: str, expected: list[dict[str, str]]) -> None:
-    assert GRAMMAR.roles(line, "city") == expected
+    assert ROLES.read(line, "city") == expected
 
 
 @pytest.mark.parametrize(("line", "message"), [
@@ -177,7 +179,7 @@ def test_roles_on_one_line(line: str, expected: list[dict[str, str]]) -> None:
 ])
 def test_a_role_that_is_not_one_is_named(line: str, message: str) -> None:
     with pytest.raises(Invalid) as refused:
-        GRAMMAR.roles(line, "city")
+        ROLES.read(line, "city")
     assert str(refused.value).startswith(message)
 
 
@@ -198,9 +200,9 @@ OTHER = st.builds(lambda label, o: {"role": "other", "label": label, "orientatio
 def test_any_roles_shown_on_one_line_read_back_the_same(roles: list[dict[str, str]],
                                                        language: str) -> None:
     set_language(language)
-    line = GRAMMAR.show_roles(roles, "city")
+    line = ROLES.show(roles, "city")
     assert line is not None
-    assert GRAMMAR.roles(line, "city") == roles
+    assert ROLES.read(line, "city") == roles
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
@@ -237,7 +239,7 @@ def test_one_question_for_the_notes_of_all_roles() -> None:
 ])
 def test_notes_that_do_not_fit_the_roles_are_refused(notes: str, message: str) -> None:
     with pytest.raises(Invalid) as refused:
-        GRAMMAR.role_notes(notes, 2)
+        ROLES.read_notes(notes, 2)
     assert str(refused.value) == message
 
 

@@ -13,7 +13,8 @@ At the first question of a step, `<` goes to the step before. Every answer is ch
 once by the session schema's own rules; Enter on an answer that is there keeps it as it
 is, never re-read (nothing changes that was not typed).
 
-The parts of a step are asked by `evaltool.wizard.lists` (lists, participants, earlier
+The parts of a step are asked by `evaltool.wizard.lists` (fields and lists),
+`evaltool.wizard.people` (everyone in turn) and `evaltool.wizard.threads` (earlier
 follow-ups); the review is `evaltool.wizard.review`; what text means is
 `evaltool.wizard.grammar`.
 """
@@ -30,19 +31,19 @@ from pydantic import BaseModel
 
 from evaltool.i18n import t
 from evaltool.vocabulary import Vocabulary, fold
-from evaltool.wizard import lists, review
+from evaltool.wizard import lists, people, review, threads
 from evaltool.wizard.data import (
     Entry,
     check_template,
-    container,
     folded_equal,
-    model_at,
     next_id,
     pruned,
     unique,
 )
 from evaltool.wizard.grammar import Grammar, Invalid, as_typed
+from evaltool.wizard.guide import Guide
 from evaltool.wizard.prompter import Ask, Key, Prompter, Recorded, key_text, visible
+from evaltool.wizard.roles import Roles
 from evaltool.wizard.slug import short_id
 from evaltool.wizard.state import EarlierFollowUp, Route, WizardState
 from evaltool.wizard.template import Part, Question, Step, Template, only_earlier
@@ -83,6 +84,10 @@ class Wizard:
         self.on_change = on_change or (lambda state: None)
         self.grammar = Grammar(vocabulary, people=lambda: self.data.get("participants") or {},
                                earlier=lambda: self.earlier_for(self.data))
+        self.roles = Roles(vocabulary)
+        """Someone's roles on one line."""
+        self.guide = Guide(self.grammar)
+        """What `?` shows at a question."""
         # The answers of the unfinished step are given again, and recorded again as they are.
         self.replay = Recorded(list(self.state.answers))
         self.state.answers = []
@@ -215,7 +220,7 @@ class Wizard:
             self.offered = set()
             try:
                 for part in step.parts:
-                    lists.run_part(self, part, self.work)
+                    PARTS[part.kind](self, part, self.work)
             except BackOne:
                 self._back_one()
                 continue
@@ -356,8 +361,9 @@ class Wizard:
                   multiline=question.type == "text", prefill=typed if long else None)
         if interactive:
             self._offer(question)
+        guide = self.guide
         while True:
-            raw = self.input(ask, lambda: self.grammar.help_lines(question, part, lead=may_end))
+            raw = self.input(ask, lambda: guide.help_lines(question, part, lead=may_end))
             if raw is None:  # an answers file without this answer
                 if current is not None:
                     return current
@@ -485,14 +491,11 @@ class Wizard:
                 and item.session_id != own]
 
 
-def fields_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
-    """Single answers, each stored at `target.name`."""
-    target = container(work, part.target, create=True)
-    model = model_at(part.target)
-    for question in part.questions:
-        value = wizard.question((question.name,), question, entry=target, model=model,
-                                current=target.get(question.name), part=part)
-        if value is None:
-            target.pop(question.name, None)
-        else:
-            target[question.name] = value
+
+PARTS: dict[str, Callable[[Wizard, Part, dict[str, Any]], None]] = {
+    "fields": lists.fields_part,
+    "list": lists.list_part,
+    "per_participant": people.per_participant,
+    "earlier_follow_ups": threads.earlier_part,
+}
+"""Who asks each kind of part of a step."""

@@ -76,6 +76,12 @@ def iso_date(raw: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def numbered(vocabulary: Vocabulary, category: str, joint: str = " · ") -> str:
+    """The choices of a category as they are offered: `1 adviseur · 2 projectleider ...`."""
+    return joint.join(f"{n} {vocabulary.label(category, key)}"
+                      for n, key in enumerate(vocabulary.entries(category), 1))
+
+
 def split_list(raw: str) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
@@ -216,8 +222,7 @@ class Grammar:
         raise Invalid(t("wizard.not_a_choice", value=visible(text, limit=40), choices=numbered))
 
     def numbered(self, category: str, joint: str = " · ") -> str:
-        return joint.join(f"{n} {self.vocabulary.label(category, key)}"
-                          for n, key in enumerate(self.vocabulary.entries(category), 1))
+        return numbered(self.vocabulary, category, joint)
 
     def tags(self, raw: str) -> list[str]:
         tags = split_list(raw)
@@ -349,251 +354,6 @@ class Grammar:
 
     def _resolves(self, question: Question, value: str) -> str | None:
         return self.vocabulary.resolve(question.vocabulary or "", value)
-
-    # -- roles on one line ------------------------------------------------------------------
-
-    def roles(self, raw: str, orientation: str) -> list[dict[str, str]]:
-        """`(1), adviseur*, 11 intern @gedurende het proces` → role entries, in order.
-
-        `*` marks the usual role; `(...)` a usual role not played in this casus; an
-        orientation after the role (`intern`) overrides `orientation`; `@phase` holds for
-        that role and the ones after it, until another `@` (`@` alone: no phase)."""
-        found = []
-        phase: str | None = None
-        for item in (item.strip() for item in raw.split(",")):
-            if not item:
-                continue
-            if "@" in item:
-                item, _, given = item.partition("@")
-                phase = given.strip() or None
-            text, usual, played = _role_marks(item.strip())
-            key, label, facing = self._role(text)
-            entry = {"role": key, "orientation": facing or orientation}
-            if label:
-                entry["label"] = label
-            if usual:
-                entry["usual"] = "true"
-            if not played:
-                entry["played"] = "false"
-            if phase:
-                entry["phase"] = phase
-            found.append(entry)
-        return found
-
-    def _role(self, text: str) -> tuple[str, str | None, str | None]:
-        """The role, its own name (for `anders: ...`) and an orientation, from one item.
-
-        A role's own name may end in any word, so there the orientation is looked for
-        first; a role of the list is taken whole first (no label ends in `intern`)."""
-        whole = self._role_only(text)
-        if whole is not None and ":" not in text:
-            return (*whole, None)
-        words = text.split()
-        for count in range(1, min(3, len(words) - 1) + 1):
-            facing = self.vocabulary.resolve("orientations", " ".join(words[-count:]))
-            head = self._role_only(" ".join(words[:-count]))
-            if facing and head:
-                return (*head, facing)
-        if whole is not None:
-            return (*whole, None)
-        name = text.partition(":")[0].strip()
-        if self.vocabulary.resolve("roles", name) == "other":
-            raise Invalid(t("wizard.other_needs_name", other=visible(name, limit=40)))
-        key = self.vocabulary.suggest("roles", name)
-        if key:
-            raise Invalid(t("wizard.not_a_role_suggest", value=visible(text, limit=40),
-                            suggestion=self.vocabulary.label("roles", key)))
-        raise Invalid(t("wizard.not_a_role", value=visible(text, limit=40),
-                        other=self.vocabulary.label("roles", "other")))
-
-    def _role_only(self, text: str) -> tuple[str, str | None] | None:
-        head, colon, label = text.partition(":")
-        keys = list(self.vocabulary.roles)
-        name = head.strip()
-        key = keys[int(name) - 1] if name.isdigit() and 1 <= int(name) <= len(keys) \
-            else self.vocabulary.resolve("roles", name)
-        if key is None:
-            return None
-        if colon:
-            if key != "other" or not label.strip():
-                return None
-            return key, label.strip()
-        return (key, None) if key != "other" else None  # `anders` needs its own name
-
-    def show_roles(self, roles: list[dict[str, Any]], orientation: str) -> str | None:
-        """Roles as they are typed on one line; None when the line cannot say them all
-        (a name with a comma, say): then they are kept as they are, never re-read."""
-        items = []
-        phase = None
-        for role in roles:
-            text = self.vocabulary.label("roles", str(role.get("role")))
-            if role.get("label"):
-                text = f"{text}: {role['label']}"
-            if role.get("orientation") != orientation or self._ends_in_orientation(text):
-                text += " " + self.vocabulary.label("orientations", str(role.get("orientation")))
-            usual = fold(str(role.get("usual", "false"))) in YES
-            played = fold(str(role.get("played", "true"))) in YES
-            text = f"({text})" if usual and not played else f"{text}*" if usual else text
-            if role.get("phase") != phase:
-                phase = role.get("phase")
-                text += f" @{phase}" if phase else " @"
-            items.append(text)
-        line = ", ".join(items)
-        try:
-            again = self.roles(line, orientation)
-        except Invalid:
-            return None
-        wanted = [{k: str(v) for k, v in role.items() if k != "note"} for role in roles]
-        return line if [_normal(r) for r in again] == [_normal(r) for r in wanted] else None
-
-    def _ends_in_orientation(self, text: str) -> bool:
-        words = text.split()
-        return any(self.vocabulary.resolve("orientations", " ".join(words[-n:]))
-                   for n in range(1, min(3, len(words)) + 1))
-
-    def role_notes(self, raw: str, count: int) -> dict[int, str]:
-        """`1: ...` lines → the note of each role by its number; with one role the number
-        may be left out. A line without a number goes on with the note before it."""
-        notes: dict[int, str] = {}
-        current: int | None = None
-        for line in typed_lines(raw):
-            match = re.match(r"\s*(\d+)\s*:\s*(.*)$", line, re.S)
-            if match:
-                current = int(match.group(1))
-                if not 1 <= current <= count:
-                    raise Invalid(t("wizard.no_such_role_number", number=current, count=count))
-                if current in notes:
-                    raise Invalid(t("wizard.role_note_twice", number=current))
-                notes[current] = match.group(2).strip()
-            elif not line.strip():
-                continue
-            elif current is None and count == 1:
-                current = 1
-                notes[1] = line.strip()
-            elif current is None:
-                raise Invalid(t("wizard.role_note_number", count=count))
-            else:
-                notes[current] = (notes[current] + "\n" + line.strip()).strip()
-        return {number: note for number, note in notes.items() if note}
-
-    def show_role_notes(self, roles: list[dict[str, Any]]) -> str:
-        return "\\\n".join(f"{number}: {as_typed(str(role['note']))}"
-                           for number, role in enumerate(roles, 1) if role.get("note"))
-
-    # -- help ----------------------------------------------------------------------------------
-
-    def help_lines(self, question: Question, part: Part | None = None, *,
-                   lead: bool = False) -> list[str]:
-        """What `?` shows for one question: its own help, how to type it, its choices."""
-        lines = [str(question.help)] if question.help else []
-        kind = question.type
-        if kind in ("choice", "choices") and question.vocabulary:
-            lines.append(t("wizard.choices") + " " + self.numbered(question.vocabulary))
-            if question.vocabulary == "quadrants":
-                lines += self.nsob_figure()
-            elif kind == "choices":
-                lines.append(t("wizard.help_choices", max=question.max or 9))
-        elif kind == "sdg":
-            lines.append(t("wizard.help_sdg"))
-            lines.append(" · ".join(f"{goal} {self.vocabulary.sdg_label(goal)}"
-                                    for goal in self.vocabulary.sdgs))
-        elif kind == "earlier":
-            lines.append(t("wizard.help_earlier"))
-            lines += self.earlier_lines()
-        elif kind in _TYPE_HELP:
-            lines.append(t(_TYPE_HELP[kind]))
-        if lead and part is not None:
-            lines += self.line_help(part)
-        return lines
-
-    def line_help(self, part: Part) -> list[str]:
-        """How an entry of this list is typed on one line, and that a paste works."""
-        lines = []
-        positional = [str(q.label) for q in part.questions[1:] if q.mark == ";"]
-        if positional:
-            lines.append(t("wizard.help_semicolons", first=str(part.questions[0].label),
-                           rest="; ".join(positional)))
-        for question in part.questions[1:]:
-            if question.mark and question.mark != ";":
-                lines.append(t(_MARK_HELP[question.mark], label=str(question.label)))
-        if any(q.mark for q in part.questions[1:]):
-            lines.append(t("wizard.help_complete"))
-        if part.example:
-            lines.append(t("wizard.help_example", example=str(part.example)))
-        if part.questions[0].type == "text" or positional:
-            lines.append(t("wizard.help_paste"))
-        return lines
-
-    def roles_help(self) -> list[str]:
-        return [t("wizard.help_roles"), t("wizard.help_roles_example"),
-                t("wizard.choices") + " " + self.numbered("roles")]
-
-    def nsob_figure(self) -> list[str]:
-        """The NSOB model as a 2×2 figure from the vocabulary, and which quadrants are
-        neighbours (may be chosen together)."""
-        vocabulary = self.vocabulary
-        keys = list(vocabulary.quadrants)
-        cells = {(q.steering, q.focus): f"{keys.index(k) + 1} {vocabulary.label('quadrants', k)}"
-                 for k, q in vocabulary.quadrants.items()}
-        columns = list(vocabulary.axes.steering)
-        rows = list(vocabulary.axes.focus)
-        heads = [str(vocabulary.axes.focus[row].label) for row in rows]
-        first = max(len(head) for head in heads) + 2
-        width = max(max(len(cell) for cell in cells.values()),
-                    *(len(str(vocabulary.axes.steering[c].label)) for c in columns)) + 2
-        lines = [" " * first + "".join(str(vocabulary.axes.steering[c].label).ljust(width)
-                                       for c in columns).rstrip()]
-        for row, head in zip(rows, heads, strict=True):
-            lines.append(head.ljust(first) + "".join(cells.get((c, row), "").ljust(width)
-                                                     for c in columns).rstrip())
-        pairs = list(itertools.combinations(keys, 2))
-        near = [f"{vocabulary.short_label('quadrants', a)}–{vocabulary.short_label('quadrants', b)}"
-                for a, b in pairs if vocabulary.adjacent(a, b)]
-        far = [f"{vocabulary.short_label('quadrants', a)}–{vocabulary.short_label('quadrants', b)}"
-               for a, b in pairs if not vocabulary.adjacent(a, b)]
-        lines.append(t("wizard.help_neighbours", near=", ".join(near), far=", ".join(far)))
-        return lines
-
-    def earlier_lines(self) -> list[str]:
-        return [f"{n}. {_when(item)}: {visible(item.question, one_line=True, limit=100)}"
-                for n, item in enumerate(self.earlier(), 1)]
-
-
-_TYPE_HELP = {"date": "wizard.help_date", "flag": "wizard.help_flag",
-              "tags": "wizard.help_tags", "text": "wizard.help_text", "line": "wizard.help_line",
-              "count": "wizard.help_count", "id": "wizard.help_id",
-              "participant": "wizard.help_participant"}
-_MARK_HELP = {"#": "wizard.help_mark_tags", "!": "wizard.help_mark_flag",
-              "@": "wizard.help_mark_at", "^": "wizard.help_mark_earlier",
-              ":": "wizard.help_mark_colon"}
-
-
-def _when(item: EarlierFollowUp) -> str:
-    if item.session_number:
-        return t("wizard.meeting_number", number=item.session_number, date=item.date)
-    return item.date
-
-
-def _role_marks(text: str) -> tuple[str, bool, bool]:
-    """`(financierder)` → usual, not played; `adviseur*` → usual (and played)."""
-    usual, played = False, True
-    while True:
-        if text.endswith("*"):
-            text, usual = text[:-1].strip(), True
-        elif text.startswith("(") and text.endswith(")"):
-            text, usual, played = text[1:-1].strip(), True, False
-        else:
-            return text, usual, played
-
-
-def _normal(role: dict[str, Any]) -> dict[str, str]:
-    """A role without the values it has by default (`usual: false`, `played: true`)."""
-    shown = {k: str(v) for k, v in role.items() if v is not None}
-    if fold(shown.get("usual", "false")) in NO:
-        shown.pop("usual", None)
-    if fold(shown.get("played", "true")) in YES:
-        shown.pop("played", None)
-    return shown
 
 
 def participant(raw: str, people: dict[str, Any]) -> str | None:

@@ -69,7 +69,8 @@ def sections(wizard: Wizard) -> list[tuple[str, list[str]]]:
 
 
 def part_lines(wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
-    from evaltool.wizard.lists import owned_here, summary
+    from evaltool.wizard.lists import summary
+    from evaltool.wizard.threads import owned_here
 
     grammar = wizard.grammar
     if part.kind == "fields":
@@ -106,7 +107,7 @@ def _people_lines(wizard: Wizard, part: Part, data: dict[str, Any]) -> list[str]
         entries: list[dict[str, Any]] = value if isinstance(value, list) else [value]
         notes: list[str] = []
         if part.notation == "roles":
-            shown = grammar.show_roles(entries, facing) or "; ".join(
+            shown = wizard.roles.show(entries, facing) or "; ".join(
                 summary(wizard, part, item) for item in entries)
             notes = [f"  {n}: {visible(role['note'], one_line=True)}"
                      for n, role in enumerate(entries, 1) if role.get("note")]
