@@ -68,6 +68,7 @@ def test_the_review_marks_confidential_items_names_each_list_and_what_final_need
     assert "Yields (4): • De projectleider met zijn kennis" in said
     assert "Wishes (1): • De ervaring en kennis die ieder afzonderlijk" in said
     assert "(samenwerking, integraal-werken, confidential)" in said
+    assert "• SDG 4 Quality Education: Draagt bij aan het verbeteren van educatie" in said
     assert "Still needed before it can be final: Reflection of the listener (Afterwards)" in said
     # A wrong answer: said under a short question again, not above the whole review again.
     assert result.stdout.count("Everything before it is saved") == 1

@@ -86,3 +86,16 @@ def test_question_mark_in_a_terminal_at_a_list_menu_and_in_the_review(
     said = " ".join(result.stdout.split())
     assert "The yields above stay as they are with Enter. A number opens that one" in said
     assert result.exit_code == 0
+
+
+def test_the_help_of_a_list_says_how_an_entry_fits_on_one_line() -> None:
+    setup = next(step for step in TEMPLATE.steps if step.name == "setup")
+    people = next(part for part in setup.parts if part.name == "participants")
+    guide = Guide(Grammar(VOCABULARY))
+    lines = guide.help_lines(people.questions[0], people, lead=True)
+    assert lines[2] == ("All on one line: Function; Department or team; Organisation; Which "
+                        "side; Attendance; Role in this session; Name (leave a part empty to "
+                        "keep its default; end with ; to be asked nothing more).")
+    assert not any("may stay empty" in line for line in lines)  # the function is needed
+    name = next(q for q in people.questions if q.name == "name")
+    assert "It may stay empty; - empties what is in brackets." in guide.help_lines(name, people)

@@ -139,10 +139,12 @@ MESSAGES = {
                   "financiering, integraal-werken.",
                   "Woorden met komma's ertussen, zonder spaties in een woord (gebruik -): "
                   "financiering, integraal-werken."),
-    "help_text": ("Any text. End a line with \\ to go on with a new line; - empties it.",
-                  "Vrije tekst. Eindig een regel met \\ om op een nieuwe regel verder te gaan; "
-                  "- maakt hem leeg."),
-    "help_line": ("One line of text; - empties it.", "Eén regel tekst; - maakt hem leeg."),
+    "help_text": ("Any text. End a line with \\ to go on with a new line.",
+                  "Vrije tekst. Eindig een regel met \\ om op een nieuwe regel verder te "
+                  "gaan."),
+    "help_line": ("One line of text.", "Eén regel tekst."),
+    "help_empty": ("It may stay empty; - empties what is in brackets.",
+                   "Mag leeg blijven; - maakt leeg wat tussen haken staat."),
     "help_count": ("A whole number, like 2.", "Een heel getal, zoals 2."),
     "help_id": ("Lowercase letters, digits and -, like projectleider-ohv; other entries "
                 "refer to it.",

@@ -360,7 +360,7 @@ class Wizard:
         ask = Ask(key, label, shown, str(question.help) if question.help else None,
                   multiline=question.type == "text", prefill=typed if long else None)
         if interactive:
-            self._offer(question)
+            self.offer(question)
         guide = self.guide
         while True:
             raw = self.input(ask, lambda: guide.help_lines(question, part, lead=may_end))
@@ -398,7 +398,7 @@ class Wizard:
                 self.say(f"→ {value}", "dim")  # as it will be stored
             return value
 
-    def _offer(self, question: Question) -> None:
+    def offer(self, question: Question) -> None:
         """The choices, numbered, the first time an entry asks for them."""
         category = question.vocabulary if question.type in ("choice", "choices") else \
             "sdgs" if question.type == "sdg" else None

@@ -9,6 +9,7 @@ list's first question how a whole entry fits on one line, and for the NSOB quadr
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 from evaltool.i18n import t
@@ -26,6 +27,12 @@ _TYPE_HELP = {"date": "wizard.help_date", "flag": "wizard.help_flag",
 _MARK_HELP = {"#": "wizard.help_mark_tags", "!": "wizard.help_mark_flag",
               "@": "wizard.help_mark_at", "^": "wizard.help_mark_earlier",
               ":": "wizard.help_mark_colon"}
+
+
+def _name(question: Question) -> str:
+    """A question's label without what it says about Enter: `Naam (mag leeg blijven)` →
+    `Naam`."""
+    return re.sub(r"\s*\([^()]*\)$", "", str(question.label)) or str(question.label)
 
 
 class Guide:
@@ -54,6 +61,8 @@ class Guide:
             lines += self.earlier_lines()
         elif kind in _TYPE_HELP:
             lines.append(t(_TYPE_HELP[kind]))
+        if not question.required and not lead:
+            lines.append(t("wizard.help_empty"))
         if lead and part is not None:
             lines += self.line_help(part)
         return lines
@@ -61,14 +70,14 @@ class Guide:
     def line_help(self, part: Part) -> list[str]:
         """How an entry of this list is typed on one line, and that a paste works."""
         lines = []
-        positional = [str(q.label) for q in part.questions[1:] if q.mark == ";"]
+        positional = [_name(q) for q in part.questions[1:] if q.mark == ";"]
         if positional:
-            lines.append(t("wizard.help_semicolons", first=str(part.questions[0].label),
+            lines.append(t("wizard.help_semicolons", first=_name(part.questions[0]),
                            rest="; ".join(positional)))
-        for question in part.questions[1:]:
-            if question.mark and question.mark != ";":
-                lines.append(t(_MARK_HELP[question.mark], label=str(question.label)))
-        if any(q.mark for q in part.questions[1:]):
+        marked = [q for q in part.questions[1:] if q.mark and q.mark != ";"]
+        for question in marked:
+            lines.append(t(_MARK_HELP[question.mark or ""], label=_name(question)))
+        if marked:
             lines.append(t("wizard.help_complete"))
         if part.example:
             lines.append(t("wizard.help_example", example=str(part.example)))

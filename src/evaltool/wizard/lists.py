@@ -193,8 +193,8 @@ def ask_entry(wizard: Wizard, place: Place, prefix: Key, existing: Entry | None,
                                   else (None, {}), taken | taken_by_others(results))
             if result is None:
                 return results or None
-            if line.complete:
-                wizard.say(f"→ {summary(wizard, part, result[1])}", "dim")
+            if line.complete:  # what the marks gave, not the whole text once more
+                wizard.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
             results.append(result)
         return results
 
@@ -316,8 +316,10 @@ def labels(part: Part) -> dict[tuple[Any, ...], str]:
     return labels
 
 
-def summary(wizard: Wizard, part: Part, data: dict[str, Any]) -> str:
-    """One entry on one line: its first answer and its choices."""
+def summary(wizard: Wizard, part: Part, data: dict[str, Any], *,
+            limit: int | None = None) -> str:
+    """One entry on one line: its first answer (its start, with `limit`), its choices and
+    short answers, and a note given after a colon (an SDG's)."""
     questions = [q for q in part.questions if q.ask and q.type != "id"]
     lead = questions[0]
     text = wizard.grammar.show(lead, data.get(lead.name, ""))
@@ -328,9 +330,12 @@ def summary(wizard: Wizard, part: Part, data: dict[str, Any]) -> str:
              and data[q.name] not in ([], "")]
     if data.get("confidential") in ("true", True):
         extra.append(t("wizard.confidential"))
-    shown = visible(text, one_line=True)
-    return f"{shown} ({', '.join(visible(e, one_line=True) for e in extra)})" \
-        if extra else shown
+    shown = visible(text, one_line=True, limit=limit)
+    if extra:
+        shown += f" ({', '.join(visible(e, one_line=True) for e in extra)})"
+    note = next((data[q.name] for q in questions[1:] if q.mark == ":" and data.get(q.name)),
+                None)
+    return f"{shown}: {visible(note, one_line=True, limit=limit)}" if note else shown
 
 
 # --- participants: renamed and removed with what refers to them -------------------------------

@@ -67,6 +67,7 @@ def _single(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> N
     ask = Ask((part.name, pid, lead.name), str(lead.label), shown,
               prefill=shown if shown and len(shown) > 40 else None)
     reader = line_reader(wizard, place, set(), paste=False)
+    wizard.offer(lead)  # the choices, for everyone in turn
     outcome, read = line_answer(wizard, ask, lambda: wizard.guide.help_lines(
         lead, part, lead=True), reader)
     if outcome == REMOVE:
@@ -77,7 +78,7 @@ def _single(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> N
                               (None, current or {}), set())
         if result is not None:
             if read.entries[0].complete:
-                wizard.say(f"→ {summary(wizard, part, result[1])}", "dim")
+                wizard.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
             person[part.target] = result[1]
 
 

@@ -1,4 +1,4 @@
-"""Follow-ups across meetings: the earlier step, and which part owns a follow-up that continues one.
+"""Follow-ups across meetings: the earlier step, and who owns a follow-up that continues one.
 
 A decision about an open follow-up of an earlier meeting (done, kept open, dropped) is a
 follow-up of this session that `continues` it. So is a new question that continues one
