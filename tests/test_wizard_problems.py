@@ -142,13 +142,14 @@ def test_new_session_names_an_unfinished_draft_and_offers_it(
         cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: a second `new-session` never mentioned the first one's draft."""
     monkeypatch.chdir(tmp_path)
-    result = cli("new-session", "--interactive", input="Casus Eerder\n28-01-2021\n")
+    result = cli("new-session", "--interactive", input="Casus Eerder\n28-01-2021\n\n\n\n\n"
+                 "Adviseur;\n\nPlan\n")  # on to the step after the plan
     assert result.exit_code == 130
     result = cli("new-session", "--interactive", input="1\n")  # continue draft 1
     out = result.stdout
     assert "Unfinished drafts:" in out
-    assert "1. Casus Eerder · 28-01-2021 · step 1 of 12: Setup · last changed" in out
-    assert "Title of the casus: Casus Eerder" in out  # given again, shown
+    assert "1. Casus Eerder · 2021-01-28 · step 3 of 12: Realised · last changed" in out
+    assert "step 3 of 12 · Realised" in out  # continued where it was
     assert len(list((tmp_path / "sessions" / ".drafts").glob("*.yaml"))) == 1
 
 

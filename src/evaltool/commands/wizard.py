@@ -274,8 +274,8 @@ def _describe(found: list[Any]) -> list[str]:
             if draft.position >= len(steps):
                 step = t("wizard.review")
             else:
-                number = sum(not only_earlier(s) for s in steps[:draft.position + 1])
-                step = t("wizard.draft_step", n=max(number, 1), total=template.always_shown(),
+                reached = sum(not only_earlier(s) for s in steps[:draft.position + 1])
+                step = t("wizard.draft_step", n=max(reached, 1), total=template.always_shown(),
                          title=str(steps[draft.position].title))
         except EvaltoolError:
             step = "?"
