@@ -108,3 +108,37 @@ def test_a_draft_of_the_first_kind_reads_its_line_breaks_as_typed(tmp_path: Path
                     "- key: description\n  answer: \"een\\ntwee\"\n", encoding="utf-8")
     state, _ = drafts.load(path)
     assert state.answers == [("description", "een\\\ntwee")]
+
+
+def test_evaltool_drafts_lists_and_removes_but_never_one_in_use(
+        cli: Invoke, tmp_path: Path) -> None:
+    sessions = tmp_path / "sessions"
+    assert "No drafts in" in cli("drafts", "--sessions-dir", sessions).stdout
+    drafts.prepare(sessions)
+    first = drafts.create(sessions, WizardState("casus-evaluatie", answers=[
+        ("title", "Casus Een")]), "")
+    second = drafts.create(sessions, WizardState("casus-evaluatie", position=13, data={
+        "casus": {"title": "Casus Twee", "date": "2021-02-01"}}), "")
+    result = cli("--lang", "nl", "drafts", "--sessions-dir", sessions)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("1. Casus") for line in lines)
+    assert any("Casus Een · - · stap 1 van 12: Opzet" in line for line in lines)
+    assert any("Casus Twee · 2021-02-01 · overzicht" in line for line in lines)
+    lock = drafts.hold(first)
+    assert lock is not None
+    result = cli("drafts", "--remove", str(first), "--sessions-dir", sessions)
+    assert result.exit_code == 2
+    assert "this draft is open in another wizard" in result.stderr
+    result = cli("new-session", "--interactive", "--resume", first)
+    assert result.exit_code == 2  # a second wizard on the same draft: refused
+    assert "this draft is open in another wizard" in result.stderr
+    lock.release()
+    result = cli("drafts", "--remove", str(first), "--remove", str(second),
+                 "--sessions-dir", sessions)
+    assert result.exit_code == 0
+    assert f"Removed {first}" in result.stdout and f"Removed {second}" in result.stdout
+    assert not first.exists() and not second.exists()
+    result = cli("drafts", "--remove", "7", "--sessions-dir", sessions)
+    assert result.exit_code == 2
+    assert "'7' is not one of the drafts — see the list with: evaltool drafts" in result.stderr

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from evaltool import models
-from evaltool.errors import Problem, TemplateError
+from evaltool.errors import EvaltoolError, Problem, TemplateError
 from evaltool.i18n import t
 from evaltool.vocabulary import CATEGORIES, Vocabulary, fold
 from evaltool.wizard.state import EarlierFollowUp, EarlierSession, Route
@@ -50,7 +50,6 @@ def read_route(paths: Iterable[Path]) -> tuple[Route, list[Problem]]:
     A follow-up is open when its status is open and no other session continues it: a
     session that keeps one open records a continuation, which is then the open one.
     """
-    from evaltool.errors import EvaltoolError
     from evaltool.store import load_session
 
     sessions = []
@@ -117,8 +116,6 @@ _ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
 
 def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     """A validator for one field of a model, with the same rules as the whole file."""
-    from typing import Annotated
-
     if (model, name) not in _ADAPTERS:
         info = model.model_fields[name]
         annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata \

@@ -40,7 +40,7 @@ from evaltool.wizard.data import (
     pruned,
     unique,
 )
-from evaltool.wizard.grammar import Grammar, Invalid, as_typed
+from evaltool.wizard.grammar import NO, YES, Grammar, Invalid, as_typed
 from evaltool.wizard.guide import Guide
 from evaltool.wizard.prompter import Ask, Key, Prompter, Recorded, key_text, visible
 from evaltool.wizard.roles import Roles
@@ -312,8 +312,6 @@ class Wizard:
 
     def confirm(self, key: Key, label: str) -> bool:
         """A yes/no question (`No attention points? (y/n)`), asked until it is answered."""
-        from evaltool.wizard.grammar import NO, YES
-
         ask = Ask(key, label, help=t("wizard.help_confirm"), kind="confirm")
         while True:
             raw = self.input(ask)

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from evaltool.i18n import t
 from evaltool.wizard.data import Entry, explain, model_at
-from evaltool.wizard.grammar import Invalid, person_label
+from evaltool.wizard.grammar import Invalid, participant, person_label
 from evaltool.wizard.lists import (
     Place,
     Read,
@@ -194,8 +194,6 @@ def _role_notes(wizard: Wizard, place: Place, pid: str, roles: list[dict[str, An
 def _picked(wizard: Wizard, place: Place, people: dict[str, Any]) -> None:
     """An answers file names the participants it gives answers for (by id, function,
     name or number)."""
-    from evaltool.wizard.grammar import participant
-
     part = place.part
     round_ = 0
     while True:

@@ -17,10 +17,19 @@ from pydantic import ValidationError
 from evaltool import models
 from evaltool.i18n import t
 from evaltool.vocabulary import Vocabulary
-from evaltool.wizard.data import CONTINUES, build_session, container, explain, owned_entries
+from evaltool.wizard.data import (
+    CONTINUES,
+    build_session,
+    container,
+    explain,
+    owned_entries,
+    session_answers,
+)
 from evaltool.wizard.grammar import person_label
+from evaltool.wizard.lists import summary
 from evaltool.wizard.prompter import Ask, visible
 from evaltool.wizard.template import Part, Step, Template
+from evaltool.wizard.threads import owned_here
 
 if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard
@@ -69,9 +78,6 @@ def sections(wizard: Wizard) -> list[tuple[str, list[str]]]:
 
 
 def part_lines(wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
-    from evaltool.wizard.lists import summary
-    from evaltool.wizard.threads import owned_here
-
     grammar = wizard.grammar
     if part.kind == "fields":
         target = container(data, part.target) or {}
@@ -94,8 +100,6 @@ def part_lines(wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> 
 
 def _people_lines(wizard: Wizard, part: Part, data: dict[str, Any]) -> list[str]:
     """Each participant with their NSOB place, or their roles on one line and the notes."""
-    from evaltool.wizard.lists import summary
-
     grammar = wizard.grammar
     orientation = next((q.default for q in part.questions if q.name == "orientation"), None)
     facing = grammar.choice("orientations", orientation) if orientation else ""
@@ -140,8 +144,6 @@ def still_missing(wizard: Wizard) -> list[str]:
 def missing_for_final(template: Template, session: models.Session,
                       vocabulary: Vocabulary) -> list[tuple[str, str]]:
     """(step, what) for each thing the template asks before a session may be final."""
-    from evaltool.wizard.data import session_answers
-
     data = session_answers(session)
     missing: list[tuple[str, str]] = []
     for step in template.steps:
