@@ -171,8 +171,10 @@ def test_resume_with_several_drafts_asks_or_refuses_and_lists_them(
 
 def test_two_wizards_started_together_each_keep_their_own_draft(
         cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Before: both got `new-<same second>.yaml`, and one person's answers were lost.
-    (tests/test_wizard_pty.py starts two real ones at once, ten times.)"""
+    """Two drafts made in the same second get two names. The race as first seen (two
+    wizards that both chose `new-<second>.yaml` before either wrote it, so one person's
+    answers were lost) needs two processes: tests/test_wizard_pty.py starts two real
+    ones at once, ten times, and finds one shared draft on the code before the fix."""
     import datetime as dt
 
     class Frozen(dt.datetime):
