@@ -18,6 +18,58 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "sessions" / "2021-01-28-casus-cornelis-musius.yaml"
 
 
+class Script:
+    """A terminal for the wizard's engine whose person answers from a rule: `answer(ask,
+    n)` for the n-th question. What the wizard says is kept in `shown`; a refusal is kept
+    too, and fails the test unless `refusals` allows it."""
+
+    interactive = True
+
+    def __init__(self, answer: Callable[[Any, int], str], *, refusals: bool = False) -> None:
+        self.answer = answer
+        self.refusals = refusals
+        self.count = 0
+        self.shown: list[str] = []
+        self.asked: list[Any] = []
+
+    def heading(self, progress: str, title: str, help: str | None) -> None:
+        self.shown.append(f"{progress} · {title}")
+
+    def say(self, text: str, style: str = "") -> None:
+        self.shown.append(text)
+
+    def lines(self, lines: list[str], style: str = "") -> None:
+        self.shown += lines
+
+    def ask(self, ask: Any) -> str:
+        self.count += 1
+        self.asked.append(ask)
+        return self.answer(ask, self.count)
+
+    def reject(self, ask: Any, message: str) -> bool:
+        self.shown.append(f"✗ {message}")
+        assert self.refusals, f"{ask.label}: {message}"
+        return True
+
+    def missing(self, ask: Any) -> None:
+        raise AssertionError(ask.label)
+
+    def entries(self, key: Any, lead: str | None = None) -> None:
+        return None
+
+
+def typing(*answers: str) -> Callable[[Any, int], str]:
+    """Answers in order (then Enter; yes to a yes/no question), as in a terminal."""
+    given = list(answers)
+
+    def answer(ask: Any, n: int) -> str:
+        if given:
+            return given.pop(0)
+        return "y" if ask.kind == "confirm" else ""
+
+    return answer
+
+
 @dataclass
 class Result:
     exit_code: int

@@ -236,8 +236,8 @@ def test_messages_in_dutch(cli: Invoke, tmp_path: Path) -> None:
 
 
 def test_drafts_are_checked_as_drafts(cli: Invoke, tmp_path: Path) -> None:
-    from evaltool import drafts
-    from evaltool.wizard import WizardState
+    from evaltool.wizard import drafts
+    from evaltool.wizard.state import WizardState
 
     folder = tmp_path / "sessions"
     (folder / ".drafts").mkdir(parents=True)

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Invoke
-from evaltool.slug import MAX_BYTES, session_stem, slugify
 from evaltool.store import load_session
+from evaltool.wizard.slug import MAX_BYTES, session_stem, slugify
 
 SAFE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEVICES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),

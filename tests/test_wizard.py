@@ -13,20 +13,21 @@ from conftest import REPO, Invoke
 from evaltool.models import Session
 from evaltool.store import load_session
 from evaltool.vocabulary import load_vocabulary
-from evaltool.wizard import session_answers
-from evaltool.wizard_template import Question, load_template
+from evaltool.wizard.data import session_answers
+from evaltool.wizard.template import Question, load_template
 
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
 STEM = "2021-01-28-casus-cornelis-musius"
 
 
 def typed(session: Session) -> list[str]:
-    """The lines a facilitator types to enter `session`: Dutch labels for every choice,
-    participants picked by number, a backslash to continue a paragraph."""
+    """The lines a facilitator types to enter `session` question by question (the guided
+    path, without the quick one-line forms): Dutch labels for every choice, everyone in
+    turn in the NSOB steps (roles with `+`, one by one), `y` when a list stays empty, a
+    backslash to continue a paragraph."""
     vocabulary = load_vocabulary()
     data = session_answers(session)
     people = data.get("participants", {})
-    order = list(people)
     lines: list[str] = []
 
     def text(question: Question, value: Any) -> str:
@@ -41,7 +42,8 @@ def typed(session: Session) -> list[str]:
         return str(value).replace("\n", "\\\n")
 
     def answer(question: Question, entry: dict[str, Any], ident: str | None = None) -> None:
-        if not question.ask or any(entry.get(k) != v for k, v in question.when.items()):
+        if not question.ask or any(entry.get(k) != v for k, v in question.when.items()) \
+                or question.type == "earlier":
             return
         value = ident if question.type == "id" else entry.get(question.name)
         if value is None:
@@ -60,25 +62,44 @@ def typed(session: Session) -> list[str]:
                     else data.get(part.target, {})
                 items = container.items() if isinstance(container, dict) else \
                     [(None, item) for item in container]
-                for ident, item in items:
-                    if all(item.get(k) == v for k, v in part.fixed.items()):
-                        for question in part.questions:
-                            answer(question, item, ident)
-                lines.append("")
+                found = [(ident, item) for ident, item in items
+                         if all(item.get(k) == v for k, v in part.fixed.items())]
+                for ident, item in found:
+                    for question in part.questions:
+                        answer(question, item, ident)
+                lines += [""] if found else ["", "j"]  # done; or: no entries, really
             elif part.kind == "per_participant":
-                for number, pid in enumerate(order, 1):
-                    value = people[pid].get(part.target)
+                for person in people.values():
+                    value = person.get(part.target)
                     if not value:
-                        continue
-                    lines.append(str(number))
-                    for item in value if part.repeat else [value]:
-                        for question in part.questions:
-                            answer(question, item)
-                    if part.repeat:
+                        lines.append("")  # nothing for this person
+                    elif part.repeat:
+                        lines.append("+")  # question by question
+                        for item in value:
+                            for question in part.questions:
+                                answer(question, item)
                         lines.append("")
-                lines.append("")
+                    else:
+                        for question in part.questions:
+                            answer(question, value)
     lines.append("")  # the review: Enter saves
     return lines
+
+
+def minimal(title: str, date: str = "2021-02-01", *people: str) -> list[str]:
+    """The fewest answers for a whole session: a title, a date, people on one line each, a
+    plan and what was realised; every list left empty (saying so), nobody with an NSOB
+    place or roles, the talents skipped; then Enter in the review, which saves."""
+    lines = [title, date, "", "", "", ""]  # organisation, route, number, description
+    lines += [*people, ""] if people else ["", "y"]
+    lines += ["Plan", "Klaar", "", ""]  # plan, realised, judgement, its note
+    lines += ["", "y"] * 3  # no SDGs, success factors, attention points
+    lines += [""] * len(people) * 2  # no NSOB places, no roles
+    lines += [">"]  # talents, mandate and motivation: skipped
+    lines += ["", "y"] * 3  # no yields, wishes, discussion topics
+    lines += ["", "y", ""]  # no follow-ups, nothing for the next session
+    lines += ["", "", "y"]  # no reflection, no learning points
+    return [*lines, ""]
 
 
 def run_typed(cli: Invoke, lines: list[str], *args: str, **kwargs: Any) -> Any:
@@ -141,11 +162,13 @@ def test_without_a_terminal_it_refuses_at_once(cli: Invoke, here: Path) -> None:
 def test_every_answer_is_checked_at_once_and_asked_again(cli: Invoke, here: Path) -> None:
     lines = [
         "Casus\x1b[31mRood", "[bold]Casus[/bold] $(whoami)",  # a control character, then ok
-        "2021-02-30", "28-01-2021", "2021-02-01",  # no such date, wrong format, fine
+        "2021-02-30", "30 febr 2021", "2021-02-01",  # no such date, no date at all, fine
         "", "", "0", "twee", "",  # organisation, route; a count of 0, then text, then none
         "",  # description
-        "Projectleider", "", "", "", "", "buitenaards", "3", "afwezig", "toehoorder",
-        "Adviseur", "", "projectleider", "adviseur", "", "", "", "", "",  # id taken
+        # function, department, organisation, side (refused, then by number), attendance,
+        # role in the session, name, id
+        "Projectleider", "", "", "buitenaards", "3", "afwezig", "toehoorder", "", "",
+        "Adviseur", "", "", "", "", "", "", "projectleider", "",  # that id is taken
         "",
     ]
     result = run_typed(cli, lines)
@@ -154,7 +177,7 @@ def test_every_answer_is_checked_at_once_and_asked_again(cli: Invoke, here: Path
     assert "\x1b" not in out
     assert "no such date" not in out  # said in the user's words, not pydantic's
     assert "2021-02-30 is not a date that exists" in out
-    assert "must be a date written as YYYY-MM-DD" in out
+    assert "'30 febr 2021' is not a date; write it like 28-01-2021" in out
     assert "must be at least 1" in out and "must be a whole number" in out
     assert "'buitenaards' is not one of the choices" in out
     assert "'projectleider' is used already" in out
@@ -165,11 +188,11 @@ def test_every_answer_is_checked_at_once_and_asked_again(cli: Invoke, here: Path
 
 
 def test_back_skip_and_help(cli: Invoke, here: Path) -> None:
-    lines = ["?", "Casus Terug", "2021-02-01", "", "", "", "", "Adviseur", "", "", "", "", "",
-             "", "", "",  # end of participants
+    lines = ["?", "Casus Terug", "2021-02-01", "", "", "", "", "Adviseur;",
+             "",  # end of participants
              "<",  # from the plan back to the setup: answers stay as defaults
              "", "", "", "", "", "", "+",  # setup again: keep, then add
-             "Toetser", "", "", "", "", "", "", "", "",
+             "Toetser;", "",
              ">",  # the plan cannot be skipped
              "Het plan",
              "Gerealiseerd", "1", "",  # judgement by number
@@ -178,8 +201,9 @@ def test_back_skip_and_help(cli: Invoke, here: Path) -> None:
     result = run_typed(cli, lines)
     out = result.stdout
     assert "The casus, the date, the learning route" in out  # help after '?'
+    assert "For example: Casus Cornelis Musius" in out  # and the question's own
     assert out.count("step 1 of 12 · Setup") == 2
-    assert "Participant: what is there now" in out
+    assert "Participants: what is there now" in out
     assert "this step cannot be skipped" in out
     assert "step 5 of 12 · Success factors" in out
     draft = next((here / "sessions" / ".drafts").glob("*.yaml"))
@@ -191,14 +215,14 @@ def test_back_skip_and_help(cli: Invoke, here: Path) -> None:
 
 def test_the_review_shows_everything_and_any_step_can_be_changed(
         cli: Invoke, here: Path) -> None:
-    lines = ["Casus Review", "2021-02-01", "", "", "", "", "Adviseur", "", "", "", "", "", "",
-             "toehoorder", ""]
+    lines = ["Casus Review", "2021-02-01", "", "", "", "", "Adviseur; ; ; ; ; toehoorder", ""]
     lines += ["Plan", "Klaar", "positief", "", "4", "", ""]  # plan, realised, SDG 4
     lines += ["Vertrouwen", "vertrouwen", "", "", "Geld", "", "", ""]
-    lines += ["1", "rechtmatig", "", ""]  # place: number 1, lawful
-    lines += ["1", "financierder", "stadsgericht", "ja", "nee", "begin", "", "", ""]
-    lines += ["", "", ""]  # talents, mandate, motivation
-    lines += ["Samen", "", "", "", "", "", "Vraag?", "Team", "2021-06-01", "", "Vervolg"]
+    lines += ["rechtmatig", ""]  # the NSOB place of the one participant: lawful, no note
+    lines += ["+", "financierder", "stadsgericht", "ja", "nee", "begin", "", ""]  # a role
+    lines += ["", "j", "", "j", "", "j"]  # no talents, mandate, motivation
+    lines += ["Samen", "", "", "", "", "j", "", "j", "Vraag?", "Team", "2021-06-01", "",
+              "Vervolg"]
     lines += ["Reflectie", "Leerpunt", "", "", ""]
     lines += ["2", "Het nieuwe plan", ""]  # review: change step 2, back to the review, save
     result = run_typed(cli, lines)
@@ -207,7 +231,7 @@ def test_the_review_shows_everything_and_any_step_can_be_changed(
     assert out.count("Everything before it is saved") == 2
     assert "The dream / the plan: Het nieuwe plan" in out
     assert "• Adviseur: lawful" in out
-    assert "• Adviseur: financier (city-facing, begin)" in out
+    assert "• Adviseur: (financier) @begin" in out
     saved = load_session(here / "sessions" / "2021-02-01-casus-review.yaml")
     assert saved.casus.plan == "Het nieuwe plan"
     assert saved.casus.sdgs[0].goal == 4
@@ -234,10 +258,7 @@ def test_at_twenty_columns_nothing_is_squashed(cli: Invoke, here: Path,
         return line.rstrip("\n")
 
     monkeypatch.setattr("builtins.input", echoing_input)
-    lines = ["Casus Smal", "2021-02-01", "", "", "", "", "Beleidsadviseur Energie", "", "", "",
-             "", "", "", "", ""]
-    lines += ["Plan", "Klaar", "", "", ""] + [""] * 4 + [""] * 2 + [""] * 5 + ["", "", "", ""]
-    lines += ["", ""]
+    lines = minimal("Casus Smal", "2021-02-01", "Beleidsadviseur Energie;")
     result = run_typed(cli, lines, env={"COLUMNS": "20"})
     assert result.exit_code == 0, result.output
     out, saved = result.stdout.split("Saved ")
@@ -308,8 +329,7 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Invoke, here: Pa
 
 
 def test_in_a_terminal_an_existing_file_asks(cli: Invoke, here: Path) -> None:
-    short = ["Casus Dubbel", "2021-02-01", "", "", "", ""] + [""] + ["Plan", "Klaar", "", ""] + \
-        [""] * 2 + [""] * 3 + ["", ""] + [""] * 6 + ["", "", ""] + ["", ""]
+    short = minimal("Casus Dubbel")[:-1]
     assert run_typed(cli, [*short, ""]).exit_code == 0
     first = here / "sessions" / "2021-02-01-casus-dubbel.yaml"
     before = first.read_bytes()
@@ -348,8 +368,7 @@ def test_a_failing_save_keeps_the_draft_and_the_old_file(
     from evaltool import store
 
     old = here / "sessions" / "2021-02-01-casus-vol.yaml"
-    lines = ["Casus Vol", "2021-02-01", "", "", "", "", "", "Plan", "Klaar", "", ""] + \
-        [""] * 2 + [""] * 3 + ["", ""] + [""] * 6 + ["", "", ""] + ["", "", ""]
+    lines = minimal("Casus Vol")
     real_fsync = os.fsync
 
     def full(fd: int) -> None:
@@ -408,7 +427,7 @@ def test_end_of_input_keeps_the_draft_and_resume_equals_an_uninterrupted_run(
 def test_ctrl_c_and_signals_keep_the_draft(cli: Invoke, here: Path,
                                            monkeypatch: pytest.MonkeyPatch, stop: str,
                                            code: int) -> None:
-    from evaltool.prompter import TerminalPrompter
+    from evaltool.wizard.prompter import TerminalPrompter
 
     real = TerminalPrompter.ask
     asked: list[str] = []
@@ -464,7 +483,7 @@ def test_open_follow_ups_of_earlier_sessions_are_shown_and_closed(
     assert second.follow_ups["fu-1"].question.startswith("Is deze aanpak haalbaar")
 
     # The third session sees fu-3 (kept open: now the second session's fu-3) and fu-4.
-    lines = ["Derde casus", "2021-04-01", "", "", "", "", ""]
+    lines = ["Derde casus", "2021-04-01", "", "", "", "", "", "y"]
     result = run_typed(cli, lines + ["done", "", ""])
     out = result.stdout
     assert "step 2 of 13 · Open follow-ups from earlier" in out
@@ -511,7 +530,8 @@ def test_edit_one_step_keeps_hand_written_comments(cli: Invoke, here: Path) -> N
 def test_edit_from_an_answers_file_and_an_unknown_step(cli: Invoke, example_copy: Path) -> None:
     result = cli("edit", example_copy, "--step", "nope", "--interactive")
     assert result.exit_code == 2
-    assert "no step called 'nope'" in result.stderr and "setup, earlier, plan" in result.stderr
+    assert "no step called 'nope'" in result.stderr
+    assert "1. Setup (setup); 2. The dream / the plan (plan)" in result.stderr
     answers = example_copy.parent.parent / "plan.yaml"
     answers.write_text("plan: Een nieuwe droom.\n", encoding="utf-8")
     result = cli("edit", example_copy, "--step", "plan", "--answers", answers)
@@ -578,13 +598,14 @@ def test_a_broken_template_is_reported_with_its_line(cli: Invoke, here: Path) ->
 def test_defaults_in_a_terminal_are_taken_without_asking(cli: Invoke, here: Path) -> None:
     from datetime import date
 
-    lines = ["Casus Snel", "", "", "Adviseur", "", "", ""]  # title, number, description...
-    lines += ["Plan", "Klaar", "", ""] + ["", ""] + ["", ""] + [""] * 2 + [""] * 3 + ["", "", ""]
-    lines += ["", "", "", ""]
+    # The title, the description; a participant with a department and a name (the rest
+    # have defaults); the rest as short as can be.
+    lines = ["Casus Snel", "", "Adviseur", "", ""]
+    lines += minimal("", "", "one participant")[7:]
     result = run_typed(cli, lines, "--defaults")
     assert result.exit_code == 0, result.output
     today = date.today().isoformat()
-    assert f"Date of the meeting (YYYY-MM-DD): {today}" in result.stdout
+    assert f"Date of the meeting: {today}" in result.stdout
     assert "Organisation [Gemeente Delft]" not in result.stdout
     session = load_session(here / "sessions" / f"{today}-casus-snel.yaml")
     assert session.casus.organisation == "Gemeente Delft"
@@ -594,10 +615,7 @@ def test_defaults_in_a_terminal_are_taken_without_asking(cli: Invoke, here: Path
 def test_bidi_and_markup_in_what_was_typed_never_reach_the_terminal_raw(
         cli: Invoke, here: Path) -> None:
     title = "Casus \u202eevil\u202c [red]rood[/red]"
-    lines = [title, "2021-02-01", "", "", "", "", ""]
-    lines += ["Plan", "Klaar", "", ""] + [""] * 2 + [""] * 2 + [""] * 2 + [""] * 3 + ["", "", ""]
-    lines += ["", "", "", ""]
-    result = run_typed(cli, lines)
+    result = run_typed(cli, minimal(title))
     assert result.exit_code == 0, result.output
     assert "\u202e" not in result.stdout
     assert "Title of the casus: Casus <U+202E>evil<U+202C> [red]rood[/red]" in result.stdout
@@ -630,17 +648,20 @@ def test_an_interrupted_edit_keeps_what_was_typed(cli: Invoke, example_copy: Pat
 
 
 def test_back_in_the_first_step_loses_nothing(cli: Invoke, here: Path) -> None:
-    result = run_typed(cli, ["Casus Eerst", "<", "2021-02-01"])
+    # `<` at the very first question; then back from the date to the title, kept by Enter.
+    result = run_typed(cli, ["<", "Casus Eerst", "<", "", "2021-02-01"])
     assert "This is the first step." in result.stdout
     assert result.stdout.count("step 1 of 12 · Setup") == 1
+    assert "Title of the casus [Casus Eerst]: " in result.stdout
     draft = next((here / "sessions" / ".drafts").glob("*.yaml")).read_text(encoding="utf-8")
     assert "answer: Casus Eerst" in draft and "answer: '2021-02-01'" in draft
 
 
 def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
     """The engine only talks to a Prompter; the command layer does the files."""
-    from evaltool.prompter import AnswersPrompter
-    from evaltool.wizard import Wizard, build_session
+    from evaltool.wizard.data import build_session
+    from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.prompter import AnswersPrompter
     from evaltool.yamlsafe import Document, parse_text
 
     text = ("title: Casus Kern\ndate: 2021-02-01\nparticipants:\n  - function: Adviseur\n"
@@ -667,9 +688,10 @@ def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
 def test_a_resume_keeps_the_draft_whole_until_the_answers_are_given_again(
         cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Killed at the first question after --resume, the draft still holds every answer."""
-    from evaltool.prompter import TerminalPrompter
+    from evaltool.wizard.prompter import TerminalPrompter
 
-    lines = ["Casus Heel", "2021-02-01", "", "", "", "Een beschrijving", "Adviseur", "Anna"]
+    lines = ["Casus Heel", "2021-02-01", "", "", "", "Een beschrijving", "Adviseur", "", "", "",
+             "", "", "Anna"]
     result = run_typed(cli, lines)  # the input ends in the middle of the participants
     assert result.exit_code == 130
     draft = next((here / "sessions" / ".drafts").glob("*.yaml"))
@@ -693,10 +715,11 @@ def test_a_resume_keeps_the_draft_whole_until_the_answers_are_given_again(
 
 def test_back_keeps_what_was_typed_in_the_step_and_gives_it_again(
         cli: Invoke, here: Path) -> None:
-    setup = ["Casus Terug", "2021-02-01", "", "", "", "", "Adviseur", "", "", "", "", "", "",
-             "toehoorder", ""]
+    setup = ["Casus Terug", "2021-02-01", "", "", "", "", "Adviseur; ; ; ; ; toehoorder", ""]
     lines = [*setup, "Plan", "Klaar", "", "", ">"]  # plan, realised, no SDGs
-    lines += ["Vertrouwen", "", "", "Lef", "moed", "ja", "<"]  # two factors, then back
+    lines += ["Vertrouwen", "", "", "Lef", "moed", "ja"]  # two success factors
+    lines += ["<"] * 6  # back over each answer of the step, one question at a time
+    lines += ["<"]  # and back from its first question to the step before
     before_back = len(lines)
     lines += [">"]  # SDGs again: skipped again; the success factors come back
     result = run_typed(cli, lines)
@@ -704,16 +727,20 @@ def test_back_keeps_what_was_typed_in_the_step_and_gives_it_again(
     draft = next((here / "sessions" / ".drafts").glob("*.yaml")).read_text(encoding="utf-8")
     assert "answer: Vertrouwen" in draft and "answer: Lef" in draft and "answer: moed" in draft
     out = result.stdout
+    assert "Confidential (never published) [ja]: " in out  # back one: the answer is ready
     assert out.count("step 5 of 12 · Success factors") == 2
     assert "What worked (Enter when done): Vertrouwen" in out  # given again, shown
     # Stopped right after `<`, the draft keeps them too, and a resume gives them again.
-    result = run_typed(cli, lines[:before_back])
+    result = run_typed(cli, ["", *lines[:before_back]])  # Enter: not the draft, a new one
     assert result.exit_code == 130
+    assert "Unfinished drafts:" in result.stdout
     draft_path = result.stderr.strip().rsplit(" ", 1)[1]
     assert "answer: Lef" in Path(draft_path).read_text(encoding="utf-8")
+    rest = [">", ""]  # the SDGs skipped; no more success factors
+    rest += ["", "y", "", "", ">"]  # no attention points, NSOB place, roles; no talents
+    rest += ["", "y"] * 3 + ["", "y", ""] + ["", "", "y", ""]  # nothing more; save
     result = cli("new-session", "--interactive", "--resume", draft_path,
-                 input="\n".join([">", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                                  "", "", ""]) + "\n")
+                 input="\n".join(rest) + "\n")
     assert result.exit_code == 0, result.output
     saved = load_session(here / "sessions" / "2021-02-01-casus-terug.yaml")
     factors = [f for f in saved.findings.values() if f.kind == "success_factor"]
@@ -772,11 +799,11 @@ def test_edit_with_an_answers_file_adds_to_a_list_and_says_so(
 
 def test_sdgs_in_the_review_by_name_one_at_a_time_and_the_keys_on_a_reopened_step(
         cli: Invoke, here: Path) -> None:
-    lines = ["Casus SDG", "2021-02-01", "", "", "", "", "Adviseur", "", "", "", "", "", "",
-             "toehoorder", ""]
+    lines = ["Casus SDG", "2021-02-01", "", "", "", "", "Adviseur; ; ; ; ; toehoorder", ""]
     lines += ["Plan", "Klaar", "positief", "", "4, 7", "4", "", "SDG 7", "", ""]
-    lines += ["Vertrouwen", "", "", ""] + [""] * 3 + [""] * 3  # attention, NSOB, talents
-    lines += ["Samen", "", "", "", "", "", "", "", "", ""]  # yields, follow-ups, afterwards
+    lines += ["Vertrouwen", "", "", "", "", "y", "", "", ">"]  # attention, NSOB, talents
+    lines += ["Samen", "", "", "", "", "y", "", "y"]  # yields, wishes, topics
+    lines += ["", "y", "", "", "", "y"]  # follow-ups, next session, afterwards
     lines += ["4", "", ""]  # the review: open the SDGs, keep them, back to the review
     result = run_typed(cli, lines)
     assert result.exit_code == 0, result.output

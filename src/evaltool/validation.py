@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from evaltool import drafts
 from evaltool.errors import FileProblemError, Problem
 from evaltool.store import iter_session_files, session_from_document
+from evaltool.wizard import drafts
 from evaltool.yamlsafe import read_document
 
 

@@ -1,9 +1,10 @@
-"""The guided evaluation: `new-session`, `templates`, `edit` and `finalize`.
+"""The guided evaluation: `new-session`, `edit`, `finalize`, `drafts` and `templates`.
 
 The wizard (`evaltool.wizard`) asks and returns data; this layer chooses the prompter
-(a terminal or an answers file), keeps the draft after every answer, turns Ctrl-C, end
-of input, SIGTERM and SIGHUP into a calm line with the way back, and saves the result
-through the store.
+(a terminal or an answers file), offers unfinished drafts, keeps the draft after every
+answer, turns Ctrl-C, end of input, SIGTERM and SIGHUP into a calm line with the way
+back, saves the result through the store (in `_write`, the one place that writes a
+session file here) and says what comes next.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
 from evaltool.i18n import t
 
 if TYPE_CHECKING:
-    from evaltool.prompter import Prompter
-    from evaltool.wizard import Wizard
+    from evaltool.models import Session
+    from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.prompter import Prompter
+    from evaltool.wizard.state import Route
+    from evaltool.wizard.template import Step
 
 TemplateOption = Annotated[str | None, typer.Option("--template", help=t("wizard.template_help"),
                                                     show_default=False)]
@@ -47,15 +51,16 @@ def register(app: typer.Typer) -> None:
         interactive: InteractiveOption = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
-        path = _new_session(draft, template, answers, defaults, resume, force, interactive,
-                            sessions_dir)
+        path, after = _new_session(draft, template, answers, defaults, resume, force,
+                                   interactive, sessions_dir)
         print(t("wizard.saved", path=path))
-        print(t("wizard.saved_next", path=path))
+        for line in after:
+            print(line)
 
     @app.command(help=t("wizard.templates_help"))
     def templates() -> None:
         from evaltool.errors import EvaltoolError, TemplateError
-        from evaltool.wizard_template import available_templates, read_template
+        from evaltool.wizard.template import available_templates, read_template
 
         broken = []
         for path in available_templates():
@@ -86,6 +91,15 @@ def register(app: typer.Typer) -> None:
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
         _edit(session, step, template, answers, resume, interactive, sessions_dir)
+
+    @app.command("drafts", help=t("wizard.drafts_help"))
+    def drafts_command(
+        remove: Annotated[list[str] | None, typer.Option(
+            "--remove", help=t("wizard.drafts_remove_help"), metavar="NUMBER|DRAFT",
+            show_default=False)] = None,
+        sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
+    ) -> None:
+        _drafts(remove or [], sessions_dir)
 
     @app.command(help=t("wizard.finalize_help"))
     def finalize(
@@ -146,15 +160,16 @@ def _is_terminal(interactive: bool) -> bool:
 
 def _new_session(draft: Path | None, template_name: str | None, answers: Path | None,
                  defaults: bool, resume: bool, force: bool, interactive: bool,
-                 sessions_dir: Path) -> Path:
+                 sessions_dir: Path) -> tuple[Path, list[str]]:
     import datetime as dt
 
-    from evaltool import drafts
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
-    from evaltool.prompter import AnswersPrompter, TerminalPrompter
     from evaltool.vocabulary import load_vocabulary
-    from evaltool.wizard import Wizard, WizardState
-    from evaltool.wizard_template import DEFAULT_TEMPLATE, load_template
+    from evaltool.wizard import drafts
+    from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.prompter import AnswersPrompter, TerminalPrompter
+    from evaltool.wizard.state import WizardState
+    from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
     from evaltool.yamlsafe import read_document
 
     if draft is not None and not resume:
@@ -162,24 +177,19 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
                             hint="wizard.draft_without_resume_hint")
     if resume and answers is not None:
         raise UsageError.at("wizard.resume_with_answers", hint="wizard.resume_with_answers_hint")
-    terminal = answers is None
-    if terminal and not _is_terminal(interactive):
+    if draft is not None and draft.parent.name == drafts.FOLDER:
+        sessions_dir = draft.parent.parent
+    terminal = answers is None and _is_terminal(interactive)
+    if resume and draft is None:
+        draft = _draft_to_resume(sessions_dir, terminal)
+    if answers is None and not terminal:
         raise UsageError.at("wizard.no_terminal", hint="wizard.no_terminal_hint")
 
-    state: WizardState | None = None
-    started = dt.datetime.now().isoformat(timespec="seconds")
+    prompter: Prompter
     document = None
-    if resume:
-        if draft is not None and draft.parent.name == drafts.FOLDER:
-            sessions_dir = draft.parent.parent
-        draft = draft or drafts.latest(sessions_dir)
-        if draft is None:
-            raise UsageError.at("wizard.no_draft", folder=drafts.folder(sessions_dir),
-                                hint="wizard.no_draft_hint")
-        state, started = drafts.load(draft)
-        template_name = state.template
-    elif answers is not None:
+    if answers is not None:
         document = read_document(answers)
+        prompter = AnswersPrompter(document)
         found = document.data.get("template")
         if isinstance(found, str) and template_name and found != template_name:
             raise FileProblemError.at("wizard.other_template", path=answers,
@@ -187,21 +197,35 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
                                       hint="wizard.other_template_hint", found=found,
                                       wanted=template_name)
         template_name = template_name or (found if isinstance(found, str) else None)
+    else:
+        prompter = TerminalPrompter()
+        if draft is None:
+            draft = _offer_drafts(sessions_dir, prompter)
+            resume = draft is not None
+
+    state: WizardState | None = None
+    started = dt.datetime.now().isoformat(timespec="seconds")
+    lock = None
+    if draft is not None:
+        lock = drafts.hold(draft)
+        if lock is None:
+            raise UsageError.at("wizard.draft_in_use", path=draft, hint="wizard.draft_in_use_hint")
+        state, started = drafts.load(draft)
+        template_name = state.template
 
     template = load_template(template_name or DEFAULT_TEMPLATE)
     vocabulary = load_vocabulary(template.vocabulary)
     drafts.prepare(sessions_dir)  # before the first question: can we write at all?
-    if terminal and draft is None:
-        draft = drafts.new_path(sessions_dir)
-
-    prompter: Prompter = TerminalPrompter() if document is None else AnswersPrompter(document)
-    earlier = _earlier(sessions_dir, exclude=set())
+    if answers is None and draft is None:
+        draft = drafts.create(sessions_dir, WizardState(template.name), started)
+        lock = drafts.hold(draft)
+    route = _route(sessions_dir, exclude=set())
 
     def keep(current: WizardState) -> None:
         if draft is not None:
             drafts.save(draft, current, started)
 
-    wizard = Wizard(template, vocabulary, prompter, state=state, earlier=earlier,
+    wizard = Wizard(template, vocabulary, prompter, state=state, route=route,
                     use_defaults=defaults, on_change=keep)
     with _signals():
         try:
@@ -214,27 +238,115 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
                 problems = prompter.problems + prompter.unused(template.answer_keys())
                 if problems:
                     raise FileProblemError(*problems)
-            return _save(wizard, data, sessions_dir, prompter, force, draft)
+            path, session = _save(wizard, data, sessions_dir, prompter, force, draft)
         except (KeyboardInterrupt, EOFError, _Stopped) as stop:
             if draft is None:  # an answers file: nothing typed, nothing to keep
                 raise InterruptedByUser(Problem("core.interrupted"),
                                         exit_code=_exit_code(stop)) from None
-            keep(wizard.snapshot())
             print(flush=True)  # end the line of the question that was interrupted
+            snapshot = wizard.snapshot()
+            if snapshot.is_empty():  # nothing typed: no draft to find later
+                drafts.remove(draft)
+                raise InterruptedByUser(Problem("wizard.interrupted_empty"),
+                                        exit_code=_exit_code(stop)) from None
+            keep(snapshot)
             raise InterruptedByUser(
                 Problem("wizard.interrupted", {"draft": draft, "command": _resume_command(draft)}),
                 exit_code=_exit_code(stop)) from None
+        finally:
+            if lock is not None:
+                lock.release()
+    from evaltool.wizard.review import what_next
+
+    return path, what_next(template, session, vocabulary, path)
 
 
-def _earlier(sessions_dir: Path, exclude: set[Path]) -> list[Any]:
-    """Open follow-ups of the sessions in the folder; unreadable files are skipped, named."""
+def _describe(found: list[Any]) -> list[str]:
+    """Each draft on a line: its number, title, date, the step reached and its last change."""
+    from evaltool.errors import EvaltoolError
+    from evaltool.wizard.template import load_template, only_earlier
+
+    lines = []
+    for number, draft in enumerate(found, 1):
+        try:
+            template = load_template(draft.template)
+            steps = template.steps
+            if draft.position >= len(steps):
+                step = t("wizard.review")
+            else:
+                reached = sum(not only_earlier(s) for s in steps[:draft.position + 1])
+                step = t("wizard.draft_step", n=max(reached, 1), total=template.always_shown(),
+                         title=str(steps[draft.position].title))
+        except EvaltoolError:
+            step = "?"
+        lines.append(t("wizard.draft_line", number=number, path=draft.path,
+                       title=draft.title or t("wizard.draft_untitled"),
+                       date=draft.date or "-", step=step,
+                       changed=draft.changed.strftime("%Y-%m-%d %H:%M"))
+                     + (f" ({t('wizard.draft_in_use_mark')})" if draft.in_use else ""))
+    return lines
+
+
+def _offer_drafts(sessions_dir: Path, prompter: Prompter) -> Path | None:
+    """Unfinished drafts are named, and one can be chosen, before a new session starts."""
+    from evaltool.wizard import drafts
+    from evaltool.wizard.prompter import Ask
+
+    offers = [d for d in drafts.listing(sessions_dir)
+              if not d.edit and not d.in_use and not d.empty]
+    if not offers:
+        return None
+    prompter.say(t("wizard.drafts_found"), "bold")
+    prompter.lines(_describe(offers))
+    ask = Ask(("drafts",), t("wizard.drafts_ask"), kind="pick")
+    while True:
+        raw = (prompter.ask(ask) or "").strip()
+        if not raw:
+            return None
+        if raw.isdigit() and 1 <= int(raw) <= len(offers):
+            return offers[int(raw) - 1].path
+        prompter.reject(ask, t("wizard.drafts_bad", count=len(offers)))
+
+
+def _draft_to_resume(sessions_dir: Path, terminal: bool) -> Path:
+    """`--resume` without a draft named: the only one; with several, asked (or, without a
+    terminal, refused with the list); never one another wizard is busy with."""
+    from evaltool.errors import Problem, UsageError
+    from evaltool.wizard import drafts
+    from evaltool.wizard.prompter import TerminalPrompter
+
+    found = [d for d in drafts.listing(sessions_dir) if not d.edit and not d.empty]
+    free = [d for d in found if not d.in_use]
+    if not found:
+        raise UsageError.at("wizard.no_draft", folder=drafts.folder(sessions_dir),
+                            hint="wizard.no_draft_hint")
+    if not free:
+        raise UsageError.at("wizard.draft_in_use", path=found[0].path,
+                            hint="wizard.draft_in_use_hint")
+    if len(free) == 1:
+        return free[0].path
+    if not terminal:
+        raise UsageError(Problem("wizard.several_drafts", {"count": len(free)},
+                                 hint="wizard.several_drafts_hint"),
+                         *[Problem("wizard.draft_listed", {"line": line})
+                           for line in _describe(free)])
+    chosen = _offer_drafts(sessions_dir, TerminalPrompter())
+    if chosen is None:
+        raise UsageError.at("wizard.no_draft_chosen", hint="wizard.no_draft_hint")
+    return chosen
+
+
+def _route(sessions_dir: Path, exclude: set[Path]) -> Route:
+    """The sessions in the folder and their open follow-ups; unreadable files are skipped,
+    named."""
     from evaltool.store import iter_session_files
-    from evaltool.wizard import earlier_follow_ups
+    from evaltool.wizard.data import read_route
+    from evaltool.wizard.state import Route
 
     if not sessions_dir.is_dir():
-        return []
+        return Route()
     files = [p for p in iter_session_files([sessions_dir]) if p.resolve() not in exclude]
-    found, problems = earlier_follow_ups(files)
+    found, problems = read_route(files)
     for problem in problems:
         print(f"{t('wizard.warning')}: {problem.render()} ({t('wizard.skipped')})",
               file=sys.stderr)
@@ -242,14 +354,13 @@ def _earlier(sessions_dir: Path, exclude: set[Path]) -> list[Any]:
 
 
 def _save(wizard: Wizard, data: dict[str, Any], sessions_dir: Path, prompter: Prompter,
-          force: bool, draft: Path | None) -> Path:
+          force: bool, draft: Path | None) -> tuple[Path, Session]:
     """Save as <date>-<slug>.yaml; never over an existing file unless asked to."""
-    from evaltool import drafts
     from evaltool.errors import InterruptedByUser, Problem, WriteError
-    from evaltool.prompter import Ask
-    from evaltool.slug import session_stem, slugify
-    from evaltool.store import save_session
-    from evaltool.wizard import build_session
+    from evaltool.wizard import drafts
+    from evaltool.wizard.data import build_session
+    from evaltool.wizard.prompter import Ask
+    from evaltool.wizard.slug import session_stem, slugify
 
     casus = data.get("casus") or {}
     date = str(casus.get("date"))
@@ -278,7 +389,7 @@ def _save(wizard: Wizard, data: dict[str, Any], sessions_dir: Path, prompter: Pr
                 prompter.reject(ask, t("wizard.exists_bad"))
                 continue
         try:
-            save_session(session, target, exclusive=not overwrite)
+            _write(session, target, exclusive=not overwrite)
         except WriteError as error:
             if error.problems[0].key == "store.exists" and prompter.interactive:
                 continue  # it appeared a moment ago: ask what to do
@@ -289,7 +400,16 @@ def _save(wizard: Wizard, data: dict[str, Any], sessions_dir: Path, prompter: Pr
             raise
         if draft is not None:
             drafts.remove(draft)
-        return target
+        return target, session
+
+
+def _write(session: Session, path: Path, *, original: Any = None,
+           exclusive: bool = False) -> None:
+    """The one place where the wizard's commands write a session file (so that a check
+    that the file did not change since it was read fits in here)."""
+    from evaltool.store import save_session
+
+    save_session(session, path, original=original, exclusive=exclusive)
 
 
 # --- edit and finalize -----------------------------------------------------------------------
@@ -300,59 +420,60 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
     import datetime as dt
     import shlex
 
-    from evaltool import drafts
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
-    from evaltool.prompter import AnswersPrompter, TerminalPrompter
-    from evaltool.store import open_for_edit, save_session
+    from evaltool.store import open_for_edit
     from evaltool.vocabulary import load_vocabulary
-    from evaltool.wizard import (
-        Wizard,
-        WizardState,
-        build_session,
-        missing_for_final,
-        owned_entries,
-        session_answers,
-    )
-    from evaltool.wizard_template import DEFAULT_TEMPLATE, load_template
+    from evaltool.wizard import drafts
+    from evaltool.wizard.data import build_session, owned_entries, session_answers
+    from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.prompter import AnswersPrompter, TerminalPrompter
+    from evaltool.wizard.review import missing_for_final, what_next
+    from evaltool.wizard.state import Route, WizardState
+    from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
     from evaltool.yamlsafe import read_document
 
     editable = open_for_edit(path)
     template = load_template(template_name or DEFAULT_TEMPLATE)
-    step = template.step(step_name or "")
-    if step is None:
-        raise UsageError.at("wizard.unknown_step", step=step_name or "", template=template.name,
-                            hint="wizard.unknown_step_hint",
-                            steps=", ".join(s.name for s in template.steps))
-    if answers is None and not _is_terminal(interactive):
-        raise UsageError.at("wizard.no_terminal", hint="wizard.no_terminal_hint")
+    terminal = answers is None and _is_terminal(interactive)
     if resume and answers is not None:
         raise UsageError.at("wizard.resume_with_answers", hint="wizard.resume_with_answers_hint")
+    vocabulary = load_vocabulary(editable.session.vocabulary)
+    prompter: Prompter = TerminalPrompter() if answers is None \
+        else AnswersPrompter(read_document(answers))
+    own = editable.session.id
+    found = _route(sessions_dir, exclude={path.resolve()})
+    route = Route(tuple(s for s in found.sessions if s.id != own),  # not itself, if copied
+                  tuple(f for f in found.follow_ups if f.session_id != own))
+    state = WizardState(template.name, data=session_answers(editable.session))
+    started = dt.datetime.now().isoformat(timespec="seconds")
+    wizard = Wizard(template, vocabulary, prompter, state=state, route=route, editing=True)
+    step = _step_to_edit(wizard, step_name, terminal)
+    if answers is None and not terminal:
+        raise UsageError.at("wizard.no_terminal", hint="wizard.no_terminal_hint")
     # What is typed into one step is kept too: in a draft named after the file and the step.
     draft = drafts.folder(path.parent) / f"edit-{path.stem}-{step.name}.yaml" \
         if answers is None else None
-    state = WizardState(template.name, data=session_answers(editable.session))
-    started = dt.datetime.now().isoformat(timespec="seconds")
+    lock = None
+    if draft is not None:
+        drafts.prepare(path.parent)
+        lock = drafts.hold(draft)
+        if lock is None:
+            raise UsageError.at("wizard.draft_in_use", path=draft, hint="wizard.draft_in_use_hint")
     if resume:
         assert draft is not None
         if not draft.is_file():
             raise UsageError.at("wizard.no_draft", folder=draft, hint="wizard.no_draft_hint")
         kept, started = drafts.load(draft)
-        state.answers = kept.answers  # given again on the file as it is now
-    if draft is not None:
-        drafts.prepare(path.parent)
-    vocabulary = load_vocabulary(editable.session.vocabulary)
-    prompter: Prompter = TerminalPrompter() if answers is None \
-        else AnswersPrompter(read_document(answers))
-    own = editable.session.id
-    earlier = [item for item in _earlier(sessions_dir, exclude={path.resolve()})
-               if item.session_id != own]
+        wizard = Wizard(template, vocabulary, prompter, route=route, editing=True,
+                        state=WizardState(template.name, data=state.data,
+                                          answers=kept.answers))
 
     def keep(current: WizardState) -> None:
         if draft is not None:
             drafts.save(draft, current, started)
 
-    wizard = Wizard(template, vocabulary, prompter, state=state, earlier=earlier,
-                    on_change=keep if draft is not None else None, editing=True)
+    if draft is not None:
+        wizard.on_change = keep
     with _signals():
         try:
             data = wizard.run_single(step.name)
@@ -360,25 +481,34 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             if draft is None:
                 raise InterruptedByUser(Problem("wizard.interrupted_edit", {"path": path}),
                                         exit_code=_exit_code(stop)) from None
-            keep(wizard.snapshot())
             print(flush=True)
+            snapshot = wizard.snapshot()
+            if not snapshot.answers:
+                drafts.remove(draft)
+                raise InterruptedByUser(Problem("wizard.interrupted_edit", {"path": path}),
+                                        exit_code=_exit_code(stop)) from None
+            keep(snapshot)
             command = f"evaltool edit {shlex.quote(str(path))} --step {step.name} --resume"
             raise InterruptedByUser(Problem("wizard.interrupted_edit_draft", {
                 "path": path, "draft": draft, "command": command}),
                 exit_code=_exit_code(stop)) from None
+        finally:
+            if lock is not None:
+                lock.release()
     if isinstance(prompter, AnswersPrompter):
         problems = prompter.problems + prompter.unused(template.answer_keys())
         if problems:
             raise FileProblemError(*problems)
     status = editable.session.status
     changed = build_session(data, session_id=own, vocabulary=vocabulary, status=status)
-    if status == "final" and missing_for_final(template, changed, vocabulary):
+    if changed != editable.session and status == "final" and \
+            missing_for_final(template, changed, vocabulary):
         changed = build_session(data, session_id=own, vocabulary=vocabulary)
         print(t("wizard.back_to_draft", path=path))
     if changed == editable.session:
         print(t("wizard.unchanged", path=path))
     else:
-        save_session(changed, path, original=editable)
+        _write(changed, path, original=editable)
         before = session_answers(editable.session)
         for part in step.parts:  # say what became of each list: nothing changes unseen
             if part.kind != "list":
@@ -387,16 +517,94 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             if old != new:
                 print(t("wizard.list_counts", label=part.label, old=old, new=new))
         print(t("wizard.edited", path=path, step=step.name))
+        for line in what_next(template, changed, vocabulary, path):
+            print(line)
     if draft is not None:
         drafts.remove(draft)
 
 
+def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
+    """The step `--step` names: by its number (as the wizard counts them), its name, or
+    its title in either language; without `--step`, the steps are listed and one asked
+    for (or, without a terminal, listed in the error)."""
+    from evaltool.errors import UsageError
+    from evaltool.vocabulary import fold
+    from evaltool.wizard.prompter import Ask
+
+    shown = wizard.shown_steps()
+    listed = [t("wizard.step_line", n=n, name=step.name, title=str(step.title))
+              for n, step in enumerate(shown, 1)]
+
+    def find(text: str) -> Step | None:
+        text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= len(shown):
+            return shown[int(text) - 1]
+        if (step := wizard.template.step(text)) is not None:
+            return step
+        titles = {step.name: (fold(step.title.nl), fold(step.title.en))
+                  for step in wizard.template.steps}
+        exact = [s for s in wizard.template.steps if fold(text) in titles[s.name]]
+        prefix = [s for s in wizard.template.steps
+                  if any(title.startswith(fold(text)) for title in titles[s.name])]
+        found = exact or prefix
+        return found[0] if len(found) == 1 and fold(text) else None
+
+    if wanted is not None:
+        step = find(wanted)
+        if step is None:
+            raise UsageError.at("wizard.unknown_step", step=wanted, template=wizard.template.name,
+                                hint="wizard.unknown_step_hint", steps="; ".join(listed))
+        return step
+    if not terminal:
+        raise UsageError.at("wizard.step_needed", hint="wizard.unknown_step_hint",
+                            steps="; ".join(listed))
+    wizard.prompter.say(t("wizard.steps"), "bold")
+    wizard.prompter.lines(listed)
+    ask = Ask(("step",), t("wizard.step_ask"), kind="pick")
+    while True:
+        step = find(wizard.prompter.ask(ask) or "")
+        if step is not None:
+            return step
+        wizard.prompter.reject(ask, t("wizard.step_bad", count=len(shown)))
+
+
+def _drafts(remove: list[str], sessions_dir: Path) -> None:
+    """The drafts in the sessions folder; with `--remove`, those named go (never one a
+    running wizard holds)."""
+    from evaltool.errors import Problem, UsageError
+    from evaltool.wizard import drafts
+
+    found = drafts.listing(sessions_dir)
+    if not remove:
+        if not found:
+            print(t("wizard.no_drafts", folder=drafts.folder(sessions_dir)))
+            return
+        for line in _describe(found):
+            print(line)
+        print(t("wizard.drafts_how"))
+        return
+    chosen = []
+    for wanted in remove:
+        match = found[int(wanted) - 1] if wanted.isdigit() and 1 <= int(wanted) <= len(found) \
+            else next((d for d in found if d.path.resolve() == Path(wanted).resolve()), None)
+        if match is None:
+            raise UsageError(Problem("wizard.no_such_draft", {"value": wanted},
+                                     hint="wizard.no_such_draft_hint"))
+        if match.in_use:
+            raise UsageError.at("wizard.draft_in_use", path=match.path,
+                                hint="wizard.draft_in_use_hint")
+        chosen.append(match)
+    for draft in chosen:
+        drafts.remove(draft.path)
+        print(t("wizard.draft_removed", path=draft.path))
+
+
 def _finalize(path: Path, template_name: str | None) -> None:
     from evaltool.errors import FileProblemError, Problem
-    from evaltool.store import open_for_edit, save_session
+    from evaltool.store import open_for_edit
     from evaltool.vocabulary import load_vocabulary
-    from evaltool.wizard import missing_for_final
-    from evaltool.wizard_template import DEFAULT_TEMPLATE, load_template
+    from evaltool.wizard.review import missing_for_final
+    from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
 
     editable = open_for_edit(path)
     template = load_template(template_name or DEFAULT_TEMPLATE)
@@ -410,5 +618,5 @@ def _finalize(path: Path, template_name: str | None) -> None:
         print(t("wizard.already_final", path=path))
         return
     final = editable.session.model_copy(update={"status": "final"})
-    save_session(final, path, original=editable)
+    _write(final, path, original=editable)
     print(t("wizard.finalized", path=path))

@@ -27,8 +27,16 @@ MESSAGES = {
                   "Doorloop één stap van de wizard opnieuw op een bestaand sessiebestand; "
                   "opmerkingen in het bestand blijven staan."),
     "edit_session_help": ("The session file to change.", "Het sessiebestand om te wijzigen."),
-    "step_help": ("The step to run (its name; see the template).",
-                  "De stap om te doorlopen (de naam; zie het sjabloon)."),
+    "step_help": ("The step to run: its number, its title or its name (without it, the steps "
+                  "are listed).",
+                  "De stap om te doorlopen: het nummer, de titel of de naam (zonder deze optie "
+                  "worden de stappen getoond)."),
+    "drafts_help": ("List the unfinished drafts in the sessions folder, or remove some.",
+                    "Toon de onafgemaakte concepten in de sessiemap, of verwijder er een paar."),
+    "drafts_remove_help": ("Remove this draft (its number in the list, or its file); may be "
+                           "given more than once.",
+                           "Verwijder dit concept (het nummer in de lijst, of het bestand); mag "
+                           "vaker worden gegeven."),
     "edit_resume_help": ("Continue an interrupted edit of this step from its draft.",
                          "Ga verder met een onderbroken wijziging van deze stap vanuit het "
                          "concept."),
@@ -108,14 +116,160 @@ MESSAGES = {
     "resumed": ("Continuing from {draft}.", "Verder vanaf {draft}."),
     "warning": ("warning", "waarschuwing"),
     "skipped": ("skipped", "overgeslagen"),
+    # quick entry and help (issue 10)
+    "now": ("Now: {text}", "Nu: {text}"),
+    "help_confirm": ("Answer y (yes) or n (no).", "Antwoord j (ja) of n (nee)."),
+    "help_menu": ("The {label} above stay as they are with Enter. A number opens that one to "
+                  "change it (Enter keeps each answer), -number removes it, + adds more.",
+                  "De {label} hierboven blijven zoals ze zijn met Enter. Een nummer opent die "
+                  "om te wijzigen (Enter houdt elk antwoord), -nummer verwijdert hem, + voegt "
+                  "er meer toe."),
+    "help_review": ("Enter saves the session. A number from 1 to {count} opens that step "
+                    "again; afterwards you come back here.",
+                    "Enter bewaart de sessie. Een nummer van 1 tot en met {count} opent die "
+                    "stap opnieuw; daarna kom je hier terug."),
+    "help_none": ("Type an answer, or see the keys below.",
+                  "Typ een antwoord, of zie de toetsen hieronder."),
+    "help_date": ("A date: 28-01-2021, 28/1/2021, 28 januari 2021 or 2021-01-28; it is "
+                  "stored as 2021-01-28.",
+                  "Een datum: 28-01-2021, 28/1/2021, 28 januari 2021 of 2021-01-28; hij wordt "
+                  "bewaard als 2021-01-28."),
+    "help_flag": ("Answer y (yes) or n (no).", "Antwoord j (ja) of n (nee)."),
+    "help_tags": ("Words separated by commas, without spaces in a word (use -): "
+                  "financiering, integraal-werken.",
+                  "Woorden met komma's ertussen, zonder spaties in een woord (gebruik -): "
+                  "financiering, integraal-werken."),
+    "help_text": ("Any text. End a line with \\ to go on with a new line.",
+                  "Vrije tekst. Eindig een regel met \\ om op een nieuwe regel verder te "
+                  "gaan."),
+    "help_line": ("One line of text.", "Eén regel tekst."),
+    "help_empty": ("It may stay empty; - empties what is in brackets.",
+                   "Mag leeg blijven; - maakt leeg wat tussen haken staat."),
+    "help_count": ("A whole number, like 2.", "Een heel getal, zoals 2."),
+    "help_id": ("Lowercase letters, digits and -, like projectleider-ohv; other entries "
+                "refer to it.",
+                "Kleine letters, cijfers en -, zoals projectleider-ohv; andere items "
+                "verwijzen ernaar."),
+    "help_participant": ("A participant: their number, function or name.",
+                         "Een deelnemer: het nummer, de functie of de naam."),
+    "help_choices": ("One, or up to {max}, separated by commas.",
+                     "Eén, of hoogstens {max}, met komma's ertussen."),
+    "help_sdg": ("One SDG at a time, by number (4, SDG 4) or name; its note after a colon: "
+                 "4: Draagt bij aan beter onderwijs.",
+                 "Eén SDG tegelijk, met nummer (4, SDG 4) of naam; de toelichting na een "
+                 "dubbele punt: 4: Draagt bij aan beter onderwijs."),
+    "help_earlier": ("The number of the earlier question this one continues (Enter: none):",
+                     "Het nummer van de eerdere vraag die deze voortzet (Enter: geen):"),
+    "help_neighbours": ("Neighbours (may be chosen together, for someone on the border): "
+                        "{near}. Not together (diagonal): {far}.",
+                        "Buren (samen te kiezen, voor wie op het grensvlak zit): {near}. "
+                        "Niet samen (diagonaal): {far}."),
+    "help_semicolons": ("All on one line: {first}; {rest} (leave a part empty to keep its "
+                        "default; end with ; to be asked nothing more).",
+                        "Alles op één regel: {first}; {rest} (laat een deel leeg voor de "
+                        "standaard; eindig met ; om niets meer gevraagd te krijgen)."),
+    "help_mark_tags": ("#word at the end: {label} (#vertrouwen #draagvlak; # alone: none).",
+                       "#woord aan het eind: {label} (#vertrouwen #draagvlak; # alleen: geen)."),
+    "help_mark_flag": ("! at the start: {label}.", "! aan het begin: {label}."),
+    "help_mark_at": ("@ after a space, then the rest of the line: {label} (@ alone: none).",
+                     "@ na een spatie, dan de rest van de regel: {label} (@ alleen: geen)."),
+    "help_mark_earlier": ("^number after a space: {label} (the list above).",
+                          "^nummer na een spatie: {label} (de lijst hierboven)."),
+    "help_mark_colon": ("After a colon: {label}.", "Na een dubbele punt: {label}."),
+    "help_complete": ("With one of these marks the line is the whole entry: nothing more is "
+                      "asked. Without, the other questions follow one by one.",
+                      "Met een van deze tekens is de regel het hele item: er wordt niets meer "
+                      "gevraagd. Zonder volgen de andere vragen een voor een."),
+    "help_example": ("For example: {example}", "Bijvoorbeeld: {example}"),
+    "help_paste": ("Paste several lines at once: each line becomes an entry of its own.",
+                   "Plak meerdere regels tegelijk: elke regel wordt een eigen item."),
+    "help_roles": ("The roles in the order of the project, separated by commas; each by "
+                   "number or name. Add * for the usual role (also played now), put a usual "
+                   "role that was not played in brackets, add the orientation when it is not "
+                   "city-facing (intern), and @phase for when (it holds for the roles after "
+                   "it too; @ alone ends it). A role of your own: other: its name. + asks "
+                   "question by question, - removes all.",
+                   "De rollen in de volgorde van het project, met komma's ertussen; elk met "
+                   "nummer of naam. Zet * achter de gebruikelijke rol (ook nu gespeeld), zet "
+                   "een gebruikelijke rol die niet gespeeld is tussen haakjes, zet de "
+                   "richting erachter als die niet stadsgericht is (intern), en @fase voor "
+                   "wanneer (geldt ook voor de rollen erna; @ alleen stopt het). Een eigen "
+                   "rol: anders: de naam. + vraagt het rol voor rol, - haalt alle rollen weg."),
+    "help_roles_example": ("For example: (financier), adviser*, project leader, co-creator, "
+                           "guide of internal decision making internal",
+                           "Bijvoorbeeld: (financierder), adviseur*, projectleider, co-creator, "
+                           "begeleider besluitvorming intern"),
+    "help_role_notes": ("A note per role, after its number: 1: Usual role at school housing. "
+                        "End a line with \\ for the next role's note. With one role the "
+                        "number may be left out; - removes the notes.",
+                        "Een toelichting per rol, na het nummer: 1: Gebruikelijke rol bij "
+                        "onderwijshuisvesting. Eindig een regel met \\ voor de toelichting "
+                        "bij de volgende rol. Bij één rol mag het nummer weg; - haalt de "
+                        "toelichtingen weg."),
+    "roles_ask": ("Roles (in order; ? for how to write them)",
+                  "Rollen (in volgorde; ? voor de schrijfwijze)"),
+    "roles_choices": ("Roles: {choices}", "Rollen: {choices}"),
+    "role_notes_ask": ("Notes to these roles (1: ...; may stay empty)",
+                       "Toelichting bij deze rollen (1: ...; mag leeg blijven)"),
+    "not_a_role": ("'{value}' is not a role; type a number or a name from the list, or "
+                   "{other}: its name",
+                   "'{value}' is geen rol; typ een nummer of naam uit de lijst, of "
+                   "{other}: de naam"),
+    "not_a_role_suggest": ("'{value}' is not a role; did you mean {suggestion}?",
+                           "'{value}' is geen rol; bedoel je {suggestion}?"),
+    "other_needs_name": ("'{other}' needs a name of its own: {other}: the name",
+                         "'{other}' heeft een eigen naam nodig: {other}: de naam"),
+    "no_such_role_number": ("there is no role {number}; the roles are numbered 1 to {count}",
+                            "er is geen rol {number}; de rollen zijn genummerd van 1 tot en "
+                            "met {count}"),
+    "role_note_twice": ("role {number} has two notes; put them in one",
+                        "rol {number} heeft twee toelichtingen; zet ze in één"),
+    "role_note_number": ("start with the number of the role: 1: ... (there are {count} roles)",
+                         "begin met het nummer van de rol: 1: ... (er zijn {count} rollen)"),
+    "too_many_parts": ("more parts than questions: after the first come {names}",
+                       "meer delen dan vragen: na het eerste komen {names}"),
+    "not_a_date": ("{label}: '{value}' is not a date; write it like 28-01-2021, 28 januari "
+                   "2021 or 2021-01-28",
+                   "{label}: '{value}' is geen datum; schrijf hem als 28-01-2021, 28 januari "
+                   "2021 of 2021-01-28"),
+    "yes_or_no": ("answer y or n", "antwoord j of n"),
+    "none_ask": ("No {label}? (y/n)", "Geen {label}? (j/n)"),
+    "confidential": ("confidential", "vertrouwelijk"),
+    "earlier_open": ("Open questions of earlier meetings (a new question that continues one: "
+                     "end it with {mark}number):",
+                     "Open vragen uit eerdere bijeenkomsten (een nieuwe vraag die er een "
+                     "voortzet: eindig met {mark}nummer):"),
+    "no_such_earlier": ("'{value}' is not one of the earlier questions; type a number from 1 "
+                        "to {count}",
+                        "'{value}' is geen van de eerdere vragen; typ een nummer van 1 tot en "
+                        "met {count}"),
+    "meeting_number": ("meeting {number}, {date}", "bijeenkomst {number}, {date}"),
+    "refs_by": ("the author of {count} finding(s)", "de auteur van {count} bevinding(en)"),
+    "refs_owner": ("the owner of {count} follow-up(s)",
+                   "de eigenaar van {count} vervolgvraag/-vragen"),
+    "renamed": ("{old} is now {new}; changed with it: {what}",
+                "{old} heet nu {new}; mee veranderd: {what}"),
+    "goes_position": ("their place in the NSOB model", "de plek in het NSOB-model"),
+    "goes_roles": ("{count} role(s)", "{count} rol(len)"),
+    "goes": ("With them go {what}.", "Daarmee verdwijnen {what}."),
+    "goes_refs": ("They are no longer named as {what}.",
+                  "Ze worden niet meer genoemd als {what}."),
+    "remove_ask": ("Remove {person}? {what} (y/n)", "{person} verwijderen? {what} (j/n)"),
+    "review_missing": ("Still needed before it can be final: {what}",
+                       "Nog nodig voordat het definitief kan: {what}"),
+    "next_finalize": ("Complete: make it final with: evaltool finalize {path}",
+                      "Volledig: maak het definitief met: evaltool finalize {path}"),
+    "next_missing": ("Before it can be final: {what}", "Voordat het definitief kan: {what}"),
+    "next_edit": ("Add it with: evaltool edit {path} --step {step}",
+                  "Vul het aan met: evaltool edit {path} --step {step}"),
+    "next_summarize": ("The report: evaltool summarize {path}",
+                       "Het verslag: evaltool summarize {path}"),
     # saving
     "exists_ask": ("{path} exists already. o: overwrite, n: new name, c: cancel",
                    "{path} bestaat al. o: overschrijven, n: nieuwe naam, a: annuleren"),
     "exists_bad": ("type o, n or c", "typ o, n of a"),
     "new_name": ("New name (a few words)", "Nieuwe naam (een paar woorden)"),
     "saved": ("Saved {path}", "Bewaard: {path}"),
-    "saved_next": ("Check it with: evaltool validate {path}",
-                   "Controleer het met: evaltool validate {path}"),
     "saved_later": ("Later: evaltool edit {path} --step afterwards, then evaltool finalize "
                     "{path}",
                     "Later: evaltool edit {path} --step afterwards, daarna evaltool finalize "
@@ -130,6 +284,8 @@ MESSAGES = {
     # faults
     "interrupted": ("Stopped. Your answers are kept in {draft}; continue with: {command}",
                     "Gestopt. Je antwoorden staan in {draft}; ga verder met: {command}"),
+    "interrupted_empty": ("Stopped. Nothing was typed yet, so no draft was kept.",
+                          "Gestopt. Er was nog niets ingevuld, dus er is geen concept bewaard."),
     "interrupted_edit": ("Stopped; {path} is unchanged.",
                          "Gestopt; {path} is niet veranderd."),
     "interrupted_edit_draft": ("Stopped; {path} is unchanged. Your answers are kept in {draft}; "
@@ -177,6 +333,44 @@ MESSAGES = {
     "unknown_step": ("no step called '{step}' in template {template}",
                      "geen stap met de naam '{step}' in sjabloon {template}"),
     "unknown_step_hint": ("the steps are: {steps}", "de stappen zijn: {steps}"),
+    "step_needed": ("which step? Use --step with a number, title or name",
+                    "welke stap? Gebruik --step met een nummer, titel of naam"),
+    "step_line": ("{n}. {title} ({name})", "{n}. {title} ({name})"),
+    "steps": ("The steps:", "De stappen:"),
+    "step_ask": ("Which step (number, title or name)", "Welke stap (nummer, titel of naam)"),
+    "step_bad": ("type a number from 1 to {count}, or a step's title or name",
+                 "typ een nummer van 1 tot en met {count}, of de titel of naam van een stap"),
+    # drafts
+    "drafts_found": ("Unfinished drafts:", "Onafgemaakte concepten:"),
+    "drafts_ask": ("Number of a draft to continue it, or Enter for a new session",
+                   "Nummer van een concept om verder te gaan, of Enter voor een nieuwe sessie"),
+    "drafts_bad": ("type a number from 1 to {count}, or Enter",
+                   "typ een nummer van 1 tot en met {count}, of Enter"),
+    "draft_line": ("{number}. {title} · {date} · {step} · last changed {changed} · {path}",
+                   "{number}. {title} · {date} · {step} · laatst gewijzigd {changed} · {path}"),
+    "draft_step": ("step {n} of {total}: {title}", "stap {n} van {total}: {title}"),
+    "draft_untitled": ("(no title yet)", "(nog geen titel)"),
+    "draft_in_use_mark": ("open in another wizard", "open in een andere wizard"),
+    "draft_in_use": ("this draft is open in another wizard", "dit concept is open in een "
+                     "andere wizard"),
+    "draft_in_use_hint": ("finish or stop that one first; evaltool drafts lists them all",
+                          "maak die eerst af of stop hem; evaltool drafts toont ze allemaal"),
+    "several_drafts": ("{count} unfinished drafts: which one?",
+                       "{count} onafgemaakte concepten: welke?"),
+    "several_drafts_hint": ("name it: evaltool new-session --resume DRAFT",
+                            "noem het: evaltool new-session --resume CONCEPT"),
+    "draft_listed": ("{line}", "{line}"),
+    "no_draft_chosen": ("no draft was chosen", "er is geen concept gekozen"),
+    "no_drafts": ("No drafts in {folder}.", "Geen concepten in {folder}."),
+    "drafts_how": ("Continue one with: evaltool new-session --resume DRAFT; remove one with: "
+                   "evaltool drafts --remove NUMBER",
+                   "Ga verder met: evaltool new-session --resume CONCEPT; verwijder er een "
+                   "met: evaltool drafts --remove NUMMER"),
+    "no_such_draft": ("'{value}' is not one of the drafts",
+                      "'{value}' is geen van de concepten"),
+    "no_such_draft_hint": ("see the list with: evaltool drafts",
+                           "zie de lijst met: evaltool drafts"),
+    "draft_removed": ("Removed {path}", "Verwijderd: {path}"),
     "final_missing": ("not complete: {what} (step {step})",
                       "niet volledig: {what} (stap {step})"),
     "final_missing_hint": ("add it with: evaltool edit {path} --step {step}",

@@ -9,11 +9,14 @@ file, or (for `--resume`) from the answers kept in a draft.
 from __future__ import annotations
 
 import difflib
+import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from evaltool.errors import Problem
+from evaltool.i18n import t
 from evaltool.render.safe import reveal
 from evaltool.yamlsafe import Document
 
@@ -30,6 +33,8 @@ class Ask:
     help: str | None = None
     multiline: bool = False
     kind: Literal["value", "pick", "menu", "review", "confirm"] = "value"
+    prefill: str | None = None
+    """Text to put on the line for editing (an earlier answer, or one that was refused)."""
 
 
 class Prompter(Protocol):
@@ -78,14 +83,21 @@ def visible(text: str, *, one_line: bool = False, limit: int | None = None) -> s
 
 
 class TerminalPrompter:
-    """Questions in a terminal through rich; every text is printed as text, never markup."""
+    """Questions in a terminal through rich; every text is printed as text, never markup.
+
+    Where the platform has `readline` and both ends are a terminal, an answer can be
+    edited on its line: an earlier answer, or one that was refused, is put there to be
+    changed rather than typed again. Elsewhere such a text is shown whole above the
+    question. Lines that arrive at once (a paste) come back as one answer, one line each;
+    a line ended by `\\` goes on, and stays marked so (`\\` and a line break)."""
 
     interactive = True
 
-    def __init__(self, console: Any = None) -> None:
+    def __init__(self, console: Any = None, *, line_editor: Any = None) -> None:
         from rich.console import Console
 
         self.console = console or Console(highlight=False, emoji=False)
+        self.editor = line_editor if line_editor is not None else _line_editor()
 
     def _print(self, text: str, style: str = "") -> None:
         from rich.text import Text
@@ -107,22 +119,70 @@ class TerminalPrompter:
         self._print(text, style)
 
     def lines(self, lines: list[str], style: str = "") -> None:
+        """Each line wrapped to the terminal, its next lines indented under its text."""
+        import textwrap
+
+        width = max(self.console.width, 10)
         for line in lines:
-            self._print(line, style)
+            for part in visible(line).split("\n"):
+                lead = re.match(r"\s*(?:(?:[•✗·]|\d+\.)\s+)?", part)
+                indent = " " * min(len(lead.group(0)) if lead else 0, width // 2)
+                wrapped = textwrap.wrap(part, width, subsequent_indent=indent,
+                                        break_on_hyphens=False, drop_whitespace=True) or [""]
+                for piece in wrapped:
+                    self._print(piece, style)
 
     def ask(self, ask: Ask) -> str:
         from rich.text import Text
 
         prompt = Text(visible(ask.label, one_line=True), style="bold")
-        if ask.default not in (None, ""):
+        # Each line of a text to edit but the last ends in a backslash, as it was typed.
+        parts = ask.prefill.split("\\\n") if ask.prefill else []
+        prefills = [part + " \\" for part in parts[:-1]] + parts[-1:]
+        shown = ask.default not in (None, "") and not (prefills and self.editor)
+        if shown and ask.default is not None:
             prompt.append(f" [{visible(ask.default, one_line=True, limit=40)}]", style="cyan")
+            if prefills and (len(ask.default) > 40 or "\n" in ask.default):
+                # No line editing here: the whole text is shown, never only its start.
+                self.lines([t("wizard.now", text=ask.default.replace("\\\n", "\n"))], "dim")
         prompt.append(": ")
-        answer = self.console.input(prompt)
+        answer = self._read(prompt, prefills.pop(0) if prefills else None)
         if ask.multiline:
-            # A line ending in a backslash goes on: how a paragraph break is typed.
             while answer.endswith("\\"):
-                answer = answer[:-1].rstrip() + "\n" + self.console.input(Text("… ", style="dim"))
+                more = self._read(Text("… ", style="dim"), prefills.pop(0) if prefills else None)
+                answer = answer[:-1].rstrip() + "\\\n" + more
+        while self._pending():  # a paste: the lines that came with this one
+            answer += "\n" + self._read(Text(""), None)
         return answer.strip()
+
+    def _read(self, prompt: Any, prefill: str | None) -> str:
+        if self.editor is None:
+            return str(self.console.input(prompt))
+        editor = self.editor
+        if prefill:
+            editor.set_startup_hook(lambda: editor.insert_text(prefill))
+        try:
+            return input(self._escaped(prompt))
+        finally:
+            editor.set_startup_hook(None)
+
+    def _escaped(self, prompt: Any) -> str:
+        """The prompt as the terminal shows it, its colour codes marked as taking no room,
+        so that readline keeps its cursor right on long or edited lines."""
+        with self.console.capture() as capture:
+            self.console.print(prompt, end="")
+        return re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", capture.get())
+
+    def _pending(self) -> bool:
+        """More input is there already: the rest of a paste (no person types that fast)."""
+        import select
+
+        try:
+            if not sys.stdin.isatty():
+                return False
+            return bool(select.select([sys.stdin], [], [], 0.03)[0])
+        except (OSError, ValueError, AttributeError):
+            return False
 
     def reject(self, ask: Ask, message: str) -> bool:
         self._print(f"✗ {message}", "red")
@@ -133,6 +193,17 @@ class TerminalPrompter:
 
     def entries(self, key: Key, lead: str | None = None) -> None:
         return None
+
+
+def _line_editor() -> Any:
+    """`readline`, where the platform has it and both ends are a terminal; else None."""
+    try:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return None
+        import readline
+    except (ImportError, OSError, ValueError, AttributeError):
+        return None
+    return readline
 
 
 # --- an answers file -------------------------------------------------------------------

@@ -33,7 +33,9 @@ Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Target = Annotated[str, Field(pattern=r"^([a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*)?$")]
 
 QuestionType = Literal["line", "text", "date", "count", "choice", "choices", "sdg", "flag",
-                       "tags", "id", "participant"]
+                       "tags", "id", "participant", "earlier"]
+Mark = Literal[";", "#", "!", "@", "^", ":"]
+_MARK_TYPES = {"#": ("tags",), "!": ("flag",), "^": ("earlier",)}
 
 
 class Labels(BaseModel):
@@ -58,17 +60,27 @@ class Question(BaseModel):
     final: bool = False
     """Needed before `evaltool finalize` accepts the session (may be added later)."""
     default: Annotated[str, Field(max_length=300)] | None = None
-    """A literal, or `{today}`, `{slug:QUESTION}`, `{next:PREFIX}`, `@SESSION_ROLE`."""
+    """A literal, or `{today}`, `{slug:QUESTION}`, `{next:PREFIX}`, `@SESSION_ROLE`,
+    `{next_meeting}` (the next number in the learning route), `{casus:FIELD}` (what the
+    casus says), `{side:QUESTION:KEY}` (the side others from that organisation are on;
+    KEY for the casus' own organisation)."""
     ask: bool = True
     """False: not asked in a terminal (the default is used), but read from answer files."""
     when: dict[Name, str] = {}
     """Asked only when the entry's other answers have these values."""
     max: Annotated[int, Field(ge=1, le=20)] | None = None
+    mark: Mark | None = None
+    """How this answer is given on the entry's first line (see `evaltool.wizard.grammar`):
+    `;` the next part, `#` tags at the end, `!` a flag at the start, ` @` / ` ^` the rest
+    of the line, `:` a note after the first colon."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
         if self.type in ("choice", "choices") and not self.vocabulary:
             raise ValueError(f"question {self.name}: a choice needs 'vocabulary: CATEGORY'")
+        if self.mark in _MARK_TYPES and self.type not in _MARK_TYPES[self.mark]:
+            raise ValueError(f"question {self.name}: the mark {self.mark} is for "
+                             f"{', '.join(_MARK_TYPES[self.mark])} questions")
         if not self.ask and self.required and self.default is None:
             raise ValueError(f"question {self.name}: not asked and required needs a default")
         return self
@@ -80,6 +92,12 @@ class Part(BaseModel):
     name: Name
     target: Target = ""
     label: Labels | None = None
+    plural: Labels | None = None
+    """The list's name for several entries (`Aandachtspunten`): in questions and the review."""
+    example: Labels | None = None
+    """An entry typed on one line, shown by `?`."""
+    notation: Literal["roles"] | None = None
+    """`roles`: a participant's roles are typed on one line (see `evaltool.wizard.grammar`)."""
     fixed: dict[Name, str] = {}
     """Values every entry of a list gets (`kind: success_factor`): also how the part
     recognises its own entries among the others in the same place."""
@@ -94,7 +112,14 @@ class Part(BaseModel):
             raise ValueError(f"part {self.name}: two questions with the same name")
         if self.kind in ("list", "per_participant") and self.label is None:
             raise ValueError(f"part {self.name}: a {self.kind} part needs a label")
+        marks = [q.mark for q in self.questions[1:] if q.mark and q.mark != ";"]
+        if self.questions[0].mark or len(marks) != len(set(marks)):
+            raise ValueError(f"part {self.name}: a mark is for one of the questions after "
+                             "the first, each mark once")
         return self
+
+    def plural_label(self) -> str:
+        return str(self.plural or self.label or "")
 
 
 class Step(BaseModel):

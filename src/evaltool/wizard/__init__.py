@@ -1,0 +1,1 @@
+"""The guided evaluation: template, step engine, entry grammar, prompters, drafts and slugs."""

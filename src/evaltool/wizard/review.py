@@ -1,0 +1,186 @@
+"""The review before a session is saved, and what is still needed before it may be final.
+
+The review shows every step as plain lines (readable in a terminal of 20 columns): each
+list under its own name, confidential items marked, and what `finalize` would still
+miss. Enter saves; a step's number opens that step again. A wrong answer is said under
+the question, which is asked again without printing the whole review once more.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from evaltool import models
+from evaltool.i18n import t
+from evaltool.vocabulary import Vocabulary
+from evaltool.wizard.data import (
+    CONTINUES,
+    build_session,
+    container,
+    explain,
+    owned_entries,
+    session_answers,
+)
+from evaltool.wizard.grammar import person_label
+from evaltool.wizard.lists import summary
+from evaltool.wizard.prompter import Ask, visible
+from evaltool.wizard.template import Part, Step, Template
+from evaltool.wizard.threads import owned_here
+
+if TYPE_CHECKING:
+    from evaltool.wizard.engine import Wizard
+
+
+def review(wizard: Wizard) -> int | None:
+    """Show everything; None to save, or the index of a step to change."""
+    if not wizard.prompter.interactive:
+        return None
+    steps = wizard.shown_steps()
+    problems = problems_in(wizard)
+    show(wizard, problems)
+    ask = Ask(("review",), t("wizard.review_ask"), kind="review",
+              help=t("wizard.help_review", count=len(steps)))
+    while True:
+        raw = wizard.input(ask)
+        if not raw and not problems:
+            return None
+        if raw and raw.isdigit() and 1 <= int(raw) <= len(steps):
+            return wizard.template.steps.index(steps[int(raw) - 1])
+        wizard.prompter.reject(ask, t("wizard.review_bad", count=len(steps)))
+
+
+def show(wizard: Wizard, problems: list[str]) -> None:
+    wizard.heading(t("wizard.review"), t("wizard.review_title"), None)
+    for number, (title, lines) in enumerate(sections(wizard), 1):
+        wizard.say(f"{number}. {title}", "bold")
+        wizard.lines(["   " + line.replace("\n", "\n     ") for line in lines])
+    for problem in problems:
+        wizard.say(f"✗ {problem}", "red")
+    if not problems:
+        missing = still_missing(wizard)
+        if missing:
+            wizard.lines([t("wizard.review_missing", what="; ".join(missing))], "yellow")
+
+
+def sections(wizard: Wizard) -> list[tuple[str, list[str]]]:
+    """Every applicable step with what it holds now, as plain lines (no tables)."""
+    result = []
+    for step in wizard.shown_steps():
+        lines: list[str] = []
+        for part in step.parts:
+            lines += part_lines(wizard, step, part, wizard.state.data)
+        result.append((str(step.title), lines or [t("wizard.nothing_yet")]))
+    return result
+
+
+def part_lines(wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
+    grammar = wizard.grammar
+    if part.kind == "fields":
+        target = container(data, part.target) or {}
+        return [f"{q.label}: {visible(grammar.show(q, target[q.name]))}"
+                for q in part.questions if q.name in target]
+    if part.kind == "list":
+        earlier = {item.ref: item.question for item in wizard.earlier_for(data)}
+        items = [f"• {summary(wizard, part, item)}"
+                 for _, item in owned_here(part, data, earlier)]
+        if items and len(step.parts) > 1:  # which kind of list: yields, wishes, topics
+            return [f"{part.plural_label()} ({len(items)}):", *items]
+        return items
+    if part.kind == "earlier_follow_ups":
+        status = part.questions[0]
+        return [f"• {visible(item.get('question', ''), one_line=True, limit=80)} → "
+                f"{grammar.show(status, item.get('status', 'open'))}"
+                for item in (data.get(part.target) or {}).values() if item.get(CONTINUES)]
+    return _people_lines(wizard, part, data)
+
+
+def _people_lines(wizard: Wizard, part: Part, data: dict[str, Any]) -> list[str]:
+    """Each participant with their NSOB place, or their roles on one line and the notes."""
+    grammar = wizard.grammar
+    orientation = next((q.default for q in part.questions if q.name == "orientation"), None)
+    facing = grammar.choice("orientations", orientation) if orientation else ""
+    lines = []
+    for pid, person in (data.get("participants") or {}).items():
+        value = person.get(part.target)
+        if not value:
+            continue
+        entries: list[dict[str, Any]] = value if isinstance(value, list) else [value]
+        notes: list[str] = []
+        if part.notation == "roles":
+            shown = wizard.roles.show(entries, facing) or "; ".join(
+                summary(wizard, part, item) for item in entries)
+            notes = [f"  {n}: {visible(role['note'], one_line=True)}"
+                     for n, role in enumerate(entries, 1) if role.get("note")]
+        else:
+            shown = "; ".join(grammar.show_line(part, item) or summary(wizard, part, item)
+                              for item in entries)
+        lines.append(f"• {visible(person_label(pid, person), one_line=True)}: "
+                     f"{visible(shown, one_line=True)}")
+        lines += notes
+    return lines
+
+
+def problems_in(wizard: Wizard) -> list[str]:
+    """What keeps the data from being a valid session (normally nothing)."""
+    try:
+        build_session(wizard.state.data, session_id="check", vocabulary=wizard.vocabulary)
+    except ValidationError as error:
+        return [explain(error, {}, vocabulary=wizard.vocabulary, each=True)]
+    return []
+
+
+def still_missing(wizard: Wizard) -> list[str]:
+    session = build_session(wizard.state.data, session_id="check",
+                            vocabulary=wizard.vocabulary)
+    titles = {step.name: str(step.title) for step in wizard.template.steps}
+    return [f"{what} ({titles.get(step, step)})"
+            for step, what in missing_for_final(wizard.template, session, wizard.vocabulary)]
+
+
+def missing_for_final(template: Template, session: models.Session,
+                      vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """(step, what) for each thing the template asks before a session may be final."""
+    data = session_answers(session)
+    missing: list[tuple[str, str]] = []
+    for step in template.steps:
+        for part in step.parts:
+            if part.kind == "fields":
+                target = container(data, part.target) or {}
+                missing += [(step.name, str(q.label)) for q in part.questions
+                            if q.final and q.name not in target]
+            elif part.kind == "list" and part.min_final:
+                if len(owned_entries(part, data)) < part.min_final:
+                    missing.append((step.name, t("wizard.at_least", count=part.min_final,
+                                                 label=str(part.label))))
+    people = data.get("participants") or {}
+    setup = template.steps[0].name
+    for role in template.final_session_roles:
+        if not any(p.get("session_role") == role for p in people.values()):
+            missing.append((next((s.name for s in template.steps for p in s.parts
+                                  if p.target == "participants"), setup),
+                            t("wizard.needs_role", role=vocabulary.label("session_roles",
+                                                                          role))))
+    order = [step.name for step in template.steps]
+    return sorted(missing, key=lambda item: order.index(item[0]))  # in the order of the steps
+
+
+def what_next(template: Template, session: models.Session, vocabulary: Vocabulary,
+              path: Path) -> list[str]:
+    """After a save: `finalize` when the session is complete, else what is missing and
+    the step that adds it; and `summarize` for the report."""
+    quoted = shlex.quote(str(path))
+    missing = missing_for_final(template, session, vocabulary)
+    if session.status == "final":
+        lines = []
+    elif not missing:
+        lines = [t("wizard.next_finalize", path=quoted)]
+    else:
+        titles = {step.name: str(step.title) for step in template.steps}
+        lines = [t("wizard.next_missing", what="; ".join(
+            f"{what} ({titles.get(step, step)})" for step, what in missing)),
+            t("wizard.next_edit", path=quoted, step=missing[0][0])]
+    return [*lines, t("wizard.next_summarize", path=quoted)]

@@ -1,0 +1,58 @@
+"""What the wizard keeps while it runs (a draft holds just this), and what it knows of the route."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class WizardState:
+    """Everything needed to continue: what a draft holds."""
+
+    template: str
+    position: int = 0
+    data: dict[str, Any] = field(default_factory=dict)
+    answers: list[tuple[str, str]] = field(default_factory=list)
+    reviewing: bool = False
+    """The current step was opened from the review: go back there when it is done."""
+    held: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Answers of a step left with `<` before it was done: given again when it is back."""
+
+    def is_empty(self) -> bool:
+        """Nothing typed yet: such a draft is not worth keeping."""
+        return not (self.data or self.answers or any(self.held.values()))
+
+
+@dataclass(frozen=True)
+class EarlierFollowUp:
+    """An open follow-up of an earlier session, as shown at the start of a new one."""
+
+    ref: str
+    session_id: str
+    date: str
+    learning_route: str | None
+    question: str
+    owner: str | None
+    session_number: int | None = None
+
+
+@dataclass(frozen=True)
+class EarlierSession:
+    """What a new session takes over from an earlier one: its place in the route and the
+    side each organisation was on."""
+
+    id: str
+    date: str
+    learning_route: str | None
+    session_number: int | None
+    sides: tuple[tuple[str, str], ...] = ()
+    """(organisation, affiliation) of its participants."""
+
+
+@dataclass(frozen=True)
+class Route:
+    """The sessions in the folder, as far as the wizard needs them."""
+
+    sessions: tuple[EarlierSession, ...] = ()
+    follow_ups: tuple[EarlierFollowUp, ...] = ()

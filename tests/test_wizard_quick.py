@@ -1,0 +1,296 @@
+"""Quick entry: a participant, their roles and a finding on one line; dates the Dutch way;
+defaults that follow earlier answers; the choices for every entry; an answer to edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import Invoke, Script, typing
+from evaltool.i18n import set_language
+from evaltool.vocabulary import load_vocabulary
+from evaltool.wizard.engine import Wizard
+from evaltool.wizard.grammar import Grammar, Invalid, iso_date
+from evaltool.wizard.roles import Roles
+from evaltool.wizard.state import EarlierSession, Route, WizardState
+from evaltool.wizard.template import load_template
+
+VOCABULARY = load_vocabulary()
+GRAMMAR = Grammar(VOCABULARY)
+ROLES = Roles(VOCABULARY)
+CASUS = ["Casus Snel", "1-2-2021", "Gemeente Delft", "Excellent Faciliteren", "", ""]
+
+
+def setup(*lines: str, route: Route | None = None,
+          refusals: bool = False) -> tuple[dict[str, Any], Script]:
+    """The setup step typed in: the casus, then these lines for the participants."""
+    script = Script(typing(*CASUS, *lines, ""), refusals=refusals)
+    wizard = Wizard(load_template(), VOCABULARY, script, route=route,
+                    today=dt.date(2021, 2, 1))
+    return wizard.run_single("setup"), script
+
+
+# --- a participant on one line ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Beleidsadviseur Energie; Duurzaamheid",
+     {"function": "Beleidsadviseur Energie", "department": "Duurzaamheid",
+      "organisation": "Gemeente Delft", "affiliation": "municipality",
+      "attendance": "present", "session_role": "participant"}),
+    ("Projectleider vanuit de school; ; Schoolbestuur; initiatiefnemer; afwezig",
+     {"function": "Projectleider vanuit de school", "organisation": "Schoolbestuur",
+      "affiliation": "initiator", "attendance": "absent", "session_role": "participant"}),
+    # A word that is no side but a role in the session goes to the role.
+    ("Partner in Publiek Ondernemen (toehoorder); ; ; toehoorder",
+     {"function": "Partner in Publiek Ondernemen (toehoorder)", "organisation": "Gemeente Delft",
+      "affiliation": "municipality", "attendance": "present",
+      "session_role": "listener_reporter"}),
+    ("Adviseur; ; Woonbedrijf; 3; ; gespreksleider; Anna de Vries",
+     {"function": "Adviseur", "organisation": "Woonbedrijf", "affiliation": "external_partner",
+      "attendance": "present", "session_role": "facilitator", "name": "Anna de Vries"}),
+    ("Subsidieadviseur;",
+     {"function": "Subsidieadviseur", "organisation": "Gemeente Delft",
+      "affiliation": "municipality", "attendance": "present", "session_role": "participant"}),
+])
+def test_a_participant_on_one_line(line: str, expected: dict[str, str]) -> None:
+    data, script = setup(line)
+    [person] = data["participants"].values()
+    assert person == expected
+    assert len(script.asked) == len(CASUS) + 2  # the line, and the Enter after it
+
+
+def test_without_a_semicolon_the_questions_come_one_by_one() -> None:
+    data, script = setup("Adviseur", "Ruimte", "", "", "", "", "Piet", "")
+    assert data["participants"]["adviseur"]["department"] == "Ruimte"
+    assert data["participants"]["adviseur"]["name"] == "Piet"
+    labels = [ask.label for ask in script.asked[len(CASUS):]]
+    assert labels[1:8] == ["Department or team", "Organisation", "Which side", "Attendance",
+                           "Role in this session", "Name (may stay empty)",
+                           "Short id in the file"]
+
+
+def test_the_side_follows_the_organisation_typed_before() -> None:
+    data, _ = setup("Directeur; ; Stichting Scholen; initiatiefnemer", "Conciërge; ; stichting "
+                    "scholen")
+    assert data["participants"]["concierge"]["affiliation"] == "initiator"
+    # And from an earlier session of the route, when this one has no one from there yet.
+    route = Route((EarlierSession("2021-01-28-x", "2021-01-28", "Excellent Faciliteren", 1,
+                                  (("Woonbedrijf", "external_partner"),)),))
+    data, _ = setup("Adviseur; ; Woonbedrijf;", route=route)
+    assert data["participants"]["adviseur"]["affiliation"] == "external_partner"
+
+
+def test_a_wrong_part_refuses_the_line_and_keeps_it_to_correct() -> None:
+    data, script = setup("Adviseur; ; ; buitenaards", "Adviseur; ; ; extern", refusals=True)
+    assert "✗ 'buitenaards' is not one of the choices" in "\n".join(script.shown)
+    again = script.asked[len(CASUS) + 1]
+    assert again.prefill == "Adviseur; ; ; buitenaards"  # on the line, to be corrected
+    assert data["participants"]["adviseur"]["affiliation"] == "external_partner"
+    data, script = setup("A; b; c; gemeente; aanwezig; deelnemer; Naam; te veel", "A;",
+                         refusals=True)
+    assert "more parts than questions: after the first come Department or team; " \
+        "Organisation; Which side; Attendance; Role in this session; Name (may stay empty)" \
+        in "\n".join(script.shown)
+
+
+def test_the_choices_are_shown_for_every_entry_not_only_the_first() -> None:
+    _, script = setup("Adviseur", "", "", "", "", "", "", "", "Toetser", "", "", "", "", "",
+                      "", "")
+    shown = "\n".join(script.shown)
+    assert shown.count("Choose by number or name: 1 municipality · 2 initiator") == 2
+    assert shown.count("Choose by number or name: 1 present · 2 absent") == 2
+
+
+# --- a finding, an SDG, a follow-up, a place on one line; a paste ------------------------------
+
+
+def run_step(step: str, *lines: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    wizard = Wizard(load_template(), VOCABULARY, Script(typing(*lines)),
+                    state=WizardState("casus-evaluatie", data=data or {}), editing=True)
+    return wizard.run_single(step)
+
+
+def test_a_finding_with_its_tags_and_confidential_on_one_line() -> None:
+    data = run_step("success_factors", "! Het schoolbestuur betaalde mee. #geld #samen", "")
+    [finding] = data["findings"].values()
+    assert finding == {"kind": "success_factor", "text": "Het schoolbestuur betaalde mee.",
+                       "tags": ["geld", "samen"], "confidential": "true"}
+    data = run_step("success_factors", "Vertrouwen #", "")  # no tags; nothing more asked
+    assert list(data["findings"].values()) == [
+        {"kind": "success_factor", "text": "Vertrouwen", "confidential": "false"}]
+
+
+def test_pasted_lines_are_entries_of_their_own_and_a_backslash_keeps_one() -> None:
+    data = run_step("success_factors", "Vertrouwen\nLef #moed\n! Geld", "")
+    assert [(f["text"], f.get("tags"), f["confidential"]) for f in data["findings"].values()] \
+        == [("Vertrouwen", None, "false"), ("Lef", ["moed"], "false"), ("Geld", None, "true")]
+    data = run_step("success_factors", "Eerst dit\\\nen dan dat", "", "", "")
+    assert [f["text"] for f in data["findings"].values()] == ["Eerst dit\nen dan dat"]
+
+
+def test_an_sdg_a_place_and_a_follow_up_on_one_line() -> None:
+    data = run_step("sdgs", "4: Beter onderwijs.", "SDG 7:", "")
+    assert data["casus"]["sdgs"] == [{"goal": "4", "note": "Beter onderwijs."}, {"goal": "7"}]
+    data = run_step("follow_ups", "Wie beheert het plein? @Wijkregisseur", "", "")
+    assert list(data["follow_ups"].values()) == [
+        {"question": "Wie beheert het plein?", "owner": "Wijkregisseur"}]
+    people = {"participants": {"a": {"function": "A"}}}
+    data = run_step("positions", "presterend, samenwerkend: Vanuit beleid.", data=people)
+    assert data["participants"]["a"]["position"] == {
+        "quadrants": ["performing_government", "networking_government"],
+        "note": "Vanuit beleid."}
+
+
+# --- roles on one line ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("(financierder), adviseur*, projectleider, co-creator, begeleider besluitvorming intern",
+     [{"role": "financier", "orientation": "city", "usual": "true", "played": "false"},
+      {"role": "adviser", "orientation": "city", "usual": "true"},
+      {"role": "project_leader", "orientation": "city"},
+      {"role": "co_creator", "orientation": "city"},
+      {"role": "decision_guide", "orientation": "internal"}]),
+    ("adviseur* @begin, financierder @gedurende het proces, toetser, 9 intern @",
+     [{"role": "adviser", "orientation": "city", "usual": "true", "phase": "begin"},
+      {"role": "financier", "orientation": "city", "phase": "gedurende het proces"},
+      {"role": "assessor", "orientation": "city", "phase": "gedurende het proces"},
+      {"role": "process_facilitator", "orientation": "internal"}]),
+    ("anders: trekker van het initiatief, guide of internal decision making internal",
+     [{"role": "other", "label": "trekker van het initiatief", "orientation": "city"},
+      {"role": "decision_guide", "orientation": "internal"}]),
+])
+def test_roles_on_one_line(line: str, expected: list[dict[str, str]]) -> None:
+    assert ROLES.read(line, "city") == expected
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("financieder", "'financieder' is not a role; did you mean financier?"),
+    ("anders", "'anders' needs a name of its own: anders: the name"),
+    ("buitenaards", "'buitenaards' is not a role; type a number or a name from the list, or "
+                    "other: its name"),
+    ("99", "'99' is not a role"),
+])
+def test_a_role_that_is_not_one_is_named(line: str, message: str) -> None:
+    with pytest.raises(Invalid) as refused:
+        ROLES.read(line, "city")
+    assert str(refused.value).startswith(message)
+
+
+ROLE = st.fixed_dictionaries({
+    "role": st.sampled_from([key for key in VOCABULARY.roles if key != "other"]),
+    "orientation": st.sampled_from(list(VOCABULARY.orientations)),
+}, optional={"phase": st.sampled_from(["begin", "gedurende het proces", "na de oplevering"])})
+FLAGS = st.sampled_from([{}, {"usual": "true"}, {"usual": "true", "played": "false"}])
+OTHER = st.builds(lambda label, o: {"role": "other", "label": label, "orientation": o},
+                  st.sampled_from(["trekker", "contactpersoon extern", "kwartiermaker"]),
+                  st.sampled_from(list(VOCABULARY.orientations)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.builds(lambda r, f: {**r, **f}, ROLE, FLAGS), OTHER),
+                min_size=1, max_size=6),
+       st.sampled_from(["nl", "en"]))
+def test_any_roles_shown_on_one_line_read_back_the_same(roles: list[dict[str, str]],
+                                                       language: str) -> None:
+    set_language(language)
+    line = ROLES.show(roles, "city")
+    assert line is not None
+    assert ROLES.read(line, "city") == roles
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_question_mark_at_the_roles_explains_the_notation_with_an_example(
+        language: str) -> None:
+    set_language(language)
+    people = {"participants": {"a": {"function": "Adviseur"}}}
+    script = Script(typing("?", "adviseur*", ""))
+    Wizard(load_template(), VOCABULARY, script, editing=True,
+           state=WizardState("casus-evaluatie", data=people)).run_single("roles")
+    shown = "\n".join(script.shown)
+    if language == "nl":
+        assert "Zet * achter de gebruikelijke rol" in shown
+        assert "Bijvoorbeeld: (financierder), adviseur*, projectleider" in shown
+    else:
+        assert "Add * for the usual role" in shown
+        assert "For example: (financier), adviser*, project leader" in shown
+
+
+def test_one_question_for_the_notes_of_all_roles() -> None:
+    people = {"participants": {"a": {"function": "A"}, "b": {"function": "B"}}}
+    data = run_step("roles", "(1), adviseur*, co-creator", "1: Gebruikelijk.\\\n3: Samen.",
+                    "partner", "Alleen deze.", data=people)
+    roles = data["participants"]["a"]["roles"]
+    assert [r.get("note") for r in roles] == ["Gebruikelijk.", None, "Samen."]
+    assert data["participants"]["b"]["roles"] == [
+        {"role": "partner", "orientation": "city", "note": "Alleen deze."}]
+
+
+@pytest.mark.parametrize(("notes", "message"), [
+    ("Zonder nummer", "start with the number of the role: 1: ... (there are 2 roles)"),
+    ("3: Te ver", "there is no role 3; the roles are numbered 1 to 2"),
+    ("1: Een\\\n1: Twee", "role 1 has two notes; put them in one"),
+])
+def test_notes_that_do_not_fit_the_roles_are_refused(notes: str, message: str) -> None:
+    with pytest.raises(Invalid) as refused:
+        ROLES.read_notes(notes, 2)
+    assert str(refused.value) == message
+
+
+# --- dates the Dutch way, defaults that follow ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("2021-04-22", "2021-04-22"), ("22-04-2021", "2021-04-22"), ("22-4-2021", "2021-04-22"),
+    ("22/4/2021", "2021-04-22"), ("22.4.21", "2021-04-22"), ("22 april 2021", "2021-04-22"),
+    ("22 Apr 2021", "2021-04-22"), ("1 mei 2021", "2021-05-01"), ("1 oktober 2021",
+                                                                  "2021-10-01"),
+    ("30-02-2021", "2021-02-30"),  # no such day: said by the session's own check
+    ("22 floreal 2021", None), ("2021/04", None), ("volgende week", None),
+])
+def test_dates_typed_the_dutch_way(typed: str, stored: str | None) -> None:
+    assert iso_date(typed) == stored
+
+
+def test_a_dutch_date_is_shown_back_as_it_is_stored(cli: Invoke, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("--lang", "nl", "new-session", "--interactive",
+                 input="Casus Datum\n22 april 2021\n")
+    assert "Datum van de bijeenkomst: 2021-04-22" not in result.stdout  # not given again
+    draft = next((tmp_path / "sessions" / ".drafts").glob("*.yaml")).read_text()
+    assert "answer: 22 april 2021" in draft  # what was typed is kept as typed
+    result = cli("--lang", "nl", "new-session", "--interactive", input="1\n" + "\n" * 4)
+    assert "Datum van de bijeenkomst: 22 april 2021" in result.stdout
+    assert "→ 2021-04-22" in result.stdout
+
+
+def test_the_meeting_number_follows_the_route(cli: Invoke, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              example: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / example.name).write_bytes(example.read_bytes())
+    result = cli("new-session", "--interactive", input="Casus Twee\n2021-04-22\n\n\n")
+    assert "Number of the meeting in the learning route [2]" in result.stdout
+    result = cli("new-session", "--interactive",
+                 input="\nCasus Eigen\n2021-04-22\n\nEen andere route\n")
+    assert "Number of the meeting in the learning route [1]" in result.stdout
+
+
+# --- a long answer, edited rather than typed again ----------------------------------------------
+
+
+def test_without_line_editing_a_long_answer_is_shown_whole(cli: Invoke,
+                                                            example_copy: Path) -> None:
+    result = cli("edit", example_copy, "--step", "plan", "--interactive", input="\n")
+    assert result.exit_code == 0, result.output
+    assert ("Now: De droom om de basisschool duurzaam te renoveren en daarmee bij te dragen "
+            "aan een impuls voor de wijk.") in " ".join(result.stdout.split())
+    assert "Nothing changed" in result.stdout
