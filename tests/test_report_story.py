@@ -267,7 +267,7 @@ def test_one_section_order_in_every_format_taken_from_the_layout(
 
 def test_the_masthead_comes_from_the_template(cli: Invoke, example: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from evaltool.wizard_template import _loaded
+    from evaltool.wizard.template import _loaded
 
     dutch = cli("--lang", "nl", "summarize", "-f", "markdown", example).stdout
     assert "**Excellent faciliteren! · Leerroute · Publiek Ondernemen**" in dutch

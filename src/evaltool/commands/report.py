@@ -93,7 +93,7 @@ def masthead(routes: list[str | None], language: str) -> list[str] | None:
     from evaltool.errors import EvaltoolError
     from evaltool.i18n import pick
     from evaltool.vocabulary import fold
-    from evaltool.wizard_template import load_template
+    from evaltool.wizard.template import load_template
 
     try:
         template = load_template()
