@@ -102,6 +102,9 @@ class Vocabulary(BaseModel):
     judgements: dict[Key, Entry] = Field(min_length=1)
     follow_up_statuses: dict[Key, Entry]
     sdgs: dict[Annotated[int, Field(ge=1, le=17), BeforeValidator(_goal)], Labels]
+    # Words that are no one's name in any session of this vocabulary (a school named after
+    # a person): publication mode does not refuse them (see `evaltool.privacy`).
+    not_people: list[Word] = []
 
     @model_validator(mode="after")
     def _complete(self) -> Vocabulary:

@@ -46,21 +46,29 @@ def register(app: typer.Typer) -> None:
         _check_options(output_format, public, names)
         language = current_language()
         targets = paths or [sessions_dir]
+        guard = None
+        if public:
+            from evaltool.privacy import Guard
+
+            guard = Guard()
         if len(targets) == 1 and not targets[0].is_dir():
             summary, failed = summarize_file(targets[0], language, public=public,
-                                             names=names, route=route), 0
+                                             names=names, route=route, guard=guard), 0
+        elif guard is not None:
+            # Publication mode reads every file anew and keeps nothing: what it needs to
+            # check the output (the names) may not be cached.
+            summary, failed = summarize_many(targets, language, public=True, route=route,
+                                             guard=guard)
         else:
             from evaltool.cache import DigestCache
 
             with DigestCache(enabled=not no_cache) as cache:
                 def compute() -> tuple[dict[str, Any], int]:
-                    return summarize_many(targets, language, public=public, route=route,
+                    return summarize_many(targets, language, public=False, route=route,
                                           digest_of=cache.digest_for)
 
-                # Publication mode reports its redactions as it goes: never from the cache.
-                summary, failed = compute() if public else cache.overview(
-                    targets, [language, route], compute)
-        write_report(summary, output_format, output, width)
+                summary, failed = cache.overview(targets, [language, route], compute)
+        write_report(summary, output_format, output, width, guard)
         if failed:
             print(t("report.skipped", count=failed), file=sys.stderr)
             raise typer.Exit(1)
@@ -83,8 +91,9 @@ def _same_route(route: str | None, learning_route: str | None) -> bool:
 
 
 def summarize_file(path: Path, language: str, *, public: bool, names: bool,
-                   route: str | None) -> dict[str, Any]:
-    """The summary data of one session file (publication mode: anonymised and checked)."""
+                   route: str | None, guard: Any = None) -> dict[str, Any]:
+    """The summary data of one session file (publication mode: anonymised and checked; the
+    `guard` then learns what to check the finished output for)."""
     from evaltool.errors import FileProblemError
     from evaltool.store import load_session
     from evaltool.summary import summarize_session
@@ -102,6 +111,8 @@ def summarize_file(path: Path, language: str, *, public: bool, names: bool,
 
     published, redactions, scrubber = publish(session)
     check_session(published, scrubber, path)
+    if guard is not None:
+        guard.add(path, scrubber)
     summary = summarize_session(neutral_ids(published), vocabulary, language=language)
     summary["public"] = True
     summary["anonymisation"] = anonymisation(redactions, language)
@@ -122,14 +133,31 @@ def digest_for_path(path: Path) -> dict[str, Any]:
     return digest(load_session(path))
 
 
+def public_digest(path: Path, guard: Any) -> dict[str, Any]:
+    """The digest of one session file in publication mode: refused (raised) when the file's
+    own public report would be; its people are handed to `guard` for the output check."""
+    from evaltool.privacy import check_session, publish
+    from evaltool.store import load_session
+    from evaltool.summary import digest
+
+    session = load_session(path)
+    published, _, scrubber = publish(session)
+    check_session(published, scrubber, path)
+    guard.add(path, scrubber)
+    return digest(session)
+
+
 def summarize_many(paths: list[Path], language: str, *, public: bool,
-                   route: str | None, digest_of: Callable[[Path], dict[str, Any]] | None = None
-                   ) -> tuple[dict[str, Any], int]:
+                   route: str | None, digest_of: Callable[[Path], dict[str, Any]] | None = None,
+                   guard: Any = None) -> tuple[dict[str, Any], int]:
     """The learning-route overview of every session file under `paths`, and how many failed.
 
-    `digest_of` (default `digest_for_path`) is where the per-file cache comes in."""
+    `digest_of` (default `digest_for_path`) is where the per-file cache comes in. In
+    publication mode (`guard` given) a file whose public report would be refused makes
+    the whole overview refused, with every reason."""
     from evaltool.cli import report_error
     from evaltool.errors import FileProblemError
+    from evaltool.privacy import PublicationRefusedError
     from evaltool.store import iter_session_files
     from evaltool.summary import RouteOverview
     from evaltool.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
@@ -139,8 +167,11 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     routes_seen: set[str] = set()
     files: set[str] = set()
     ids: dict[str, str] = {}
-    fingerprints: set[str] = set()
     totals: dict[str, int] = {}
+    refusals: list[Any] = []
+    if guard is not None:
+        def digest_of(path: Path) -> dict[str, Any]:
+            return public_digest(path, guard)
     for path in iter_session_files(paths):
         resolved = os.path.realpath(path)
         if resolved in files:  # named twice, or a file inside a folder also named
@@ -152,6 +183,9 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
                 raise FileProblemError.at("report.duplicate_id", path=path,
                                           hint="report.duplicate_id_hint", id=item["id"],
                                           other=Path(ids[item["id"]]))
+        except PublicationRefusedError as error:
+            refusals += error.problems
+            continue
         except FileProblemError as error:
             failed += 1
             report_error(error)
@@ -165,9 +199,10 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
             overview = RouteOverview(vocabulary, language=language)
         overview.add(item)
         if public:
-            fingerprints.update(item["name_fingerprints"])
             for key, value in item["redactions"].items():
                 totals[key] = totals.get(key, 0) + value
+    if refusals:
+        raise PublicationRefusedError(*refusals)
     if overview is None:
         from evaltool.errors import EvaltoolError
 
@@ -180,23 +215,12 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
                                hint="report.nothing_to_summarize_hint")
     summary = overview.result()
     if public:
-        from evaltool.privacy import check_overview
+        from evaltool.privacy import anonymisation
 
-        check_overview(summary, fingerprints)
         summary["public"] = True
-        summary["anonymisation"] = {
-            "notice": t("report.anonymised_notice", language),
-            "rules": [t(f"report.{key}", language) for key in _rule_keys()],
-            "redactions": totals,
-        }
+        summary["anonymisation"] = anonymisation(totals, language)
         _report_redactions(totals)
     return summary, failed
-
-
-def _rule_keys() -> tuple[str, ...]:
-    from evaltool.privacy import RULE_KEYS
-
-    return RULE_KEYS
 
 
 def _report_redactions(counts: dict[str, int]) -> None:
@@ -204,16 +228,21 @@ def _report_redactions(counts: dict[str, int]) -> None:
 
 
 def write_report(summary: dict[str, Any], output_format: str, output: Path | None,
-                 width: int | None) -> None:
-    """Render `summary` and print it, or write it to `output` all at once."""
+                 width: int | None, guard: Any = None) -> None:
+    """Render `summary` and print it, or write it to `output` all at once.
+
+    In publication mode the `guard` checks the finished output, whatever its format,
+    before a byte of it is shown or written."""
     if output_format == "text" and output is None:
         from evaltool.render.text import console_for, render, render_to_string
 
         console = console_for(sys.stdout, width=width, color=color_wanted())
+        text = render_to_string(summary, width or console.width)  # no trailing spaces
+        if guard is not None:
+            guard.check(text, output_format)
         if console.is_terminal:
             console.print(render(summary, width or console.width))
             return
-        text = render_to_string(summary, width or console.width)  # no trailing spaces
     elif output_format == "text":
         from evaltool.render.text import render_to_string
 
@@ -230,6 +259,8 @@ def write_report(summary: dict[str, Any], output_format: str, output: Path | Non
         from evaltool.render.json import render as render_json
 
         text = render_json(summary)
+    if guard is not None and output_format != "text":
+        guard.check(text, output_format)
     if output is None:
         sys.stdout.write(text)
         return

@@ -1,0 +1,531 @@
+"""Finding people in free text: the names a session declares, names it does not, and
+special categories of personal data (AVG art. 9) next to a person or an absence.
+
+Pure: text in, places out. `evaltool.privacy` uses it to replace and to refuse; the wizard
+can ask `likely_names` about an answer as it is typed.
+
+Dutch name rules (see `evaltool.dutchnames` for the lists):
+- a surname with particles is matched only with them ("van der Meer", "Van der Meer",
+  "V.d. Meer"), never by its last word alone;
+- a name part that is also an ordinary word ("Groot", "Meer", "Roos") is a name only where
+  it stands as one: after a given name, initials or a title, capitalised inside a sentence,
+  or at the start of one when a verb such as "zei" follows; never in lower case;
+- a surname right after someone else's given name or initials ("Joost van der Berg" when
+  the participant is Kees van der Berg) is not that participant: it is left for the
+  undeclared-name check, never replaced by the wrong person's function.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from evaltool.dutchnames import Lists, ParsedName, Shadow, asciify, fold, lists, shadow
+
+_TAIL = r"(?:'s|s)?(?![\w])"
+_SENTENCE_END = re.compile(r"[.!?:;\n•*\"“(]\s*$|^\s*$")
+_ABBREVIATED = re.compile(r"(?:\b[A-Za-z]|\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|hr|v|d|"
+                          r"st|mvr|bijv|bv|o\.a|i\.p\.v|t\.a\.v|e\.a))\.\s*$", re.I)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][A-Za-z'-]*)(\.?)\s+$")
+
+
+@dataclass(frozen=True)
+class Known:
+    """A person a session names: a participant or a declared person."""
+
+    id: str
+    label: str
+    name: ParsedName
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A place in a shadow text: a known person (`people`) or a likely name (`rule`)."""
+
+    start: int
+    end: int
+    people: tuple[int, ...] = ()
+    rule: str = ""
+    word: str = ""
+
+
+def starts_sentence(text: str, position: int) -> bool:
+    """Whether the word at `position` is the first of a sentence, a line or a list item."""
+    before = text[max(0, position - 40):position]
+    if _SENTENCE_END.search(before) is None:
+        return False
+    return _ABBREVIATED.search(before) is None
+
+
+def _word(word: str) -> str:
+    """A written word as a pattern: spaces and hyphens may vary, case does not matter."""
+    return re.sub(r"\\ |\\-", lambda m: r"\s+" if m.group() == r"\ " else r"\s*-\s*",
+                  re.escape(asciify(word)))
+
+
+def _particles(particles: tuple[str, ...], rules: Lists) -> str:
+    full = r"\s+".join(re.escape(p) for p in particles)
+    written = " ".join(particles)
+    options = [full] + [re.escape(a).replace(r"\ ", r"\s*")
+                        for a in rules.abbreviations.get(written, [])]
+    return "(?:" + "|".join(sorted(set(options), key=lambda o: -len(o))) + ")"
+
+
+def _alternatives(options: Iterable[str]) -> str:
+    unique = sorted({o for o in options if o}, key=lambda o: (-len(o), o))
+    return "(?:" + "|".join(unique) + ")" if unique else ""
+
+
+@dataclass
+class _Person:
+    """One known person's pattern, and what its parts are."""
+
+    pattern: re.Pattern[str]
+    ordinary_given: frozenset[str]
+    ordinary_cores: frozenset[str]
+    parts: frozenset[str]  # folded given names, nicknames and surname cores
+
+
+def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
+    given_words = list(name.given) + list(name.nicknames)
+    given_options = {_word(g) for g in given_words}
+    given_options |= {_word(p) for g in given_words for p in g.split("-") if len(p) >= 2}
+    given = _alternatives(given_options)
+    letters = "".join(sorted({ch for ch in name.letters if ch.isalpha() and ch.isascii()}))
+    initials = (rf"(?-i:(?:[{letters}]\.\s?){{1,{max(1, len(name.letters))}}}"
+                rf"|[{letters}]{{1,{max(1, len(name.letters))}}}(?=\s))") if letters else ""
+    segments = [(rf"{_particles(p, rules)}\s*" if p else "") + _word(core)
+                for p, core in name.segments]
+    surname_options = []
+    if len(segments) > 1:
+        surname_options.append(r"\s*[-\s]\s*".join(segments))
+    surname_options += segments
+    surname = _alternatives(surname_options)
+    options: list[str] = []
+    if surname:
+        lead = _alternatives([rf"(?:{given}\s+)+" if given else "", rf"{initials}\s*" if initials
+                              else "", rf"(?:{given}\s+)+{initials}\s*" if given and initials
+                              else ""])
+        if lead:
+            options.append(rf"(?P<full>{lead}{surname})")
+            after = _alternatives([given, initials])
+            last_particles = name.segments[-1][0] if name.segments else ()
+            trailing = rf"(?:\s+{_particles(last_particles, rules)})?" if last_particles else ""
+            cores = _alternatives(_word(core) for _, core in name.segments)
+            options.append(rf"(?P<rev>(?:{surname}|{cores})\s*,\s*{after}{trailing})")
+        options.append(rf"(?P<sur>{surname})")
+    if given:
+        options.append(rf"(?P<giv>{given})")
+    bare = [_word(core) for particles, core in name.segments if particles]
+    if bare:  # "mevrouw Bosch" for Jacob ten Bosch: only after a title (see `_verdict`)
+        options.append(rf"(?P<bare>{_alternatives(bare)})")
+    short = _initial_forms(name)
+    if short:
+        options.append("(?P<ini>(?-i:" + "|".join(re.escape(f) for f in short) + "))")
+    courtesy = _alternatives(re.escape(t) for t in rules.courtesy)
+    pattern = (rf"(?<![\w])(?:(?P<hon>{courtesy})\.?\s+)?(?:" + "|".join(options) + ")" + _TAIL)
+    ordinary_given = frozenset(fold(g) for g in given_words if rules.ordinary(fold(g)))
+    ordinary_cores = frozenset(fold(core) for p, core in name.segments
+                               if not p and rules.ordinary(fold(core)))
+    parts = frozenset(fold(w) for g in given_words for w in re.split(r"[-\s]+", g) if len(w) > 1)
+    parts |= frozenset(fold(w) for _, core in name.segments for w in re.split(r"[-\s]+", core)
+                       if len(w) > 1)
+    return _Person(re.compile(pattern, re.IGNORECASE), ordinary_given, ordinary_cores, parts)
+
+
+def _initial_forms(name: ParsedName) -> list[str]:
+    """"J.t.B.", "JtB", "JTB": a person's initials with those of the surname (3+ letters)."""
+    if not name.segments or not name.letters:
+        return []
+    particles, core = name.segments[0]
+    tussen = [p[0] for p in particles if p[0].isalpha()]
+    letters = [*name.letters, *tussen, core[0].upper()]
+    if len(letters) < 3:
+        return []
+    lower = [*name.letters, *(t.lower() for t in tussen), core[0].upper()]
+    forms = {"".join(f"{ch}." for ch in lower), "".join(f"{ch}." for ch in letters).upper(),
+             "".join(letters).upper()}
+    if tussen:
+        forms.add("".join(lower))
+    return sorted(forms, key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def _pattern_of(name: ParsedName) -> _Person:
+    return _person_pattern(name, lists())
+
+
+class NameMatcher:
+    """Finds the names of known people in a shadow text."""
+
+    def __init__(self, people: Iterable[Known]) -> None:
+        self.people = list(people)
+        self.rules = lists()
+        self._index: dict[str, list[int]] = {}
+        self.given_names: set[str] = set()
+        for number, person in enumerate(self.people):
+            for key in self._keys(person.name):
+                self._index.setdefault(key, []).append(number)
+            self.given_names |= {fold(g) for g in (*person.name.given, *person.name.nicknames)}
+
+    @staticmethod
+    def _keys(name: ParsedName) -> set[str]:
+        """Words of which a text needs at least one to mention this person."""
+        keys = {fold(w) for g in (*name.given, *name.nicknames) for w in re.split(r"[-\s]+", g)}
+        keys |= {fold(w) for _, core in name.segments for w in re.split(r"[-\s']+", core)}
+        keys |= {fold(f.replace(".", "")) for f in _initial_forms(name)}
+        return {k for k in keys if k}
+
+    def candidates(self, text: str) -> list[int]:
+        words = set(re.findall(r"[a-z]+", text.casefold()))
+        words |= {m.replace(".", "") for m in re.findall(r"(?:[a-z]\.){2,}", text.casefold())}
+        found: set[int] = set()
+        for word in words:
+            stem = word[:-1] if word.endswith("s") else word
+            found.update(self._index.get(word, ()))
+            found.update(self._index.get(stem, ()))
+        return sorted(found)
+
+    def hits(self, view: Shadow) -> tuple[list[Hit], list[Hit]]:
+        """Known people in `view` (merged where two share a form), and places where a known
+        surname or given name belongs to someone else (a likely undeclared person)."""
+        text = view.text
+        found: list[Hit] = []
+        others: list[Hit] = []
+        for number in self.candidates(text):
+            person = self.people[number]
+            compiled = _pattern_of(person.name)
+            for match in compiled.pattern.finditer(text):
+                verdict = self._verdict(match, compiled, text)
+                if verdict == "yes":
+                    found.append(Hit(match.start(), match.end(), (number,)))
+                elif verdict == "other":
+                    others.append(Hit(match.start(), match.end(), (number,),
+                                      "same_surname", match.group()))
+        return _merge(found), others
+
+    def _verdict(self, match: re.Match[str], person: _Person, text: str) -> str:
+        """'yes' (this person), 'no' (an ordinary word) or 'other' (someone else's name)."""
+        group = match.lastgroup
+        if group == "bare" and not match.group("hon"):
+            return "no"  # a surname's last word alone is not the name ("Gemeente Delft")
+        if match.group("hon") or group in ("full", "rev", "ini"):
+            return "yes"
+        value = match.group(group or 0)
+        words = value.split()
+        if group == "giv" or (group == "sur" and len(words) == 1 and "-" not in value):
+            core = fold(value)
+            ordinary = core in person.ordinary_given or core in person.ordinary_cores
+            if ordinary and not self._stands_as_name(value, match, text):
+                return "no"
+        if group == "giv" and self._surname_follows(match, text):
+            return "other"
+        if group == "sur" and self._given_precedes(match, text, person):
+            return "other"
+        return "yes"
+
+    def _stands_as_name(self, value: str, match: re.Match[str], text: str) -> bool:
+        if not value[:1].isupper():
+            return False
+        if not starts_sentence(text, match.start()):
+            return True
+        following = _NEXT_WORD.match(text, match.end())
+        return bool(following and fold(following.group(1)) in self.rules.person_verbs)
+
+    def _surname_follows(self, match: re.Match[str], text: str) -> bool:
+        """"Jacob Bakker" when Jacob's surname is not Bakker: another Jacob."""
+        rest = text[match.end():match.end() + 60]
+        following = re.match(r"[ \t]+((?:[a-z']+\s+){0,2})([A-Z][a-z][A-Za-z'-]*)", rest)
+        if not following:
+            return False
+        particles, word = following.group(1).split(), following.group(2)
+        if particles and not all(fold(p) in self.rules.particle_words for p in particles):
+            return False
+        folded = fold(word)
+        return bool(particles) or not self.rules.ordinary(folded) or folded in self.rules.surnames
+
+    def _given_precedes(self, match: re.Match[str], text: str, person: _Person) -> bool:
+        """"Joost van der Berg" when the known van der Berg is Kees: another person."""
+        before = _PREVIOUS_WORD.search(text[max(0, match.start() - 40):match.start()])
+        if before is None:
+            return False
+        word, dot = before.group(1), before.group(2)
+        folded = fold(word)
+        if folded in person.parts or not word[:1].isupper():
+            return False
+        if len(word) == 1 and dot:  # an initial
+            return True
+        position = match.start() - len(before.group())
+        if folded in self.rules.courtesy or folded in self.rules.functions:
+            return False
+        if self.rules.ordinary(folded) and folded not in self.rules.given:
+            return False
+        return not (starts_sentence(text, position) and self.rules.ordinary(folded))
+
+
+def _merge(hits: list[Hit]) -> list[Hit]:
+    """The longest hits that do not overlap; one place found for two people names both."""
+    same: dict[tuple[int, int], set[int]] = {}
+    for hit in hits:
+        same.setdefault((hit.start, hit.end), set()).update(hit.people)
+    chosen: list[Hit] = []
+    end = -1
+    for (start, stop), people in sorted(same.items(), key=lambda item: (item[0][0],
+                                                                        -item[0][1])):
+        if start >= end:
+            chosen.append(Hit(start, stop, tuple(sorted(people))))
+            end = stop
+    return chosen
+
+
+# --- names nobody declared ------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"'t\b|[A-Za-z]+(?:'[A-Za-z]+)?")
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    folded: str
+    dot: bool
+    first: bool  # first of a sentence
+
+    @property
+    def capital(self) -> bool:
+        """Capitalised, not an acronym in capitals ("SDG's", "AVG")."""
+        word = self.text.split("'")[0]
+        return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _tokens(text: str) -> list[_Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        found.append(_Token(match.group(), start, end, match.group().casefold(),
+                            text[end:end + 1] == ".", starts_sentence(text, start)))
+    return found
+
+
+@dataclass
+class Finder:
+    """Likely names of people a session does not declare (see `likely_names`)."""
+
+    not_people: tuple[str, ...] = ()
+    known_words: frozenset[str] = frozenset()
+    rules: Lists = field(default_factory=lists)
+    _text: str = ""
+
+    def hits(self, view: Shadow) -> list[Hit]:
+        text = self._text = view.text
+        tokens = _tokens(text)
+        spared = self._spared(text)
+        found = []
+        index = 0
+        while index < len(tokens):
+            hit = self._at(tokens, index)
+            if hit is not None and not any(s < hit[1] and hit[0] < e for s, e in spared):
+                start, end, rule = hit
+                found.append(Hit(start, end, rule=rule, word=text[start:end]))
+                index = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
+                continue
+            index += 1
+        return found
+
+    def _spared(self, text: str) -> list[tuple[int, int]]:
+        folded = text.casefold()
+        spans = []
+        for phrase in self.not_people:
+            for match in re.finditer(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", folded):
+                spans.append(match.span())
+        return spans
+
+    def _name_after(self, tokens: list[_Token], index: int, *, need_core: bool = True
+                    ) -> tuple[int, dict[str, int]] | None:
+        """Where a name that starts at `index` ends: initials, given names, particles, and a
+        capitalised surname (or a double one). Returns (index after it, what it holds)."""
+        rules = self.rules
+        holds = {"initials": 0, "given": 0, "particles": 0, "core": 0, "strange": 0}
+        n = index
+        while n < len(tokens) and len(tokens[n].text) == 1 and tokens[n].text.isupper() and (
+                tokens[n].dot):
+            holds["initials"] += 1
+            n += 1
+        while n < len(tokens) and tokens[n].capital and rules.given_name(tokens[n].folded) and (
+                n + 1 < len(tokens) and tokens[n + 1].capital or n + 1 < len(tokens)
+                and tokens[n + 1].folded in rules.name_particles):
+            holds["given"] += 1
+            n += 1
+        particle_end = self._particles_at(tokens, n, inside=n > index or index > 0 and (
+            tokens[index - 1].folded in rules.courtesy or tokens[index - 1].folded in
+            rules.functions))
+        if particle_end > n:
+            holds["particles"] = particle_end - n
+            n = particle_end
+        if n < len(tokens) and tokens[n].capital and not tokens[n].first or (
+                n < len(tokens) and tokens[n].capital and n > index):
+            core = tokens[n]
+            holds["core"] = 1
+            holds["strange"] = int(not rules.ordinary(core.folded))
+            n += 1
+            while (n < len(tokens) and tokens[n].capital  # a double name: Jansen-Bakker
+                   and tokens[n].start - tokens[n - 1].end == 1
+                   and self._text[tokens[n - 1].end] == "-"):
+                n += 1
+            return n, holds
+        if need_core:
+            return None
+        return (n, holds) if n > index else None
+
+    def _particles_at(self, tokens: list[_Token], n: int, *, inside: bool = False) -> int:
+        rules = self.rules
+        for length in (3, 2, 1):
+            words = tokens[n:n + length]
+            if len(words) < length:
+                continue
+            phrase = " ".join(t.folded for t in words)
+            if phrase in rules.name_particles and (
+                    all(not t.capital or t.first or t is words[0] for t in words)):
+                if words[0].capital and not words[0].first and not inside:
+                    continue  # "De" inside a sentence starts a name of a thing ("De Bron")
+                return n + length
+        return n
+
+    def _at(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        rules = self.rules
+        token = tokens[index]
+        if token.folded in self.known_words and token.capital and not token.first:
+            return None
+        previous = tokens[index - 1] if index else None
+        # 1. a courtesy title: "mevrouw Jansen", "dhr. P. de Vries"
+        if token.folded in rules.courtesy and (token.dot or len(token.text) > 3) and (
+                not token.capital or token.first or token.dot or token.folded in (
+                    "mevrouw", "meneer", "mijnheer")):
+            after = self._name_after(tokens, index + 1)
+            if after is not None and not self._known(tokens[after[0] - 1]):
+                return token.start, tokens[after[0] - 1].end, "title"
+        # 2. a function: "wethouder Jansen", "burgemeester M. Groen"
+        if token.folded in rules.functions:
+            after = self._name_after(tokens, index + 1)
+            if after is not None:
+                end, holds = after
+                last = tokens[end - 1]
+                if (holds["strange"] or holds["initials"] or holds["given"]
+                        or holds["particles"]) and not self._known(last) and (
+                        last.folded not in rules.institutions):
+                    return token.start, last.end, "title"
+        # 3. initials: "J. Jansen", "A.M. van der Linden"
+        if len(token.text) == 1 and token.text.isupper() and token.dot and not (
+                previous and previous.folded in rules.label_nouns):
+            after = self._name_after(tokens, index)
+            if after is not None:
+                end, holds = after
+                last = tokens[end - 1]
+                if not self._known(last) and last.folded not in rules.institutions and (
+                        holds["initials"] >= 2 or holds["particles"] or holds["strange"]
+                        or not last.first):
+                    return token.start, last.end, "initials"
+        if not token.capital:
+            # 5. a surname with its particles: "van der Berg", "de Vries"
+            return self._particled(tokens, index)
+        # 4. a given name common in the Netherlands: "Fenna", "Joost van der Berg"
+        if rules.given_name(token.folded) and not self._known(token):
+            after = self._name_after(tokens, index + 1)
+            ordinary = rules.ordinary(token.folded)
+            if after is not None and not self._known(tokens[after[0] - 1]) and (
+                    tokens[after[0] - 1].folded not in rules.institutions):
+                return token.start, tokens[after[0] - 1].end, "given_name"
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if not ordinary or (following and following.folded in rules.person_verbs):
+                return token.start, token.end, "given_name"
+        if token.first and token.folded in rules.name_particles:
+            return self._particled(tokens, index)
+        # 6. an unknown capitalised word before a known surname: "Fedde Jansen"
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following and following.capital and following.start - token.end == 1 and (
+                following.folded in rules.surnames and not rules.ordinary(token.folded)
+                and not self._known(token) and not self._known(following)
+                and token.folded not in rules.not_names):
+            return token.start, following.end, "surname"
+        return None
+
+    def _particled(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        rules = self.rules
+        end = self._particles_at(tokens, index)
+        if end == index or end >= len(tokens) or not tokens[end].capital:
+            return None
+        core = tokens[end]
+        particles = " ".join(t.folded for t in tokens[index:end])
+        if core.folded in rules.institutions or self._known(core):
+            return None
+        known_surname = f"{particles} {core.folded}" in rules.surnames
+        several = " " in particles or particles in ("ten", "ter", "'t", "d'")
+        strange = not rules.ordinary(core.folded) and core.folded not in rules.not_names
+        if known_surname or (strange and (several or particles in ("de", "den", "der"))):
+            return tokens[index].start, core.end, "particles"
+        return None
+
+    def _known(self, token: _Token) -> bool:
+        return token.folded in self.known_words or token.folded in self.rules.not_names
+
+
+def likely_names(text: str, *, not_people: Iterable[str] = (),
+                 known: Iterable[Known] = ()) -> list[tuple[str, str]]:
+    """The likely names of people in `text` that are not among `known` (participants and
+    declared people), nor in `not_people`: each as (the words, the rule that found it).
+
+    For the wizard: after a free-text answer it can offer to declare each one as a person
+    (with a label), or to mark it as not a person.
+    """
+    view = shadow(text)
+    matcher = NameMatcher(known)
+    found, others = matcher.hits(view)
+    finder = Finder(tuple(not_people))
+    results = []
+    covered = [(h.start, h.end) for h in found]
+    for hit in [*others, *finder.hits(view)]:
+        if not any(s < hit.end and hit.start < e for s, e in covered):
+            start, end = view.span(hit.start, hit.end)
+            results.append((text[start:end], hit.rule))
+            covered.append((hit.start, hit.end))
+    return results
+
+
+# --- special categories -----------------------------------------------------------------------
+
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def special_categories(view: Shadow, person_marks: Iterable[str] = ()) -> Iterator[
+        tuple[str, str, int, int]]:
+    """(category, word, start, end) of each special-category word in a sentence that also
+    names a person, refers to one, or speaks of an absence. `person_marks` are further
+    words that stand for a person here (the functions of the participants)."""
+    rules = lists()
+    marks = {fold(m) for m in person_marks}
+    for sentence in _SENTENCES.finditer(view.text):
+        folded = sentence.group().casefold()
+        words = re.findall(r"[a-z]+(?:-[a-z]+)*", folded)
+        found = []
+        for key, (_, exact, prefixes, phrases) in rules.categories.items():
+            for word in words:
+                if word in exact or any(word.startswith(p) for p in prefixes):
+                    found.append((key, word))
+            found += [(key, p) for p in phrases if re.search(rf"(?<!\w){re.escape(p)}(?!\w)",
+                                                            folded)]
+        if not found:
+            continue
+        person = ("[" in folded or not rules.person_words.isdisjoint(words)
+                  or not rules.functions.isdisjoint(words) or not marks.isdisjoint(words)
+                  or any(m in folded for m in marks if " " in m)
+                  or any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", folded) for a in rules.absence)
+                  or bool(Finder().hits(Shadow(sentence.group(), sentence.group(), None))))
+        if person:
+            for key, word in found:
+                where = folded.find(word)
+                start = sentence.start() + max(where, 0)
+                yield key, word, start, start + len(word)
