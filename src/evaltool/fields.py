@@ -77,7 +77,7 @@ def shapes(model: type[BaseModel]) -> dict[str, Shape]:
     """Each field of `model` with what it holds; raises `UnclassifiedFieldError`."""
     found = {}
     for name, info in model.model_fields.items():
-        kind, category = _marks(info.metadata)
+        kind, category = _marks([*info.metadata, info])  # pydantic merges Field() into info
         found[name] = _shape(info.annotation, kind, category, f"{model.__name__}.{name}")
     return found
 

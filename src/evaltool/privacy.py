@@ -264,6 +264,40 @@ def neutral_ids(public: Any) -> Any:
                                      "people": {}, "not_people": []})
 
 
+def public_versions(old: Any, new: Any, old_path: Path, new_path: Path) -> tuple[
+        Any, Any, Guard]:
+    """Two versions of a session as `diff --public` shows them: each published and checked
+    (refused like `summarize --public`), participants and findings renamed alike in both
+    (p1, f1, ... in order of appearance, so a renamed id is not a change), and a guard
+    for the finished diff."""
+    guard = Guard()
+    published = []
+    for session, path in ((old, old_path), (new, new_path)):
+        if session is None:
+            published.append(None)
+            continue
+        public, _, scrubber = publish(session)
+        check_session(public, scrubber, path)
+        guard.add(path, scrubber)
+        published.append(public)
+    sides = [p for p in published if p is not None]
+    people = _numbered([key for side in reversed(sides) for key in side.participants], "p")
+    findings = _numbered([key for side in reversed(sides) for key in side.findings], "f")
+    renamed = [None if side is None else side.model_copy(update={
+        "participants": {people[k]: v for k, v in side.participants.items()},
+        "findings": {findings[k]: f.model_copy(update={"by": people.get(f.by) if f.by else None})
+                     for k, f in side.findings.items()},
+        "people": {}, "not_people": []}) for side in published]
+    return renamed[0], renamed[1], guard
+
+
+def _numbered(keys: list[str], letter: str) -> dict[str, str]:
+    numbers: dict[str, str] = {}
+    for key in keys:
+        numbers.setdefault(key, f"{letter}{len(numbers) + 1}")
+    return numbers
+
+
 # --- refusing ---------------------------------------------------------------------------------
 
 _CHECKED = {Kind.TEXT, Kind.OWNER, Kind.TAG, Kind.ID, Kind.REFERENCE}
@@ -281,6 +315,12 @@ def session_problems(public: Any, scrubber: Scrubber) -> list[tuple[Place, bool,
         for rule, word, detail in scrubber.problems(text, special=kind is Kind.TEXT):
             found.append((place, is_key, rule, word, detail))
     return found
+
+
+def publishable(session: Any) -> bool:
+    """Whether the public report of `session` would be written (nothing to refuse)."""
+    public, _, scrubber = publish(session)
+    return not session_problems(public, scrubber)
 
 
 def check_session(public: Any, scrubber: Scrubber, path: Path | str) -> None:
