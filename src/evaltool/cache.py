@@ -98,11 +98,10 @@ def versions() -> dict[str, Any]:
 
 def digest_of_file(path: Path, raw: bytes) -> Digest:
     """The digest of a session file's bytes, with the checks of `store.load_session`."""
+    from evaltool.privacy import publishable
     from evaltool.store import parse_session_text
     from evaltool.summary import digest
     from evaltool.yamlsafe import decode
-
-    from evaltool.privacy import publishable
 
     session = parse_session_text(decode(raw, path), path)
     found = digest(session)

@@ -271,7 +271,7 @@ def public_versions(old: Any, new: Any, old_path: Path, new_path: Path) -> tuple
     (p1, f1, ... in order of appearance, so a renamed id is not a change), and a guard
     for the finished diff."""
     guard = Guard()
-    published = []
+    published: list[Any] = []
     for session, path in ((old, old_path), (new, new_path)):
         if session is None:
             published.append(None)

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from evaltool.models import (
     Casus,
     Finding,
@@ -27,7 +29,7 @@ from evaltool.models import (
     Session,
 )
 
-MODELS: dict[str, type[Any]] = {
+MODELS: dict[str, type[BaseModel]] = {
     "session": Session, "casus": Casus, "sdg": Sdg, "participant": Participant,
     "position": Position, "role": RoleInstance, "finding": Finding, "follow_up": FollowUp,
     "person": Person,
