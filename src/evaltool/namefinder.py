@@ -94,7 +94,8 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     given_options = {_word(g) for g in given_words}
     given_options |= {_word(p) for g in given_words for p in g.split("-") if len(p) >= 2}
     given = _alternatives(given_options)
-    letters = "".join(sorted({ch for ch in name.letters if ch.isalpha() and ch.isascii()}))
+    letters = "".join(sorted({asciify(ch)[:1].upper() for ch in name.letters
+                              if asciify(ch)[:1].isalpha()}))
     initials = (rf"(?-i:(?:[{letters}]\.\s?){{1,{max(1, len(name.letters))}}}"
                 rf"|[{letters}]{{1,{max(1, len(name.letters))}}}(?=\s))") if letters else ""
     segments = [(rf"{_particles(p, rules)}\s*" if p else "") + _word(core)
@@ -125,7 +126,7 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     short = _initial_forms(name)
     if short:
         options.append("(?P<ini>(?-i:" + "|".join(re.escape(f) for f in short) + "))")
-    courtesy = _alternatives(re.escape(t) for t in rules.courtesy)
+    courtesy = _alternatives(re.escape(t) for t in rules.courtesy | rules.functions)
     pattern = (rf"(?<![\w])(?:(?P<hon>{courtesy})\.?\s+)?(?:" + "|".join(options) + ")" + _TAIL)
     ordinary_given = frozenset(fold(g) for g in given_words if rules.ordinary(fold(g)))
     ordinary_cores = frozenset(fold(core) for p, core in name.segments
@@ -242,7 +243,7 @@ class NameMatcher:
         if not following:
             return False
         particles, word = following.group(1).split(), following.group(2)
-        if particles and not all(fold(p) in self.rules.particle_words for p in particles):
+        if particles and " ".join(fold(p) for p in particles) not in self.rules.name_particles:
             return False
         folded = fold(word)
         return bool(particles) or not self.rules.ordinary(folded) or folded in self.rules.surnames
@@ -306,6 +307,8 @@ def _tokens(text: str) -> list[_Token]:
     found = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
+        if text.startswith("...", end):
+            continue  # a word cut short to fit ("Onde…"): the whole text is checked elsewhere
         found.append(_Token(match.group(), start, end, match.group().casefold(),
                             text[end:end + 1] == ".", starts_sentence(text, start)))
     return found
@@ -415,7 +418,8 @@ class Finder:
                 end, holds = after
                 last = tokens[end - 1]
                 if (holds["strange"] or holds["initials"] or holds["given"]
-                        or holds["particles"]) and not self._known(last) and (
+                        or holds["particles"] or last.folded in rules.surnames
+                        ) and not self._known(last) and (
                         last.folded not in rules.institutions):
                     return token.start, last.end, "title"
         # 3. initials: "J. Jansen", "A.M. van der Linden"
