@@ -60,6 +60,7 @@ class NameRules(BaseModel):
     label_nouns: list[Word]
     institutions: list[Word]
     not_names: list[Word] = []
+    language_words: list[Word] = []
     person_words: list[Word]
     absence_words: list[Word]
     special_categories: dict[Word, Category]
@@ -98,7 +99,7 @@ def mask(text: str) -> str:
 
 # --- the shadow of a text: folded, and mapped back to the original -------------------------
 
-_HYPHENATED = re.compile(r"(?<=[A-Za-z])-\n[ \t]*(?=([a-z]+))")
+_HYPHENATED = re.compile(r"(?<=[A-Za-z])-\n[ \t]*(?=([a-z']+)(\s+[A-Z])?)")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LONG_TOKEN = re.compile(r"[A-Za-z]{6,}")
 
@@ -143,7 +144,8 @@ def shadow(text: str) -> Shadow:
     folded_text = "".join(chars)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the folded text
     for match in _HYPHENATED.finditer(folded_text):
-        keep_hyphen = match.group(1).casefold() in particles
+        # "Jansen-\nde Vries" is a double name; "Kos-\nter over" is one word, broken
+        keep_hyphen = match.group(1).casefold() in particles and bool(match.group(2))
         edits.append((match.start() + (1 if keep_hyphen else 0), match.end(), ""))
     for token in _LONG_TOKEN.finditer(folded_text):
         for boundary in _GLUED.finditer(token.group()):
@@ -192,6 +194,7 @@ class Lists:
         self.label_nouns = frozenset(fold(w) for w in rules.label_nouns)
         self.institutions = frozenset(fold(w) for w in rules.institutions)
         self.not_names = frozenset(fold(w) for w in rules.not_names)
+        self.language_words = frozenset(fold(w) for w in rules.language_words)
         self.person_words = frozenset(fold(w) for w in rules.person_words)
         self.absence = tuple(fold(w) for w in rules.absence_words)
         self.categories: dict[str, tuple[Labels, frozenset[str], tuple[str, ...],
@@ -294,6 +297,7 @@ def parse_name(text: str) -> ParsedName:
     Particles alone are never a name: they are kept with the surname they belong to.
     """
     particle_words = lists().particle_words
+    name_particles = lists().name_particles
     value = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
     nicknames = tuple(_title(group.strip()) for match in _NICKNAME.finditer(value)
                       for group in match.groups() if group and group.strip())
@@ -302,7 +306,9 @@ def parse_name(text: str) -> ParsedName:
         surname_part, _, given_part = value.partition(",")
         given_words = given_part.split()
         trailing: list[str] = []
-        while given_words and fold(given_words[-1]) in particle_words:
+        while given_words and fold(given_words[-1]) in particle_words and (
+                given_words[-1].islower() or fold(given_words[-1]) in name_particles):
+            # "Vries, Anne de", "Vos, Bart De"; but "Broek, Ben": Ben is a given name
             trailing.insert(0, given_words.pop())
         surname_words = [*trailing, *surname_part.split()]
     else:
@@ -322,8 +328,8 @@ def parse_name(text: str) -> ParsedName:
     for word in given_words:
         if _is_initials(word):
             initials += [ch.upper() for ch in word if ch.isalpha()]
-        elif word.strip("-"):
-            given.append(_title(word))
+        elif word.strip("-.") and fold(word) not in name_particles:
+            given.append(_title(word.rstrip(".")))
     if initials and given:
         initials = [name[0].upper() for name in given] + initials
     segments = []

@@ -87,6 +87,7 @@ class _Person:
     ordinary_given: frozenset[str]
     ordinary_cores: frozenset[str]
     parts: frozenset[str]  # folded given names, nicknames and surname cores
+    letters: frozenset[str]  # the initials
 
 
 def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
@@ -107,8 +108,9 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     surname = _alternatives(surname_options)
     options: list[str] = []
     if surname:
-        lead = _alternatives([rf"(?:{given}\s+)+" if given else "", rf"{initials}\s*" if initials
-                              else "", rf"(?:{given}\s+)+{initials}\s*" if given and initials
+        lead = _alternatives([rf"(?:{given}\.?\s+)+" if given else "",
+                              rf"{initials}\s*" if initials else "",
+                              rf"(?:{given}\.?\s+)+{initials}\s*" if given and initials
                               else ""])
         if lead:
             options.append(rf"(?P<full>{lead}{surname})")
@@ -134,7 +136,8 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     parts = frozenset(fold(w) for g in given_words for w in re.split(r"[-\s]+", g) if len(w) > 1)
     parts |= frozenset(fold(w) for _, core in name.segments for w in re.split(r"[-\s]+", core)
                        if len(w) > 1)
-    return _Person(re.compile(pattern, re.IGNORECASE), ordinary_given, ordinary_cores, parts)
+    return _Person(re.compile(pattern, re.IGNORECASE), ordinary_given, ordinary_cores, parts,
+                   frozenset(letters))
 
 
 def _initial_forms(name: ParsedName) -> list[str]:
@@ -147,10 +150,11 @@ def _initial_forms(name: ParsedName) -> list[str]:
     if len(letters) < 3:
         return []
     lower = [*name.letters, *(t.lower() for t in tussen), core[0].upper()]
-    forms = {"".join(f"{ch}." for ch in lower), "".join(f"{ch}." for ch in letters).upper(),
-             "".join(letters).upper()}
+    forms = {"".join(f"{ch}." for ch in lower), "".join(f"{ch}." for ch in letters).upper()}
     if tussen:
-        forms.add("".join(lower))
+        forms.add("".join(lower))  # "JtB"; not "JTB", which is also "SDG" for S. de Graeve
+    else:
+        forms.add("".join(letters).upper())
     return sorted(forms, key=len, reverse=True)
 
 
@@ -175,10 +179,11 @@ class NameMatcher:
     @staticmethod
     def _keys(name: ParsedName) -> set[str]:
         """Words of which a text needs at least one to mention this person."""
-        keys = {fold(w) for g in (*name.given, *name.nicknames) for w in re.split(r"[-\s]+", g)}
-        keys |= {fold(w) for _, core in name.segments for w in re.split(r"[-\s']+", core)}
+        # The runs of letters, as `candidates` reads a text ("N˜zamett˜n": "zamett").
+        words = " ".join([*name.given, *name.nicknames, *(core for _, core in name.segments)])
+        keys = set(re.findall(r"[a-z]{2,}", fold(words)))
         keys |= {fold(f.replace(".", "")) for f in _initial_forms(name)}
-        return {k for k in keys if k}
+        return keys
 
     def candidates(self, text: str) -> list[int]:
         words = set(re.findall(r"[a-z]+", text.casefold()))
@@ -190,9 +195,10 @@ class NameMatcher:
             found.update(self._index.get(stem, ()))
         return sorted(found)
 
-    def hits(self, view: Shadow) -> tuple[list[Hit], list[Hit]]:
+    def hits(self, view: Shadow, *, name_field: bool = False) -> tuple[list[Hit], list[Hit]]:
         """Known people in `view` (merged where two share a form), and places where a known
-        surname or given name belongs to someone else (a likely undeclared person)."""
+        surname or given name belongs to someone else (a likely undeclared person).
+        In a `name_field` (a follow-up's owner) the first word stands where a name does."""
         text = view.text
         found: list[Hit] = []
         others: list[Hit] = []
@@ -200,7 +206,7 @@ class NameMatcher:
             person = self.people[number]
             compiled = _pattern_of(person.name)
             for match in compiled.pattern.finditer(text):
-                verdict = self._verdict(match, compiled, text)
+                verdict = self._verdict(match, compiled, text, name_field)
                 if verdict == "yes":
                     found.append(Hit(match.start(), match.end(), (number,)))
                 elif verdict == "other":
@@ -208,7 +214,8 @@ class NameMatcher:
                                       "same_surname", match.group()))
         return _merge(found), others
 
-    def _verdict(self, match: re.Match[str], person: _Person, text: str) -> str:
+    def _verdict(self, match: re.Match[str], person: _Person, text: str,
+                 name_field: bool = False) -> str:
         """'yes' (this person), 'no' (an ordinary word) or 'other' (someone else's name)."""
         group = match.lastgroup
         if group == "bare" and not match.group("hon"):
@@ -217,16 +224,44 @@ class NameMatcher:
             return "yes"
         value = match.group(group or 0)
         words = value.split()
-        if group == "giv" or (group == "sur" and len(words) == 1 and "-" not in value):
+        possessive = match.group(0).endswith("'s")  # "Aya's collega": a name, not a word
+        if (group == "giv" or (group == "sur" and len(words) == 1 and "-" not in value)) and (
+                not possessive):
             core = fold(value)
+            if core in self.rules.not_names and self._not_a_name_here(match, text):
+                return "no"  # "Frans" is also French: "in het Frans", "leerde Frans"
             ordinary = core in person.ordinary_given or core in person.ordinary_cores
-            if ordinary and not self._stands_as_name(value, match, text):
+            if ordinary and not (name_field and match.start() == 0) and not (
+                    self._stands_as_name(value, match, text)):
                 return "no"
+        elif group == "sur" and len(words) > 1:
+            last = re.split(r"[\s.]", value)[-1]
+            if last[:1].islower() and self.rules.ordinary(fold(last)):
+                return "no"  # "de haan", "de lange": the words, not the name
+            if words[0] == "van" and fold(words[1]) not in self.rules.particle_words and (
+                    self.rules.ordinary(fold(last))):
+                # "van Delft" alone is "from Delft": a surname alone is written "Van Delft"
+                following = _NEXT_WORD.match(text, match.end())
+                if not (following and fold(following.group(1)) in self.rules.person_verbs):
+                    return "no"
         if group == "giv" and self._surname_follows(match, text):
             return "other"
         if group == "sur" and self._given_precedes(match, text, person):
             return "other"
         return "yes"
+
+    def _not_a_name_here(self, match: re.Match[str], text: str) -> bool:
+        """Whether a word that is also a language or a people ("Frans", "Engels") is used
+        as that here: after "het" or a verb of speaking, or next to another such word."""
+        before = _PREVIOUS_WORD.search(text[max(0, match.start() - 40):match.start()])
+        if before and fold(before.group(1)) in self.rules.language_words:
+            return True
+        pair = re.match(r"\s+(?:en|of|and|or)\s+([A-Za-z]+)", text[match.end():])
+        if pair and fold(pair.group(1)) in self.rules.not_names:
+            return True
+        before_pair = re.search(r"([A-Za-z]+)\s+(?:en|of|and|or)\s+$",
+                                text[max(0, match.start() - 40):match.start()])
+        return bool(before_pair and fold(before_pair.group(1)) in self.rules.not_names)
 
     def _stands_as_name(self, value: str, match: re.Match[str], text: str) -> bool:
         if not value[:1].isupper():
@@ -257,8 +292,8 @@ class NameMatcher:
         folded = fold(word)
         if folded in person.parts or not word[:1].isupper():
             return False
-        if len(word) == 1 and dot:  # an initial
-            return True
+        if len(word) == 1 and dot:  # an initial: someone else's, unless it is theirs
+            return word.upper() not in person.letters
         position = match.start() - len(before.group())
         if folded in self.rules.courtesy or folded in self.rules.functions:
             return False
@@ -285,6 +320,7 @@ def _merge(hits: list[Hit]) -> list[Hit]:
 # --- names nobody declared ------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"'t\b|[A-Za-z]+(?:'[A-Za-z]+)?")
+_REPLACEMENT = re.compile(r"\[[^\]\n]*\]")
 
 
 @dataclass
@@ -295,6 +331,7 @@ class _Token:
     folded: str
     dot: bool
     first: bool  # first of a sentence
+    joined: bool = False  # only a space, a dot or a hyphen since the word before
 
     @property
     def capital(self) -> bool:
@@ -303,14 +340,18 @@ class _Token:
         return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
+_JOINED = re.compile(r"[ \t]*\n?[ \t]*|\.[ \t]*\n?[ \t]*|-")
+
+
 def _tokens(text: str) -> list[_Token]:
-    found = []
+    found: list[_Token] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         if text.startswith("...", end):
             continue  # a word cut short to fit ("Onde…"): the whole text is checked elsewhere
+        joined = bool(found) and bool(_JOINED.fullmatch(text[found[-1].end:start]))
         found.append(_Token(match.group(), start, end, match.group().casefold(),
-                            text[end:end + 1] == ".", starts_sentence(text, start)))
+                            text[end:end + 1] == ".", starts_sentence(text, start), joined))
     return found
 
 
@@ -324,7 +365,8 @@ class Finder:
     _text: str = ""
 
     def hits(self, view: Shadow) -> list[Hit]:
-        text = self._text = view.text
+        # A replacement ("[Adviseur]") is no part of a name, and breaks one off.
+        text = self._text = _REPLACEMENT.sub(lambda m: "#" * len(m.group()), view.text)
         tokens = _tokens(text)
         spared = self._spared(text)
         found = []
@@ -333,11 +375,24 @@ class Finder:
             hit = self._at(tokens, index)
             if hit is not None and not any(s < hit[1] and hit[0] < e for s, e in spared):
                 start, end, rule = hit
-                found.append(Hit(start, end, rule=rule, word=text[start:end]))
+                found.append(Hit(start, end, rule=rule, word=view.text[start:end]))
                 index = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
                 continue
             index += 1
         return found
+
+    def name_field(self, view: Shadow) -> list[Hit]:
+        """In a field that holds a person (an owner): a given name or surname standing alone
+        at its start ("Bakker", "Fenna") is a name, even where it is also a word."""
+        match = re.match(r"\s*([A-Z][A-Za-z'-]+)(?:\s+([A-Z][A-Za-z'-]+))?\s*$", view.text)
+        if match is None:
+            return []
+        words = [fold(w) for w in match.groups() if w]
+        if any(w in self.rules.given or w in self.rules.surnames for w in words) and not any(
+                w in self.known_words or w in self.rules.not_names for w in words) and not (
+                self._spared(view.text)):
+            return [Hit(match.start(1), match.end(), rule="owner", word=match.group().strip())]
+        return []
 
     def _spared(self, text: str) -> list[tuple[int, int]]:
         folded = text.casefold()
@@ -353,6 +408,13 @@ class Finder:
         capitalised surname (or a double one). Returns (index after it, what it holds)."""
         rules = self.rules
         holds = {"initials": 0, "given": 0, "particles": 0, "core": 0, "strange": 0}
+        if index >= len(tokens) or (index > 0 and not tokens[index].joined):
+            return None
+        # The tokens after `index` belong to the name only while they follow on directly.
+        end = index + 1
+        while end < len(tokens) and tokens[end].joined:
+            end += 1
+        tokens = tokens[:end]
         n = index
         while n < len(tokens) and len(tokens[n].text) == 1 and tokens[n].text.isupper() and (
                 tokens[n].dot):
@@ -444,13 +506,16 @@ class Finder:
                     tokens[after[0] - 1].folded not in rules.institutions):
                 return token.start, tokens[after[0] - 1].end, "given_name"
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if not ordinary or (following and following.folded in rules.person_verbs):
+            if following and not following.joined:
+                following = None
+            if not ordinary or not token.first or (
+                    following and following.folded in rules.person_verbs):
                 return token.start, token.end, "given_name"
         if token.first and token.folded in rules.name_particles:
             return self._particled(tokens, index)
         # 6. an unknown capitalised word before a known surname: "Fedde Jansen"
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following and following.capital and following.start - token.end == 1 and (
+        if following and following.capital and following.joined and (
                 following.folded in rules.surnames and not rules.ordinary(token.folded)
                 and not self._known(token) and not self._known(following)
                 and token.folded not in rules.not_names):
@@ -460,7 +525,8 @@ class Finder:
     def _particled(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
         rules = self.rules
         end = self._particles_at(tokens, index)
-        if end == index or end >= len(tokens) or not tokens[end].capital:
+        if end == index or end >= len(tokens) or not tokens[end].capital or not all(
+                t.joined for t in tokens[index + 1:end + 1]):
             return None
         core = tokens[end]
         particles = " ".join(t.folded for t in tokens[index:end])
@@ -469,7 +535,11 @@ class Finder:
         known_surname = f"{particles} {core.folded}" in rules.surnames
         several = " " in particles or particles in ("ten", "ter", "'t", "d'")
         strange = not rules.ordinary(core.folded) and core.folded not in rules.not_names
-        if known_surname or (strange and (several or particles in ("de", "den", "der"))):
+        # "de Vries" is a name, but "de Schie" (a river) and "van Rotterdam" are not: after
+        # one short particle only a known surname counts; "van de Hogeschool" is no name,
+        # but after "ten", "van der", "van den" a capitalised word is one.
+        surname_particles = several and particles not in ("van de", "van het", "op de")
+        if known_surname or (strange and several) or surname_particles:
             return tokens[index].start, core.end, "particles"
         return None
 

@@ -75,20 +75,25 @@ class Scrubber:
 
     @classmethod
     def for_session(cls, session: Any) -> Scrubber:
-        labels = person_labels(session.participants)
-        people = [Known(pid, labels[pid], parse_name(p.name))
-                  for pid, p in session.participants.items() if p.name]
-        people += [Known(pid, person.label, parse_name(person.name))
-                   for pid, person in getattr(session, "people", {}).items()]
-        marks = [p.function for p in session.participants.values()]
-        marks += [person.label for person in getattr(session, "people", {}).values()]
-        return cls(people, not_people=[*getattr(session, "not_people", []),
-                                       *_vocabulary_not_people(session.vocabulary)],
-                   marks=marks)
+        """The scrubber of a session's participants and declared people. Their functions
+        and labels are scrubbed first: "Secretaris van wethouder Dijkstra" must not bring
+        a name back where it replaces one."""
+        people = getattr(session, "people", {})
+        not_people = [*getattr(session, "not_people", []),
+                      *_vocabulary_not_people(session.vocabulary)]
+        labels: dict[str, str] = {**person_labels(session.participants),
+                                  **{pid: person.label for pid, person in people.items()}}
+        for _ in range(2):  # the second pass uses the scrubbed labels themselves
+            known = [Known(pid, labels[pid], parse_name(p.name))
+                     for pid, p in [*session.participants.items(), *people.items()] if p.name]
+            first = cls(known, not_people=not_people)
+            labels = {pid: first.scrub(label) for pid, label in labels.items()}
+        marks = [*labels.values(), *(p.function for p in session.participants.values())]
+        return cls(known, not_people=not_people, marks=marks)
 
-    def scrub(self, text: str) -> str:
+    def scrub(self, text: str, *, name_field: bool = False) -> str:
         """`text` without names (each replaced by the function or label), e-mail addresses
-        and phone numbers."""
+        and phone numbers. A `name_field` starts with a name where it has one (an owner)."""
         value = text
         if any(at in value for at in _AT):
             value, emails = EMAIL.subn("[e-mail]", value)
@@ -97,7 +102,7 @@ class Scrubber:
             value = self._replace(value, self._phones(shadow(value)), "[tel.]", "phones")
         view = shadow(value)
         if self.matcher.candidates(view.text):
-            found, _ = self.matcher.hits(view)
+            found, _ = self.matcher.hits(view, name_field=name_field)
             value = self._replace_people(view, found)
         return value
 
@@ -131,7 +136,7 @@ class Scrubber:
     def owner(self, owner: str) -> str:
         """A follow-up's owner: a participant's or a person's id becomes the function or
         label; other text is scrubbed."""
-        return self.ids.get(owner) or self.scrub(owner)
+        return self.ids.get(owner) or self.scrub(owner, name_field=True)
 
     def tag(self, tag: str) -> Any:
         """A finding's tag: left out when it holds a name (a tag is a keyword, not text)."""
@@ -140,23 +145,30 @@ class Scrubber:
             return DROP
         return tag
 
-    def problems(self, text: str, *, special: bool = True,
+    def problems(self, text: str, *, special: bool = True, name_field: bool = False,
                  known_words: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
         """What in (already scrubbed) `text` must not be published: (rule, shown word,
-        detail), the word masked when it is a name."""
+        detail), the word masked when it is a name. In a `name_field` (an owner) a given
+        name or surname standing alone is taken for a name too."""
         view = shadow(text)
         found: list[tuple[str, str, str]] = []
         covered: list[tuple[int, int]] = []
-        known, others = self.matcher.hits(view) if self.matcher.candidates(
-            view.text) else ([], [])
+        known, others = self.matcher.hits(view, name_field=name_field) if (
+            self.matcher.candidates(view.text)) else ([], [])
         for hit in known:
             found.append(("name_survives", mask(view.text[hit.start:hit.end]),
                           self.people[hit.people[0]].label))
             covered.append((hit.start, hit.end))
-        for hit in [*others, *Finder(self.not_people, known_words).hits(view)]:
-            if not any(s < hit.end and hit.start < e for s, e in covered):
+        finder = Finder(self.not_people, known_words)
+        likely: list[tuple[int, int]] = []
+        for hit in [*finder.hits(view), *(finder.name_field(view) if name_field else []),
+                    *others]:
+            # Inside a known name it is that name; reaching beyond one, it is someone else
+            # (reported once, by the widest rule).
+            if not any(s <= hit.start and hit.end <= e for s, e in covered) and not any(
+                    s < hit.end and hit.start < e for s, e in likely):
                 found.append(("likely_name", mask(hit.word), hit.rule))
-                covered.append((hit.start, hit.end))
+                likely.append((hit.start, hit.end))
         if special:
             for category, word, _, _ in special_categories(view, self.marks):
                 found.append(("special_category", word, category))
@@ -312,7 +324,8 @@ def session_problems(public: Any, scrubber: Scrubber) -> list[tuple[Place, bool,
             continue
         if kind is Kind.REFERENCE and place[-1] == "by":
             continue  # renamed with the participants
-        for rule, word, detail in scrubber.problems(text, special=kind is Kind.TEXT):
+        for rule, word, detail in scrubber.problems(text, special=kind is Kind.TEXT,
+                                                    name_field=kind is Kind.OWNER):
             found.append((place, is_key, rule, word, detail))
     return found
 
@@ -358,7 +371,8 @@ def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: 
 
 _RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
                "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
-               "surname": "privacy.rule_surname", "same_surname": "privacy.rule_same_surname"}
+               "surname": "privacy.rule_surname", "same_surname": "privacy.rule_same_surname",
+               "owner": "privacy.rule_owner"}
 
 
 def _lang() -> str:

@@ -56,6 +56,7 @@ MESSAGES = {
     "rule_given_name": ("a given name", "een voornaam"),
     "rule_particles": ("a surname with a particle", "een achternaam met tussenvoegsel"),
     "rule_surname": ("a known surname", "een bekende achternaam"),
+    "rule_owner": ("a name as the owner", "een naam als eigenaar"),
     "rule_same_surname": (
         "the surname of someone known, after another given name or initials",
         "de achternaam van een bekende, na een andere voornaam of voorletters"),
