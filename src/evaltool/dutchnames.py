@@ -291,6 +291,7 @@ def _take_particles(words: list[str], particle_words: frozenset[str]) -> tuple[l
     return particles, words
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_name(text: str) -> ParsedName:
     """A name field in any common order: "Anne de Vries", "Vries, Anne de", "Dam, J.P. van",
     "VAN DAM, Jan", "Johannes (Hans) de Vries", 'Jan "Jip" Jansen', "Renée Jansen-de Vries".

@@ -93,7 +93,8 @@ class _Person:
 def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     given_words = list(name.given) + list(name.nicknames)
     given_options = {_word(g) for g in given_words}
-    given_options |= {_word(p) for g in given_words for p in g.split("-") if len(p) >= 2}
+    given_options |= {_word(p) for g in given_words for p in g.split("-")
+                      if len(p) >= 2 and fold(p) not in rules.particle_words}
     given = _alternatives(given_options)
     letters = "".join(sorted({asciify(ch)[:1].upper() for ch in name.letters
                               if asciify(ch)[:1].isalpha()}))
@@ -106,30 +107,36 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
         surname_options.append(r"\s*[-\s]\s*".join(segments))
     surname_options += segments
     surname = _alternatives(surname_options)
+    # Each part of the name is written once in the pattern (compiling a person's pattern
+    # is most of the cost of a session with thousands of people): a surname with what may
+    # lead it (given names, initials) or follow it (", J.", ", Anne de"), a given name
+    # alone, a surname's last word (only after a title, see `_verdict`), initials.
+    lead = _alternatives([rf"(?:{given}\.?\s+)+(?:{initials}\s*)?" if given and initials
+                          else rf"(?:{given}\.?\s+)+" if given else "",
+                          rf"{initials}\s*" if initials else ""])
+    last_particles = name.segments[-1][0] if name.segments else ()
+    trailing = rf"(?:\s+{_particles(last_particles, rules)})?" if last_particles else ""
+    after = _alternatives([given, initials])
+    reverse = rf"\s*,\s*{after}{trailing}" if after else ""
     options: list[str] = []
     if surname:
-        lead = _alternatives([rf"(?:{given}\.?\s+)+" if given else "",
-                              rf"{initials}\s*" if initials else "",
-                              rf"(?:{given}\.?\s+)+{initials}\s*" if given and initials
-                              else ""])
-        if lead:
-            options.append(rf"(?P<full>{lead}{surname})")
-            after = _alternatives([given, initials])
-            last_particles = name.segments[-1][0] if name.segments else ()
-            trailing = rf"(?:\s+{_particles(last_particles, rules)})?" if last_particles else ""
-            cores = _alternatives(_word(core) for _, core in name.segments)
-            options.append(rf"(?P<rev>(?:{surname}|{cores})\s*,\s*{after}{trailing})")
-        options.append(rf"(?P<sur>{surname})")
+        # "Surname, Given" only when no given name came first ("Agnes van der Linden, A.
+        # van der Linden" is two mentions): a conditional group.
+        rev = (rf"(?(lead)|(?P<rev>{reverse})?)" if lead else rf"(?P<rev>{reverse})?"
+               ) if reverse else ""
+        options.append((rf"(?P<lead>{lead})?" if lead else "") + rf"(?P<sur>{surname})" + rev)
     if given:
         options.append(rf"(?P<giv>{given})")
     bare = [_word(core) for particles, core in name.segments if particles]
-    if bare:  # "mevrouw Bosch" for Jacob ten Bosch: only after a title (see `_verdict`)
-        options.append(rf"(?P<bare>{_alternatives(bare)})")
+    if bare:  # "mevrouw Bosch", "Bosch, J." for Jacob ten Bosch (see `_verdict`)
+        options.append(rf"(?P<bare>{_alternatives(bare)})"
+                       + (rf"(?P<brev>{reverse})?" if reverse else ""))
     short = _initial_forms(name)
     if short:
         options.append("(?P<ini>(?-i:" + "|".join(re.escape(f) for f in short) + "))")
-    courtesy = _alternatives(re.escape(t) for t in rules.courtesy | rules.functions)
-    pattern = (rf"(?<![\w])(?:(?P<hon>{courtesy})\.?\s+)?(?:" + "|".join(options) + ")" + _TAIL)
+    # A title before the name ("mevrouw", "wethouder") is looked for apart (`_title_before`):
+    # in every person's pattern, its eighty words would make compiling it slow.
+    pattern = r"(?<![\w])(?:" + "|".join(options) + ")" + _TAIL
     ordinary_given = frozenset(fold(g) for g in given_words if rules.ordinary(fold(g)))
     ordinary_cores = frozenset(fold(core) for p, core in name.segments
                                if not p and rules.ordinary(fold(core)))
@@ -177,17 +184,29 @@ class NameMatcher:
             self.given_names |= {fold(g) for g in (*person.name.given, *person.name.nicknames)}
 
     @staticmethod
-    def _keys(name: ParsedName) -> set[str]:
+    @functools.lru_cache(maxsize=65536)
+    def _keys(name: ParsedName) -> frozenset[str]:
         """Words of which a text needs at least one to mention this person."""
         # The runs of letters, as `candidates` reads a text ("N˜zamett˜n": "zamett").
-        words = " ".join([*name.given, *name.nicknames, *(core for _, core in name.segments)])
-        keys = set(re.findall(r"[a-z]{2,}", fold(words)))
+        rules = lists()
+        given = " ".join([*name.given, *name.nicknames])
+        cores = " ".join(core for _, core in name.segments)
+        # A particle is never a key ("van"); "Ben" is a given name, but "het" no surname.
+        keys = set(re.findall(r"[a-z]{2,}", fold(given))) - rules.name_particles
+        keys |= set(re.findall(r"[a-z]{2,}", fold(cores))) - rules.particle_words
         keys |= {fold(f.replace(".", "")) for f in _initial_forms(name)}
-        return keys
+        return frozenset(keys)
 
     def candidates(self, text: str) -> list[int]:
-        words = set(re.findall(r"[a-z]+", text.casefold()))
+        """The people a text may mention: it has a word of their name. A name of up to three
+        letters ("Bo", "En") counts only written with a capital, as `_verdict` wants it."""
+        words = {w for w in re.findall(r"[a-z]+", text.casefold()) if len(w) > 3}
+        words |= {w.casefold() for w in re.findall(r"(?<![A-Za-z])[A-Z][a-z]{1,2}(?![a-z])",
+                                                   text)}
         words |= {m.replace(".", "") for m in re.findall(r"(?:[a-z]\.){2,}", text.casefold())}
+        words |= {m.casefold() for m in re.findall(r"(?<![A-Za-z])[A-Za-z]{3}(?![a-z])", text)
+                  if not m.islower() and not m.isupper() or len(m) == 3 and m[1].islower()
+                  and m[2].isupper()}  # "JtB"
         found: set[int] = set()
         for word in words:
             stem = word[:-1] if word.endswith("s") else word
@@ -206,23 +225,28 @@ class NameMatcher:
             person = self.people[number]
             compiled = _pattern_of(person.name)
             for match in compiled.pattern.finditer(text):
-                verdict = self._verdict(match, compiled, text, name_field)
+                title = _title_before(text, match.start())
+                verdict = self._verdict(match, compiled, text, name_field, bool(title))
                 if verdict == "yes":
-                    found.append(Hit(match.start(), match.end(), (number,)))
+                    found.append(Hit(title or match.start(), match.end(), (number,)))
                 elif verdict == "other":
                     others.append(Hit(match.start(), match.end(), (number,),
                                       "same_surname", match.group()))
         return _merge(found), others
 
     def _verdict(self, match: re.Match[str], person: _Person, text: str,
-                 name_field: bool = False) -> str:
+                 name_field: bool = False, titled: bool = False) -> str:
         """'yes' (this person), 'no' (an ordinary word) or 'other' (someone else's name)."""
-        group = match.lastgroup
-        if group == "bare" and not match.group("hon"):
-            return "no"  # a surname's last word alone is not the name ("Gemeente Delft")
-        if match.group("hon") or group in ("full", "rev", "ini"):
+        group = _form(match)
+        if group == "full":
             return "yes"
-        value = match.group(group or 0)
+        value = match.group(group)
+        if len(value) <= 3 and (value.isupper() or value.islower()) and group in ("giv", "sur"):
+            return "no"  # "BO", "the": letters or a word ("Adviseur BO"), not Bo or The
+        if group == "bare" and not titled:
+            return "no"  # a surname's last word alone is not the name ("Gemeente Delft")
+        if titled or group == "ini":
+            return "yes"
         words = value.split()
         possessive = match.group(0).endswith("'s")  # "Aya's collega": a name, not a word
         if (group == "giv" or (group == "sur" and len(words) == 1 and "-" not in value)) and (
@@ -300,6 +324,28 @@ class NameMatcher:
         if self.rules.ordinary(folded) and folded not in self.rules.given:
             return False
         return not (starts_sentence(text, position) and self.rules.ordinary(folded))
+
+
+def _form(match: re.Match[str]) -> str:
+    """Which form of a person's pattern matched: full (with a given name or initials before
+    or after the surname), sur, giv, bare or ini."""
+    found = match.groupdict()
+    if found.get("lead") or found.get("rev") or found.get("brev"):
+        return "full"
+    return next(name for name in ("sur", "giv", "bare", "ini") if found.get(name))
+
+
+@functools.cache
+def _titles() -> re.Pattern[str]:
+    rules = lists()
+    words = _alternatives(re.escape(t) for t in rules.courtesy | rules.functions)
+    return re.compile(rf"(?<![\w]){words}\.?\s+$", re.IGNORECASE)
+
+
+def _title_before(text: str, position: int) -> int | None:
+    """Where a title right before `position` starts ("mevrouw " in "mevrouw Jansen")."""
+    found = _titles().search(text, max(0, position - 30), position)
+    return found.start() if found else None
 
 
 def _merge(hits: list[Hit]) -> list[Hit]:
@@ -574,13 +620,38 @@ def likely_names(text: str, *, not_people: Iterable[str] = (),
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 
 
-def special_categories(view: Shadow, person_marks: Iterable[str] = ()) -> Iterator[
+class _AnySpecial:
+    """Whether a text may hold a special-category word at all (most texts do not)."""
+
+    pattern: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> bool:
+        if self.pattern is None:
+            words = []
+            for _, exact, prefixes, phrases in lists().categories.values():
+                words += [re.escape(w) for w in (*exact, *phrases)]
+                words += [re.escape(p) + r"\w*" for p in prefixes]
+            self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
+        return bool(self.pattern.search(text))
+
+
+_MAYBE_SPECIAL = _AnySpecial()
+
+
+def person_marks(labels: Iterable[str]) -> frozenset[str]:
+    """Labels that stand for a person here (the participants' functions), folded, for
+    `special_categories`."""
+    return frozenset(fold(label) for label in labels)
+
+
+def special_categories(view: Shadow, marks: frozenset[str] = frozenset()) -> Iterator[
         tuple[str, str, int, int]]:
     """(category, word, start, end) of each special-category word in a sentence that also
-    names a person, refers to one, or speaks of an absence. `person_marks` are further
-    words that stand for a person here (the functions of the participants)."""
+    names a person, refers to one, or speaks of an absence. `marks` (`person_marks`) are
+    further words that stand for a person here."""
     rules = lists()
-    marks = {fold(m) for m in person_marks}
+    if not _MAYBE_SPECIAL.search(view.text.casefold()):
+        return
     for sentence in _SENTENCES.finditer(view.text):
         folded = sentence.group().casefold()
         words = re.findall(r"[a-z]+(?:-[a-z]+)*", folded)

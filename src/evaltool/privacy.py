@@ -32,11 +32,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from evaltool.dutchnames import Shadow, fold, mask, parse_name, shadow
+from evaltool.dutchnames import Shadow, asciify, fold, mask, parse_name, shadow
 from evaltool.errors import EvaltoolError, Problem
 from evaltool.fields import DROP, Place, texts, transform
 from evaltool.models import Kind
-from evaltool.namefinder import Finder, Hit, Known, NameMatcher, special_categories
+from evaltool.namefinder import (
+    Finder,
+    Hit,
+    Known,
+    NameMatcher,
+    person_marks,
+    special_categories,
+)
 from evaltool.summary import person_labels
 
 # An address, also an internal one without a top-level domain ("j.jansen@gemeente"), or
@@ -48,6 +55,7 @@ _AT = ("@", "(at)", "[at]", "{at}")
 # dashes, dots, slashes or brackets between the groups. Dates and sums do not start so.
 PHONE = re.compile(r"(?<![\w+])(?:\+|00|\(0|0)(?:[\s.\-/()]{0,3}\d){8,13}(?!\w)")
 _DIGIT = re.compile(r"\d")
+_CAPITAL = re.compile(r"[A-Z]")
 
 RULE_KEYS = ("privacy.rule_function", "privacy.rule_names", "privacy.rule_confidential",
              "privacy.rule_absence", "privacy.rule_refuse")
@@ -71,6 +79,12 @@ class Scrubber:
         self.matcher = NameMatcher(self.people)
         self.not_people = tuple(not_people)
         self.marks = tuple(marks)  # words that stand for a person here (the functions)
+        self._marks = person_marks(self.marks)
+        self.replacements: set[str] = set()  # what names were replaced by ("[Adviseur]")
+        self._scrubbed: dict[tuple[str, bool], tuple[str, Counter[str]]] = {}
+        # The same text comes back many times (labels, notes, a report's every format).
+        self._checked: dict[tuple[str, bool, bool, frozenset[str]],
+                            list[tuple[str, str, str]]] = {}
         self.counts: Counter[str] = Counter()
 
     @classmethod
@@ -83,17 +97,31 @@ class Scrubber:
                       *_vocabulary_not_people(session.vocabulary)]
         labels: dict[str, str] = {**person_labels(session.participants),
                                   **{pid: person.label for pid, person in people.items()}}
-        for _ in range(2):  # the second pass uses the scrubbed labels themselves
-            known = [Known(pid, labels[pid], parse_name(p.name))
-                     for pid, p in [*session.participants.items(), *people.items()] if p.name]
-            first = cls(known, not_people=not_people)
-            labels = {pid: first.scrub(label) for pid, label in labels.items()}
+        named = [(pid, parse_name(p.name))
+                 for pid, p in [*session.participants.items(), *people.items()] if p.name]
+        known = [Known(pid, labels[pid], name) for pid, name in named]
+        first = cls(known, not_people=not_people)
+        scrubbed = {pid: first.scrub(label) for pid, label in labels.items()}
+        if scrubbed != labels:  # a label named someone: use the scrubbed labels throughout
+            labels = {pid: cls(known, not_people=not_people).scrub(label)
+                      for pid, label in scrubbed.items()}
+            known = [Known(pid, labels[pid], name) for pid, name in named]
         marks = [*labels.values(), *(p.function for p in session.participants.values())]
         return cls(known, not_people=not_people, marks=marks)
 
     def scrub(self, text: str, *, name_field: bool = False) -> str:
         """`text` without names (each replaced by the function or label), e-mail addresses
         and phone numbers. A `name_field` starts with a name where it has one (an owner)."""
+        key = (text, name_field)
+        if key not in self._scrubbed:  # the same text comes back (notes, labels, phases)
+            before = Counter(self.counts)
+            result = self._scrub(text, name_field)
+            self._scrubbed[key] = (result, Counter(self.counts) - before)
+        elif self._scrubbed[key][1]:
+            self.counts.update(self._scrubbed[key][1])
+        return self._scrubbed[key][0]
+
+    def _scrub(self, text: str, name_field: bool) -> str:
         value = text
         if any(at in value for at in _AT):
             value, emails = EMAIL.subn("[e-mail]", value)
@@ -129,7 +157,9 @@ class Scrubber:
         for hit in reversed(found):
             start, end = view.span(hit.start, hit.end)
             labels = sorted({self.people[n].label for n in hit.people})
-            text = text[:start] + "[" + " / ".join(labels) + "]" + text[end:]
+            replacement = "[" + " / ".join(labels) + "]"
+            self.replacements.add(replacement)
+            text = text[:start] + replacement + text[end:]
             self.counts["names"] += 1
         return text
 
@@ -150,7 +180,21 @@ class Scrubber:
         """What in (already scrubbed) `text` must not be published: (rule, shown word,
         detail), the word masked when it is a name. In a `name_field` (an owner) a given
         name or surname standing alone is taken for a name too."""
+        key = (text, special, name_field, known_words)
+        if key not in self._checked:
+            self._checked[key] = self._problems(text, special, name_field, known_words)
+        return self._checked[key]
+
+    def _problems(self, text: str, special: bool, name_field: bool,
+                  known_words: frozenset[str]) -> list[tuple[str, str, str]]:
         view = shadow(text)
+        if "[" in view.text:  # what stands where a name was is no name ("[Adviseur BO]")
+            blanked = view.text
+            for replacement in self.replacements:
+                if replacement in text:
+                    blanked = blanked.replace(asciify(replacement), "#" * len(
+                        asciify(replacement)))
+            view = Shadow(blanked, view.original, view.origin)
         found: list[tuple[str, str, str]] = []
         covered: list[tuple[int, int]] = []
         known, others = self.matcher.hits(view, name_field=name_field) if (
@@ -160,9 +204,12 @@ class Scrubber:
                           self.people[hit.people[0]].label))
             covered.append((hit.start, hit.end))
         finder = Finder(self.not_people, known_words)
+        # Every rule of the finder needs a capital letter: most texts of a report have one,
+        # but most strings of its JSON do not.
+        capitals = _CAPITAL.search(view.text) is not None
         likely: list[tuple[int, int]] = []
-        for hit in [*finder.hits(view), *(finder.name_field(view) if name_field else []),
-                    *others]:
+        for hit in [*(finder.hits(view) if capitals else []),
+                    *(finder.name_field(view) if name_field and capitals else []), *others]:
             # Inside a known name it is that name; reaching beyond one, it is someone else
             # (reported once, by the widest rule).
             if not any(s <= hit.start and hit.end <= e for s, e in covered) and not any(
@@ -170,7 +217,7 @@ class Scrubber:
                 found.append(("likely_name", mask(hit.word), hit.rule))
                 likely.append((hit.start, hit.end))
         if special:
-            for category, word, _, _ in special_categories(view, self.marks):
+            for category, word, _, _ in special_categories(view, self._marks):
                 found.append(("special_category", word, category))
         return found
 
@@ -418,13 +465,15 @@ class _HtmlText(HTMLParser):
             self.parts.append(data)
 
 
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 
 
 def output_texts(text: str, output_format: str) -> list[str]:
     """The pieces of a rendered report as a reader sees them, to be checked one by one."""
-    if output_format == "json":
-        return [value for _, value, _ in _json_strings(json.loads(text))]
+    if output_format == "json":  # every string, keys too, as a reader of the JSON sees it
+        return [json.loads(f'"{raw}"') if "\\" in raw else raw
+                for raw in dict.fromkeys(_JSON_STRING.findall(text))]
     if output_format == "html":
         parser = _HtmlText()
         parser.feed(text)
@@ -482,8 +531,10 @@ class Guard:
         self.not_people: list[str] = []
         self.marks: list[str] = []
         self.paths: list[Path] = []
+        self.replacements: set[str] = set()
 
     def add(self, path: Path, scrubber: Scrubber) -> None:
+        self.replacements |= scrubber.replacements
         self.people += scrubber.people
         self.not_people += scrubber.not_people
         self.marks += scrubber.marks
@@ -493,9 +544,10 @@ class Guard:
         """Refuse (raise) when the output names anyone; say where it came from if known."""
         scrubber = Scrubber(self.people, not_people=dict.fromkeys(self.not_people),
                             marks=self.marks)
+        scrubber.replacements = self.replacements
         known = tool_words()
         found: dict[tuple[str, str, str], None] = {}
-        for piece in output_texts(text, output_format):
+        for piece in dict.fromkeys(output_texts(text, output_format)):
             for problem in scrubber.problems(piece, special=False, known_words=known):
                 found.setdefault(problem)
         if found:
