@@ -457,6 +457,28 @@ def test_ordinary_sentences_with_surname_words_are_never_refused_or_changed() ->
     assert refused == [] and changed == []  # the target
 
 
+def not_caught(count: int = 200) -> dict[str, tuple[int, int]]:
+    """What publication mode promises not to find, measured: (found, planted) per class of
+    undeclared name written without a cue."""
+    from evaltool.privacy import Scrubber
+
+    scrubber = Scrubber([])
+    results = {}
+    for label, locale, make in (
+            ("a given name from outside the bundled list, alone", "en_GB",
+             lambda f: f.first_name()),
+            ("a given name from outside the bundled list, with a surname", "es_ES",
+             lambda f: f"{f.first_name()} {f.last_name()}"),
+            ("a surname alone, without title, initials or given name", "nl_NL",
+             lambda f: f.last_name().split()[-1])):
+        faker = Faker(locale)
+        faker.seed_instance(SEED)
+        found = sum(bool(scrubber.problems(f"Ook {make(faker)} was bij het gesprek."))
+                    for _ in range(count))
+        results[label] = (found, count)
+    return results
+
+
 if __name__ == "__main__":  # the README's table; CORPUS_SEED, CORPUS_SIZE for other corpora
     import os
     import tempfile
@@ -472,3 +494,5 @@ if __name__ == "__main__":  # the README's table; CORPUS_SEED, CORPUS_SIZE for o
     print(f"false refusals {len(table.false_refusals)}: {table.false_refusals[:5]}")
     print(f"ordinary sentences {total}: refused {len(refused)} {refused[:5]}, "
           f"changed {len(changed)} {changed[:5]}")
+    for label, (found, planted) in not_caught().items():
+        print(f"not promised: {label}: found {found} of {planted}")

@@ -421,7 +421,10 @@ class Finder:
             hit = self._at(tokens, index)
             if hit is not None and not any(s < hit[1] and hit[0] < e for s, e in spared):
                 start, end, rule = hit
-                found.append(Hit(start, end, rule=rule, word=view.text[start:end]))
+                word = view.text[start:end]
+                if rule == "title":  # shown masked: the name, not the title before it
+                    word = word.split(None, 1)[-1]
+                found.append(Hit(start, end, rule=rule, word=word))
                 index = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
                 continue
             index += 1
