@@ -233,6 +233,14 @@ def test_a_surname_shared_by_two_people_is_never_given_the_wrong_function() -> N
     assert problems[0][1] == "J…g"  # masked: 'Joost van der Berg', someone else
 
 
+def test_a_person_declared_by_surname_alone_is_replaced_with_the_title_before_it() -> None:
+    """Found trying it as a reporter: "Van der Hoek" (no given name) lost its "Van"."""
+    scrubber = Scrubber([Known("w", "de wethouder Groen", parse_name("Van der Hoek"))])
+    assert scrubber.scrub("Wethouder Van der Hoek kwam; later zei Van der Hoek het ook.") == (
+        "[de wethouder Groen] kwam; later zei [de wethouder Groen] het ook.")
+    assert scrubber.problems("Dank aan de wethouder Groen.") == []  # a portfolio
+
+
 def test_a_name_written_surname_first_makes_no_particle_a_name(cli: Invoke, example: Path,
                                                                tmp_path: Path) -> None:
     # "de" and "van" are in almost every sentence of the report: never a name on their own.

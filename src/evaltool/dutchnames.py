@@ -56,6 +56,7 @@ class NameRules(BaseModel):
     name_particles: list[Word]
     courtesy_titles: list[Word]
     function_titles: list[Word]
+    portfolios: list[Word] = []
     person_verbs: list[Word]
     label_nouns: list[Word]
     institutions: list[Word]
@@ -190,6 +191,7 @@ class Lists:
                               for k, values in rules.particle_abbreviations.items()}
         self.courtesy = frozenset(fold(w) for w in rules.courtesy_titles)
         self.functions = frozenset(fold(w) for w in rules.function_titles)
+        self.portfolios = frozenset(fold(w) for w in rules.portfolios)
         self.person_verbs = frozenset(fold(w) for w in rules.person_verbs)
         self.label_nouns = frozenset(fold(w) for w in rules.label_nouns)
         self.institutions = frozenset(fold(w) for w in rules.institutions)
@@ -315,7 +317,9 @@ def parse_name(text: str) -> ParsedName:
     else:
         words = value.split()
         start = len(words) - 1
-        for index in range(1, len(words)):
+        # "Van der Hoek": a surname alone, particle first (a declared person often is one)
+        first = 0 if len(words) > 1 and fold(words[0]) in name_particles else 1
+        for index in range(first, len(words)):
             word = words[index]
             if ((fold(word) in particle_words and index < len(words) - 1)
                     or any(fold(part) in particle_words for part in word.split("-")[1:])):

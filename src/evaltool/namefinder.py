@@ -225,10 +225,11 @@ class NameMatcher:
             person = self.people[number]
             compiled = _pattern_of(person.name)
             for match in compiled.pattern.finditer(text):
-                title = _title_before(text, match.start())
-                verdict = self._verdict(match, compiled, text, name_field, bool(title))
+                title = _title_before(text, match.start())  # 0 at the text's start
+                verdict = self._verdict(match, compiled, text, name_field, title is not None)
                 if verdict == "yes":
-                    found.append(Hit(title or match.start(), match.end(), (number,)))
+                    found.append(Hit(match.start() if title is None else title, match.end(),
+                                     (number,)))
                 elif verdict == "other":
                     others.append(Hit(match.start(), match.end(), (number,),
                                       "same_surname", match.group()))
@@ -529,7 +530,8 @@ class Finder:
                 end, holds = after
                 last = tokens[end - 1]
                 if (holds["strange"] or holds["initials"] or holds["given"]
-                        or holds["particles"] or last.folded in rules.surnames
+                        or holds["particles"] or (last.folded in rules.surnames
+                                                  and last.folded not in rules.portfolios)
                         ) and not self._known(last) and (
                         last.folded not in rules.institutions):
                     return token.start, last.end, "title"
@@ -583,12 +585,13 @@ class Finder:
             return None
         known_surname = f"{particles} {core.folded}" in rules.surnames
         several = " " in particles or particles in ("ten", "ter", "'t", "d'")
-        strange = not rules.ordinary(core.folded) and core.folded not in rules.not_names
         # "de Vries" is a name, but "de Schie" (a river) and "van Rotterdam" are not: after
-        # one short particle only a known surname counts; "van de Hogeschool" is no name,
-        # but after "ten", "van der", "van den" a capitalised word is one.
+        # one short particle, or "van de", only a known surname counts; after "ten",
+        # "van der", "van den" a capitalised word is one.
         surname_particles = several and particles not in ("van de", "van het", "op de")
-        if known_surname or (strange and several) or surname_particles:
+        # "van de Tanthof", "van de Veluwe": a neighbourhood, a region; "van de Ven" is
+        # in the list of surnames.
+        if known_surname or surname_particles:
             return tokens[index].start, core.end, "particles"
         return None
 
