@@ -10,9 +10,12 @@ else `$XDG_CACHE_HOME/evaltool`, else `~/.cache/evaltool`; never inside a reposi
 - per set of files and options: the finished overview (`summary.route_summary`), so
   that an overview of unchanged files needs neither the digests nor the combining step.
 
-Nothing from a file whose public report would be refused (a name nobody declared, a
-health reason: `privacy.publishable`) is kept: its digest is computed on every run, and
-no overview that includes it is kept either. Publication mode itself never uses the
+Nothing that publication mode would refuse is kept: a digest whose texts (the title, the
+follow-up questions and owners, the wording of what worked) still hold a name that could
+not be replaced, a likely name nobody declared, or a health reason
+(`privacy.digest_is_publishable`) is computed on every run, and no overview that
+includes it is kept either. (The whole file is checked by `--public` itself; checking
+it here too would make a cold overview six times slower.) Publication mode itself never uses the
 cache. When the cache folder is inside a git work tree (`$EVALTOOL_CACHE_DIR` pointed
 there), it gets a `.gitignore` of `*`, so that it is never committed.
 
@@ -98,14 +101,15 @@ def versions() -> dict[str, Any]:
 
 def digest_of_file(path: Path, raw: bytes) -> Digest:
     """The digest of a session file's bytes, with the checks of `store.load_session`."""
-    from evaltool.privacy import publishable
+    from evaltool.privacy import Scrubber, digest_is_publishable
     from evaltool.store import parse_session_text
     from evaltool.summary import digest
     from evaltool.yamlsafe import decode
 
     session = parse_session_text(decode(raw, path), path)
-    found = digest(session)
-    found["publishable"] = publishable(session)
+    scrubber = Scrubber.for_session(session)
+    found = digest(session, scrubber=scrubber)
+    found["publishable"] = digest_is_publishable(session, scrubber)
     return found
 
 

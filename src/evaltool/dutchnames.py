@@ -127,12 +127,31 @@ class Shadow:
         return first, last
 
 
+_ONE_TO_ONE: dict[str, str | None] = {}
+
+
+def _simple(text: str) -> bool:
+    """Whether an ASCII text needs no joining or splitting of words in its shadow."""
+    return "-\n" not in text and not (_GLUED.search(text) and any(
+        _GLUED.search(t.group()) for t in _LONG_TOKEN.finditer(text)))
+
+
 def shadow(text: str) -> Shadow:
     """The shadow of `text` (see `Shadow`); a particle after a hyphen at the end of a line
     keeps the hyphen (a double name: "Jansen-\\nde Vries"), other words are joined."""
-    simple = text.isascii() and "-\n" not in text and not (
-        _GLUED.search(text) and any(_GLUED.search(t.group()) for t in _LONG_TOKEN.finditer(text)))
-    if simple:
+    if not text.isascii():
+        # Most letters fold to one letter ("é", "ı", "Ł"): then the shadow is the same text,
+        # position for position, made by str.translate (the slow path keeps a map).
+        for char in set(text):
+            if not char.isascii() and char not in _ONE_TO_ONE:
+                folded = _fold_char(char)
+                _ONE_TO_ONE[char] = folded if len(folded) == 1 else None
+        if all(_ONE_TO_ONE.get(ch, "") is not None for ch in set(text) if not ch.isascii()):
+            same = text.translate({ord(ch): _ONE_TO_ONE[ch] for ch in set(text)
+                                   if not ch.isascii()})
+            if _simple(same):
+                return Shadow(same, text, None)
+    elif _simple(text):
         return Shadow(text, text, None)
     particles = lists().particle_words
     chars: list[str] = []
@@ -192,6 +211,9 @@ class Lists:
         self.courtesy = frozenset(fold(w) for w in rules.courtesy_titles)
         self.functions = frozenset(fold(w) for w in rules.function_titles)
         self.portfolios = frozenset(fold(w) for w in rules.portfolios)
+        # Words in lower case at which a rule of the undeclared-name finder can start.
+        self.starts = (self.courtesy | self.functions
+                       | frozenset(p.split()[0] for p in self.name_particles))
         self.person_verbs = frozenset(fold(w) for w in rules.person_verbs)
         self.label_nouns = frozenset(fold(w) for w in rules.label_nouns)
         self.institutions = frozenset(fold(w) for w in rules.institutions)

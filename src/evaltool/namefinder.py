@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from evaltool.dutchnames import Lists, ParsedName, Shadow, asciify, fold, lists, shadow
 
 _TAIL = r"(?:'s|s)?(?![\w])"
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 _SENTENCE_END = re.compile(r"[.!?:;\n•*\"“(]\s*$|^\s*$")
 _ABBREVIATED = re.compile(r"(?:\b[A-Za-z]|\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|hr|v|d|"
                           r"st|mvr|bijv|bv|o\.a|i\.p\.v|t\.a\.v|e\.a))\.\s*$", re.I)
@@ -200,18 +202,20 @@ class NameMatcher:
     def candidates(self, text: str) -> list[int]:
         """The people a text may mention: it has a word of their name. A name of up to three
         letters ("Bo", "En") counts only written with a capital, as `_verdict` wants it."""
-        words = {w for w in re.findall(r"[a-z]+", text.casefold()) if len(w) > 3}
-        words |= {w.casefold() for w in re.findall(r"(?<![A-Za-z])[A-Z][a-z]{1,2}(?![a-z])",
-                                                   text)}
-        words |= {m.replace(".", "") for m in re.findall(r"(?:[a-z]\.){2,}", text.casefold())}
-        words |= {m.casefold() for m in re.findall(r"(?<![A-Za-z])[A-Za-z]{3}(?![a-z])", text)
-                  if not m.islower() and not m.isupper() or len(m) == 3 and m[1].islower()
-                  and m[2].isupper()}  # "JtB"
+        index = self._index
         found: set[int] = set()
-        for word in words:
-            stem = word[:-1] if word.endswith("s") else word
-            found.update(self._index.get(word, ()))
-            found.update(self._index.get(stem, ()))
+        for word in _LETTERS.findall(text):
+            if len(word) <= 3 and (word.islower() or word.isupper()) and not (
+                    len(word) == 3 and word[1].islower()):  # "JtB" is a form
+                continue
+            key = word.casefold()
+            if key in index:
+                found.update(index[key])
+            if key.endswith("s") and key[:-1] in index:
+                found.update(index[key[:-1]])
+        if "." in text:  # initials: "J.t.B."
+            for dotted in _DOTTED.findall(text):
+                found.update(index.get(dotted.replace(".", "").casefold(), ()))
         return sorted(found)
 
     def hits(self, view: Shadow, *, name_field: bool = False) -> tuple[list[Hit], list[Hit]]:
@@ -372,19 +376,30 @@ _REPLACEMENT = re.compile(r"\[[^\]\n]*\]")
 
 @dataclass
 class _Token:
-    text: str
-    start: int
-    end: int
-    folded: str
-    dot: bool
-    first: bool  # first of a sentence
-    joined: bool = False  # only a space, a dot or a hyphen since the word before
+    """A word of a shadow text, with what the rules ask of it (computed when asked)."""
+
+    __slots__ = ("text", "start", "end", "folded", "dot", "joined", "_source", "_first",
+                 "capital")
+
+    def __init__(self, text: str, start: int, end: int, source: str, joined: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.folded = text.casefold()
+        self.dot = source[end:end + 1] == "."
+        self.joined = joined  # only a space, a dot or a hyphen since the word before
+        self._source = source
+        self._first: bool | None = None
+        word = text.split("'")[0]
+        # Capitalised, not an acronym in capitals ("SDG's", "AVG").
+        self.capital = word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
     @property
-    def capital(self) -> bool:
-        """Capitalised, not an acronym in capitals ("SDG's", "AVG")."""
-        word = self.text.split("'")[0]
-        return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+    def first(self) -> bool:
+        """The first word of a sentence, a line or a list item."""
+        if self._first is None:
+            self._first = starts_sentence(self._source, self.start)
+        return self._first
 
 
 _JOINED = re.compile(r"[ \t]*\n?[ \t]*|\.[ \t]*\n?[ \t]*|-")
@@ -396,9 +411,8 @@ def _tokens(text: str) -> list[_Token]:
         start, end = match.span()
         if text.startswith("...", end):
             continue  # a word cut short to fit ("Onde…"): the whole text is checked elsewhere
-        joined = bool(found) and bool(_JOINED.fullmatch(text[found[-1].end:start]))
-        found.append(_Token(match.group(), start, end, match.group().casefold(),
-                            text[end:end + 1] == ".", starts_sentence(text, start), joined))
+        joined = bool(found) and bool(_JOINED.fullmatch(text, found[-1].end, start))
+        found.append(_Token(match.group(), start, end, text, joined))
     return found
 
 
@@ -513,6 +527,8 @@ class Finder:
     def _at(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
         rules = self.rules
         token = tokens[index]
+        if not token.capital and token.folded not in rules.starts:
+            return None  # most words: no rule starts at a word in lower case
         if token.folded in self.known_words and token.capital and not token.first:
             return None
         previous = tokens[index - 1] if index else None

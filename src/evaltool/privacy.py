@@ -56,6 +56,7 @@ _AT = ("@", "(at)", "[at]", "{at}")
 PHONE = re.compile(r"(?<![\w+])(?:\+|00|\(0|0)(?:[\s.\-/()]{0,3}\d){8,13}(?!\w)")
 _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"[A-Z]")
+_COUNTED = ("names", "emails", "phones")
 
 RULE_KEYS = ("privacy.rule_function", "privacy.rule_names", "privacy.rule_confidential",
              "privacy.rule_absence", "privacy.rule_refuse")
@@ -81,7 +82,7 @@ class Scrubber:
         self.marks = tuple(marks)  # words that stand for a person here (the functions)
         self._marks = person_marks(self.marks)
         self.replacements: set[str] = set()  # what names were replaced by ("[Adviseur]")
-        self._scrubbed: dict[tuple[str, bool], tuple[str, Counter[str]]] = {}
+        self._scrubbed: dict[tuple[str, bool], tuple[str, tuple[int, ...]]] = {}
         # The same text comes back many times (labels, notes, a report's every format).
         self._checked: dict[tuple[str, bool, bool, frozenset[str]],
                             list[tuple[str, str, str]]] = {}
@@ -113,13 +114,16 @@ class Scrubber:
         """`text` without names (each replaced by the function or label), e-mail addresses
         and phone numbers. A `name_field` starts with a name where it has one (an owner)."""
         key = (text, name_field)
-        if key not in self._scrubbed:  # the same text comes back (notes, labels, phases)
-            before = Counter(self.counts)
+        known = self._scrubbed.get(key)
+        if known is None:  # the same text comes back (notes, labels, phases)
+            before = [self.counts[c] for c in _COUNTED]
             result = self._scrub(text, name_field)
-            self._scrubbed[key] = (result, Counter(self.counts) - before)
-        elif self._scrubbed[key][1]:
-            self.counts.update(self._scrubbed[key][1])
-        return self._scrubbed[key][0]
+            known = self._scrubbed[key] = (result, tuple(
+                self.counts[c] - b for c, b in zip(_COUNTED, before, strict=True)))
+        elif any(known[1]):
+            for counted, extra in zip(_COUNTED, known[1], strict=True):
+                self.counts[counted] += extra
+        return known[0]
 
     def _scrub(self, text: str, name_field: bool) -> str:
         value = text
@@ -377,10 +381,21 @@ def session_problems(public: Any, scrubber: Scrubber) -> list[tuple[Place, bool,
     return found
 
 
-def publishable(session: Any) -> bool:
-    """Whether the public report of `session` would be written (nothing to refuse)."""
-    public, _, scrubber = publish(session)
-    return not session_problems(public, scrubber)
+def digest_is_publishable(session: Any, scrubber: Scrubber) -> bool:
+    """Whether the texts an overview's digest keeps of `session` (`summary.digest`: its
+    title, its follow-ups' questions and owners, the findings whose wording it counts)
+    hold nothing publication mode would refuse, once scrubbed by `scrubber`."""
+    from evaltool.summary import RECURRING_KINDS
+
+    texts_kept = [session.casus.title]
+    for follow_up in session.follow_ups.values():
+        if not follow_up.confidential:
+            texts_kept.append(follow_up.question)
+            if follow_up.owner:
+                texts_kept.append(scrubber.owner(follow_up.owner))
+    texts_kept += [finding.text for finding in session.findings.values()
+                   if not finding.confidential and finding.kind in RECURRING_KINDS]
+    return not any(scrubber.problems(scrubber.scrub(text)) for text in texts_kept)
 
 
 def check_session(public: Any, scrubber: Scrubber, path: Path | str) -> None:
