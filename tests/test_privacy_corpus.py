@@ -375,6 +375,7 @@ HARD_CASES = [
     ("Dam, J.P. van", "J.P. van Dam en Van Dam werkten aan de dam.", "publish"),
     ("VAN DAM, Jan", "Jan van Dam keek naar de dam in de rivier.", "publish"),
     ("Tom van Delft", "Gemeente Delft en Tom van Delft waren er.", "publish"),
+    ("Jet van de Wal", "Volgens JET VAN DE WAL ging het goed.", "publish"),
     ("Kees Groot", "Een groot succes. Groot zei het. Met Groot erbij.", "publish"),
     ("Kees van der Meer", "Meer geld is nodig; van der Meer zei het ook.", "publish"),
     ("Kees Bakker", "Bewoners van de Tanthof en de wethouder Groen kwamen.", "publish"),
@@ -408,7 +409,7 @@ def test_hard_cases(tmp_path: Path, name: str, text: str, outcome: str) -> None:
     secret_parts = [w for w in re.findall(r"[A-Za-zÀ-žı]+", name) if len(w) > 3
                     and _fold(w) not in ("vries", "groot", "meer", "berg", "delft")]
     for output_format, output in outputs.items():
-        assert leaks(output, secret_parts) == [], (output_format, output)
+        assert leaks(output, [name, *secret_parts]) == [], (output_format, output)
         assert "12345678" not in output and "2602222" not in output
         assert "@gemeente" not in output and "(at)" not in output
 

@@ -201,12 +201,12 @@ class NameMatcher:
 
     def candidates(self, text: str) -> list[int]:
         """The people a text may mention: it has a word of their name. A name of up to three
-        letters ("Bo", "En") counts only written with a capital, as `_verdict` wants it."""
+        letters ("Bo", "Wal") does not count in lower case, as `_verdict` wants it (in
+        capitals it may be part of a name in capitals: "JET VAN DE WAL")."""
         index = self._index
         found: set[int] = set()
         for word in _LETTERS.findall(text):
-            if len(word) <= 3 and (word.islower() or word.isupper()) and not (
-                    len(word) == 3 and word[1].islower()):  # "JtB" is a form
+            if len(word) <= 3 and word.islower():  # "en", "the": no short name in lower case
                 continue
             key = word.casefold()
             if key in index:
