@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: session files of schema version 2
 SEED = 20210128
 
 # --- generating sessions -------------------------------------------------------------------
@@ -158,7 +158,7 @@ def session_data(index: int, rng: random.Random, vocabulary: object) -> dict[str
         follow_ups[f"fu-{number + 1}"] = follow_up
 
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "id": identifier,
         "vocabulary": "delft",
         "status": "final" if rng.random() < 0.9 else "draft",

@@ -211,7 +211,7 @@ def test_json_names_every_change_by_id(cli: Invoke, pair) -> None:  # type: igno
     assert document["equal"] is False
     status = next(c for c in document["changes"] if c["field"] == "status")
     assert status == {"section": "follow_up", "action": "changed", "id": "fu-2", "item": None,
-                      "field": "status", "old": "open", "new": "done",
+                      "field": "status", "old": "open", "new": "done", "confidential": False,
                       "text": "follow-up `fu-2`: status open → done"}
     added = next(c for c in document["changes"] if c["action"] == "added")
     assert added["id"] == "fu-5" and added["new"]["due"] == "2021-06-01"

@@ -92,7 +92,7 @@ INPUTS: dict[str, str | bytes] = {
     "only a comment": "# niets\n",
     "top-level list": "- schema_version: 1\n",
     "unknown key": with_line("participants:", "participant:"),
-    "newer version": with_line("schema_version: 1", "schema_version: 2"),
+    "newer version": with_line("schema_version: 2", "schema_version: 3"),
     "empty value": with_line("  title: Casus Cornelis Musius", "  title:"),
     "null-like keys": with_line("  title: Casus Cornelis Musius",
                                 "  title: Casus Cornelis Musius\n  null: x\n  ~: y"),

@@ -1,80 +1,99 @@
-"""Publication mode (`--public`): no name, address or confidential item gets out."""
+"""Publication mode (`--public`): no name of anyone, no address, no confidential item and no
+health reason gets out, and ordinary Dutch words are left alone.
+
+The generated corpus (hundreds of files, every format) is in test_privacy_corpus.py; these
+are the stories of one reporter, one class of problem at a time.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
+import sqlite3
+import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
+from anyascii import anyascii
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke
-from evaltool.privacy import Person, Scrubber, name_forms, split_name
-from evaltool.summary import fold_name
+from evaltool.dutchnames import parse_name
+from evaltool.namefinder import Known, likely_names
+from evaltool.privacy import Scrubber
 
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
+FORMATS = ("markdown", "text", "html", "json")
 
 NAMES = {
     "projectleider-ohv": "Jacob ten Bosch",
     "beleidsadviseur-energie": "Renée Jansen-de Vries",
     "partner-po": "Agnes van der Linden",
-    "toehoorder": "Peter Tangel",
-    "projectleider-school": "Kees Brouwer",
+    "toehoorder": "Tangel, Peter",  # written surname first
+    "projectleider-school": "Johannes (Hans) Öztürk",
+    "subsidieadviseur": "Łukasz Yılmaz",
 }
-PARTS = ["jacob", "bosch", "renee", "jansen", "vries", "agnes", "linden", "peter", "tangel",
-         "kees", "brouwer"]
+PEOPLE = ("people:\n  wethouder:\n    name: Marieke Dijkstra\n"
+          "    label: de wethouder Onderwijs\n"
+          "  directeur:\n    name: dhr. W. Koekoek\n    label: de schooldirecteur\n")
+# Folded parts that must never be in a public output.
+PARTS = ["jacob", "bosch", "renee", "jansen", "agnes", "linden", "peter", "tangel", "hans",
+         "johannes", "ozturk", "lukasz", "yilmaz", "marieke", "dijkstra", "koekoek"]
 
 # The names in many forms, in free text that a reporter could have written.
 MENTIONS = (
     "Jacob ten Bosch en Ten Bosch zelf, J. ten Bosch, J.t.B. en JtB; Bosch, J. schreef het. "
     "Jacobs idee werd door RENÉE JANSEN-DE VRIES gesteund; mevrouw Jansen-de Vries en "
-    "De Vries (Jansen) noemden ook Rene\u0301e. Agnes van der Linden, A. van der Linden en "
-    "Van der Linden; Peter zei dat P. Tangel gelijk had. Kees Brouwer kon niet komen. "
-    "Mail jacob.tenbosch@delft.nl of bel 06-12345678 of +31 15 260 2222."
+    "De Vries (Jansen) noemden ook Rene\u0301e. Agnes van der Linden, A. van der Linden, "
+    "V.d. Linden en Van der Linden; Peter zei dat P. Tangel gelijk had, Tangel’s plan. "
+    "Hans Öztürk kon niet komen, Ozturk belde later; Lukasz Yilmaz en Łukasz Yılmaz ook. "
+    "Wethouder Dijkstra en Marieke Dijk-\nstra, dhr. Koekoek. "
+    "Mail jacob.tenbosch@delft.nl of j.jansen@gemeente, bel 06\u201112345678, "
+    "06 - 12 34 56 78 of +31 15 260 2222."
 )
 
 
-def _with_names(example: Path, target: Path, mentions: str = MENTIONS) -> Path:
+def _with_names(example: Path, target: Path, mentions: str = MENTIONS, *,
+                extra: str = "") -> Path:
     text = example.read_text(encoding="utf-8")
     for participant_id, name in NAMES.items():
         text = text.replace(f"  {participant_id}:\n    function:",
                             f"  {participant_id}:\n    name: {name}\n    function:", 1)
     text = text.replace("    text: Eigenaarschap.\n",
-                        f"    text: \"{mentions}\"\n", 1)
+                        f"    text: {json.dumps(mentions, ensure_ascii=False)}\n", 1)
     text = text.replace(
         "findings:\n",
-        "findings:\n  geheim:\n    kind: attention_point\n"
+        f"{PEOPLE}findings:\n  geheim:\n    kind: attention_point\n"
         "    text: Spanning in het team van de wethouder.\n    confidential: true\n", 1)
     text = text.replace(
         "    owner: Publiek Ondernemers\n",
-        "    owner: Publiek Ondernemers\n  fu-5:\n    question: Gesprek met de wethouder.\n"
-        "    owner: projectleider-ohv\n    note: Bel Jacob op 015-2602222.\n"
+        "    owner: Publiek Ondernemers\n  fu-5:\n    question: Gesprek met Dijkstra.\n"
+        "    owner: wethouder\n    note: Bel Jacob op 015-2602222.\n"
         "  fu-6:\n    question: Vertrouwelijke kwestie rond een subsidie.\n"
         "    confidential: true\n", 1)
-    text += "notes: Interne notitie van Peter, niet delen.\n"
+    text += "notes: Interne notitie van Peter, niet delen.\n" + extra
     target.write_text(text, encoding="utf-8")
     return target
 
 
 def _names_left(output: str) -> list[str]:
-    folded = fold_name(output)
-    return [part for part in PARTS if re.search(rf"(?<!\w){part}", folded)]
+    folded = anyascii(unicodedata.normalize("NFC", output)).casefold()
+    return [part for part in PARTS if re.search(rf"(?<![a-z]){part}", folded)]
 
 
-def test_public_report_has_no_name_in_any_form(cli: Invoke, example: Path,
-                                               tmp_path: Path) -> None:
+def test_public_report_has_no_name_in_any_form_in_any_format(cli: Invoke, example: Path,
+                                                             tmp_path: Path) -> None:
     session = _with_names(example, tmp_path / "named.yaml")
-    for output_format in ("markdown", "text", "html", "json"):
+    for output_format in FORMATS:
         result = cli("summarize", "--public", "--format", output_format, session)
         assert result.exit_code == 0, result.output
         assert _names_left(result.stdout) == [], output_format
-        assert "delft.nl" not in result.stdout
-        assert "12345678" not in result.stdout and "260 2222" not in result.stdout
-        assert "2602222" not in result.stdout
+        assert "delft.nl" not in result.stdout and "@gemeente" not in result.stdout
+        for number in ("12345678", "12 34 56 78", "260 2222", "2602222"):
+            assert number not in result.stdout, (output_format, number)
     markdown = cli("summarize", "--public", "--format", "markdown", session).stdout
     # Each name became the person's function.
     # Seven in the texts, and the eighth in a follow-up's note ("Bel Jacob op ...").
@@ -82,7 +101,30 @@ def test_public_report_has_no_name_in_any_form(cli: Invoke, example: Path,
     assert "Bel \\[Projectleider Onderwijshuisvesting\\] op \\[tel.\\]" in markdown
     assert "\\[Beleidsadviseur Energie\\]" in markdown
     assert "\\[Partner in Publiek Ondernemen (toehoorder)\\] gelijk had" in markdown
+    assert "\\[de wethouder Onderwijs\\] en \\[de wethouder Onderwijs\\]" in markdown
+    assert "Gesprek met \\[de wethouder Onderwijs\\]" in markdown
+    assert "owner: de wethouder Onderwijs" in markdown  # an owner given by a person's id
     assert "\\[e-mail\\]" in markdown and "\\[tel.\\]" in markdown
+
+
+def test_a_declared_person_in_the_title_function_and_tags_never_reaches_the_page(
+        cli: Invoke, example: Path, tmp_path: Path) -> None:
+    session = _with_names(example, tmp_path / "named.yaml", "Eigenaarschap.")
+    text = session.read_text(encoding="utf-8")
+    text = text.replace("title: Casus Cornelis Musius",
+                        "title: Casus Cornelis Musius, bezoek van Marieke Dijkstra", 1)
+    text = text.replace("function: Subsidieadviseur",
+                        "function: Secretaris van wethouder Dijkstra", 1)
+    text = text.replace("      - draagvlak\n", "      - draagvlak\n      - MariekeDijkstra\n", 1)
+    session.write_text(text, encoding="utf-8")
+    for output_format in FORMATS:
+        result = cli("summarize", "--public", "--format", output_format, session)
+        assert result.exit_code == 0, result.output
+        assert _names_left(result.stdout) == [], output_format
+    html = cli("summarize", "--public", "--format", "html", session).stdout
+    title = re.search(r"<title>(.*)</title>", html)
+    assert title and "[de wethouder Onderwijs]" in title.group(1)
+    assert "Secretaris van [de wethouder Onderwijs]" in html
 
 
 def test_public_report_leaves_out_confidential_items_and_says_so(cli: Invoke, example: Path,
@@ -93,14 +135,9 @@ def test_public_report_leaves_out_confidential_items_and_says_so(cli: Invoke, ex
     assert "Spanning in het team" not in result.stdout
     assert "Vertrouwelijke kwestie" not in result.stdout
     assert "Interne notitie" not in result.stdout
-    assert "Gesprek met de wethouder" in result.stdout  # not confidential
-    # The owner given as a participant id is shown as that participant's function.
-    assert "owner: Projectleider Onderwijshuisvesting" in result.stdout
-    assert "anonymised for publication" in result.stdout
-    # The redaction summary goes to stderr.
     assert "1 confidential finding(s)" in result.stderr
     assert "1 confidential follow-up(s)" in result.stderr
-    assert "5 participant name(s) withheld" in result.stderr
+    assert "6 participant name(s) withheld" in result.stderr
     assert "1 internal note(s) left out" in result.stderr
     dutch = cli("--lang", "nl", "summarize", "--public", "-f", "markdown", session)
     assert "geanonimiseerd (AVG/Woo)" in dutch.stdout
@@ -114,33 +151,115 @@ def test_without_public_names_show_only_when_asked(cli: Invoke, example: Path,
     assert plain.exit_code == 0
     assert "Jacob ten Bosch" not in plain.stdout
     named = cli("summarize", "--names", "--width", "100", session)
-    assert "Jacob ten Bosch (Projectleider Onderwijshuisvesting)" in named.stdout
+    assert "Jacob ten Bosch (projectleider Onderwijshuisvesting)" in named.stdout
     both = cli("summarize", "--names", "--public", session)
     assert both.exit_code == 2
     assert "--names and --public exclude each other" in both.stderr
 
 
-def test_refuses_when_a_name_survives_and_says_where(cli: Invoke, example: Path,
-                                                     tmp_path: Path) -> None:
-    for survivor in ("zoals jacob al zei", "volgens Renee", "door Ja\u200bcob",
-                     "mevrouw Van der linden"):
-        session = _with_names(example, tmp_path / "named.yaml",
-                              mentions=f"Eigenaarschap, {survivor}.")
-        target = tmp_path / "report.md"
-        result = cli("summarize", "--public", "-f", "markdown", "-o", target, session)
-        assert result.exit_code == 1, survivor
-        assert result.stdout == ""
-        assert not target.exists()
-        line = next(n for n, text in enumerate(session.read_text().splitlines(), 1)
-                    if survivor in text)
-        assert re.search(rf"^error: {re.escape(str(session))}:{line}:\d+: the name of a "
-                         r"participant \(.+\) is still there after anonymising: '\w+' in "
-                         r"findings\.eigenaarschap\.text — nothing was written", result.stderr,
-                         re.M), result.stderr
+# What is refused: a name nobody declared, a known surname after someone else's given name,
+# a health reason. (sentence, the rule in the message)
+REFUSED = [
+    ("Eigenaarschap, zei wethouder Bakker.", "a title or function before it"),
+    ("Eigenaarschap volgens mevrouw Groen.", "a title or function before it"),
+    ("Eigenaarschap volgens J.P. Mulder.", "initials before it"),
+    ("Eigenaarschap, aldus Fenna.", "a given name"),
+    ("Eigenaarschap, aldus Sanne van den Heuvel.", "a given name"),
+    ("Eigenaarschap; daarover sprak ook de heer de Bruijn.", "a title or function before it"),
+    ("Eigenaarschap, zei Joost van der Linden.", "a given name"),
+    ("Eigenaarschap, zei Fedde van der Linden.", "a surname with a particle"),
+    ("Eigenaarschap, zei Fedde Tangel.", "someone known, after another given name"),
+    ("Eigenaarschap #TeamMohammed.", "a given name"),
+    ("Eigenaarschap is gevraagd, want de projectleider was afwezig vanwege een burn-out.",
+     "health"),
+    ("Eigenaarschap: hij kon niet komen door de begrafenis van zijn vader.",
+     "a death or a funeral"),
+    ("Eigenaarschap, ook tijdens haar zwangerschapsverlof.", "pregnancy or parental leave"),
+]
 
 
-def test_two_people_sharing_a_function_get_pseudonyms(cli: Invoke, example: Path,
-                                                      tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sentence", "rule"), REFUSED)
+def test_refuses_what_it_cannot_publish_and_says_where_without_the_name(
+        cli: Invoke, example: Path, tmp_path: Path, sentence: str, rule: str) -> None:
+    session = _with_names(example, tmp_path / "named.yaml", mentions=sentence)
+    target = tmp_path / "report.md"
+    result = cli("summarize", "--public", "-f", "markdown", "-o", target, session)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == "" and not target.exists()
+    line = next(n for n, text in enumerate(session.read_text().splitlines(), 1)
+                if sentence[:20] in text)
+    assert re.search(rf"^error: {re.escape(str(session))}:{line}:\d+: .* in "
+                     r"findings\.eigenaarschap\.text .*" + re.escape(rule), result.stderr,
+                     re.M), result.stderr
+    assert "Traceback" not in result.output
+    # The name itself is never printed (a terminal, a CI log): only its first and last letter.
+    for word in re.findall(r"[A-Z][a-z]+", sentence)[1:]:
+        if word not in ("Eigenaarschap", "TeamMohammed"):
+            assert word not in result.stderr, word
+
+
+def test_the_three_ways_out_of_a_refusal(cli: Invoke, example: Path, tmp_path: Path) -> None:
+    sentence = "Eigenaarschap, zei wethouder Bakker bij Villa Klaassen."
+    session = _with_names(example, tmp_path / "named.yaml", mentions=sentence)
+    refused = cli("summarize", "--public", "-f", "markdown", session)
+    assert refused.exit_code == 1
+    assert "declare the person under people" in refused.stderr
+    assert "rephrase it" in refused.stderr and "not_people" in refused.stderr
+    text = session.read_text(encoding="utf-8")
+    # 1. declare the person: the name becomes the label
+    declared = text.replace("people:\n", "people:\n  wethouder-2:\n    name: Bakker\n"
+                            "    label: de wethouder Financiën\n", 1)
+    session.write_text(declared, encoding="utf-8")
+    result = cli("summarize", "--public", "-f", "markdown", session)
+    assert result.exit_code == 0, result.output
+    assert "zei \\[de wethouder Financiën\\] bij Villa Klaassen" in result.stdout
+    # 2. mark words as not a person (a building named after someone)
+    session.write_text(text.replace("Villa Klaassen", "villa van mevrouw Klaassen")
+                       .replace("people:\n", "not_people: [mevrouw Klaassen]\npeople:\n", 1)
+                       .replace("wethouder Bakker", "de wethouder"), encoding="utf-8")
+    result = cli("summarize", "--public", "-f", "markdown", session)
+    assert result.exit_code == 0, result.output
+    # 3. rephrase
+    session.write_text(text.replace("zei wethouder Bakker", "zei de wethouder"),
+                       encoding="utf-8")
+    assert cli("summarize", "--public", "-f", "markdown", session).exit_code == 0
+
+
+def test_a_surname_shared_by_two_people_is_never_given_the_wrong_function() -> None:
+    scrubber = Scrubber([Known("kees", "Adviseur", parse_name("Kees van der Berg"))])
+    text = "Joost van der Berg belde; Kees van der Berg en Van der Berg waren er ook."
+    scrubbed = scrubber.scrub(text)
+    assert scrubbed.startswith("Joost van der Berg belde; [Adviseur] en [Adviseur]")
+    problems = scrubber.problems(scrubbed)
+    assert [rule for rule, _, _ in problems] == ["likely_name"]
+    assert problems[0][1] == "J…g"  # masked: 'Joost van der Berg', someone else
+
+
+def test_a_person_declared_by_surname_alone_is_replaced_with_the_title_before_it() -> None:
+    """Found trying it as a reporter: "Van der Hoek" (no given name) lost its "Van"."""
+    scrubber = Scrubber([Known("w", "de wethouder Groen", parse_name("Van der Hoek"))])
+    assert scrubber.scrub("Wethouder Van der Hoek kwam; later zei Van der Hoek het ook.") == (
+        "[de wethouder Groen] kwam; later zei [de wethouder Groen] het ook.")
+    assert scrubber.problems("Dank aan de wethouder Groen.") == []  # a portfolio
+
+
+def test_a_name_written_surname_first_makes_no_particle_a_name(cli: Invoke, example: Path,
+                                                               tmp_path: Path) -> None:
+    # "de" and "van" are in almost every sentence of the report: never a name on their own.
+    session = _with_names(example, tmp_path / "named.yaml", "Eigenaarschap.")
+    text = session.read_text(encoding="utf-8")
+    text = text.replace("Bel Jacob", "Bel")
+    for written in ("Vries, Anne de", "Dam, J.P. van", "VAN DAM, Jan"):
+        session.write_text(text.replace("name: Jacob ten Bosch", f"name: {written}"),
+                           encoding="utf-8")
+        result = cli("summarize", "--public", "-f", "markdown", session)
+        assert result.exit_code == 0, (written, result.output)
+        plain = cli("summarize", "-f", "markdown", example).stdout
+        assert result.stdout.count(" van de ") == plain.count(" van de "), written
+
+
+def test_two_people_sharing_a_function_get_a_letter(cli: Invoke, example: Path,
+                                                    tmp_path: Path) -> None:
     session = _with_names(example, tmp_path / "named.yaml",
                           mentions="Eigenaarschap volgens Jacob en Agnes.")
     text = session.read_text(encoding="utf-8").replace(
@@ -155,65 +274,6 @@ def test_two_people_sharing_a_function_get_pseudonyms(cli: Invoke, example: Path
     assert "volgens \\[Projectleider Onderwijshuisvesting A\\] en" in result.stdout
 
 
-def test_public_overview_refuses_a_name_from_another_session(cli: Invoke,
-                                                             tmp_path: Path) -> None:
-    route = tmp_path / "route"
-    shutil.copytree(ROUTE, route)
-    fine = cli("summarize", "--public", "-f", "markdown", route)
-    assert fine.exit_code == 0, fine.output
-    assert _names_left(fine.stdout) == []
-    assert "Joost" not in fine.stdout and "Fatima" not in fine.stdout
-    # Session 3 does not know Fatima, a participant of session 2: its digest keeps her name.
-    third = route / "2021-06-24-casus-zonnedaken-scholen.yaml"
-    third.write_text(third.read_text(encoding="utf-8").replace(
-        "worden ontschot?", "worden ontschot, vraagt Fatima?"), encoding="utf-8")
-    refused = cli("summarize", "--public", "-f", "markdown", route)
-    assert refused.exit_code == 1
-    assert refused.stdout == ""
-    assert "a participant's name is still in the overview, in follow_ups.items." in \
-        refused.stderr
-
-
-def test_name_forms_cover_particles_initials_and_double_names() -> None:
-    assert split_name("Jacob ten Bosch") == (["Jacob"], ["ten"], "Bosch")
-    assert split_name("Renée Jansen-de Vries") == (["Renée"], [], "Jansen-de Vries")
-    assert split_name("A.M. van der Linden") == (["A.M."], ["van", "der"], "Linden")
-    forms, parts = name_forms("A.M. van der Linden")
-    assert {"A.M. van der Linden", "Van der Linden", "A.M.v.d.L.", "AMvdL",
-            "Linden"} <= set(forms)
-    assert parts == ["Linden"]  # initials are no name part to look for on their own
-
-
-_LETTERS = "abcdefghijklmnoprstuvwzéëèïöü"
-_word = st.text(alphabet=_LETTERS, min_size=3, max_size=9).map(str.capitalize)
-
-
-@settings(max_examples=150, deadline=None)
-@given(first=_word, particle=st.sampled_from(["", "van", "de", "van der", "ten", "in 't"]),
-       surname=_word, pick=st.integers(min_value=0, max_value=10_000),
-       decomposed=st.booleans())
-def test_any_written_form_of_a_name_is_replaced(first: str, particle: str, surname: str,
-                                                pick: int, decomposed: bool) -> None:
-    name = " ".join(part for part in (first, particle, surname) if part)
-    forms, parts = name_forms(name)
-    form = forms[pick % len(forms)]
-    if decomposed:
-        form = unicodedata.normalize("NFD", form)
-    scrubber = Scrubber([Person("p", "Adviseur", forms, parts)])
-    text = scrubber.scrub(f"Volgens {form} ging het goed; {form}s plan werkte.")
-    assert scrubber.survivors(text) == [], (name, form, text)
-    assert "[Adviseur]" in text
-
-
-@pytest.mark.parametrize("text", ["Jansens plan werkte.", "Anouks plan werkte.",
-                                  "Het plan van A.J. werkte.", "JANSEN belde."])
-def test_a_name_is_found_in_a_text_that_has_only_one_form_of_it(text: str) -> None:
-    forms, parts = name_forms("Anouk Jansen-Bakker")
-    scrubber = Scrubber([Person("p", "Adviseur", forms, parts)])
-    scrubbed = scrubber.scrub(text)
-    assert "[Adviseur]" in scrubbed and scrubber.survivors(scrubbed) == [], scrubbed
-
-
 def test_ids_made_of_names_do_not_get_out(cli: Invoke, example: Path, tmp_path: Path) -> None:
     session = _with_names(example, tmp_path / "named.yaml", mentions="Eigenaarschap.")
     text = session.read_text(encoding="utf-8")
@@ -226,14 +286,222 @@ def test_ids_made_of_names_do_not_get_out(cli: Invoke, example: Path, tmp_path: 
         assert _names_left(result.stdout) == [], output_format
     data = json.loads(cli("summarize", "--public", "-f", "json", session).stdout)
     assert [p["id"] for p in data["participants"]] == [f"p{n}" for n in range(1, 8)]
-    learning = next(g for g in data["findings"] if g["kind"] == "learning_point")
-    assert {item["by"] for item in learning["items"]} == {
-        "Partner in Publiek Ondernemen (toehoorder)"}
     # A follow-up id stays (later sessions refer to it), so a name in it is refused.
     session.write_text(text.replace("  fu-5:", "  fu-jacob:"), encoding="utf-8")
     refused = cli("summarize", "--public", "-f", "json", session)
     assert refused.exit_code == 1
     line = next(n for n, row in enumerate(session.read_text().splitlines(), 1)
                 if row == "  fu-jacob:")
-    assert f"{session}:{line}:3: the name of a participant" in refused.stderr
-    assert "in follow_ups.fu-jacob" in refused.stderr
+    assert f"{session}:{line}:3: a name of Projectleider Onderwijshuisvesting" in refused.stderr
+    assert "'j…b' in follow_ups.fu-jacob" in refused.stderr
+
+
+# --- the overview ----------------------------------------------------------------------------
+
+
+def test_public_overview_refuses_a_name_from_another_session(cli: Invoke,
+                                                             tmp_path: Path) -> None:
+    route = tmp_path / "route"
+    shutil.copytree(ROUTE, route)
+    fine = cli("summarize", "--public", "-f", "markdown", route)
+    assert fine.exit_code == 0, fine.output
+    assert "Joost" not in fine.stdout and "Fatima" not in fine.stdout
+    # Session 3 does not know Fatima, a participant of session 2: the overview is checked
+    # as a whole, so her name is found in its follow-up list.
+    third = route / "2021-06-24-casus-zonnedaken-scholen.yaml"
+    third.write_text(third.read_text(encoding="utf-8").replace(
+        "worden ontschot?", "worden ontschot, vraagt Fatima?"), encoding="utf-8")
+    refused = cli("summarize", "--public", "-f", "markdown", route)
+    assert refused.exit_code == 1
+    assert refused.stdout == ""
+    assert "'F…a' in follow_ups.fu-3.question looks like the name of someone" in refused.stderr
+    assert f"{third}:" in refused.stderr
+
+
+def test_a_confidential_follow_up_never_reaches_an_overview_or_the_cache(
+        cli: Invoke, tmp_path: Path) -> None:
+    """A fixture gap: no route had a confidential follow-up, so removing the filter that
+    keeps one out of the overview (and so out of the cache) passed every test."""
+    route = tmp_path / "route"
+    shutil.copytree(ROUTE, route)
+    second = route / "2021-04-22-casus-groen-schoolplein.yaml"
+    text = second.read_text(encoding="utf-8")
+    assert "follow_ups:\n" in text
+    second.write_text(text.replace(
+        "follow_ups:\n", "follow_ups:\n  fu-geheim:\n    question: Wordt de aanbesteding "
+        "van het schoolplein heropend?\n    status: open\n    confidential: true\n", 1),
+        encoding="utf-8")
+    cache = tmp_path / "cache"
+    for options in (["--public"], []):
+        for output_format in FORMATS:
+            result = cli("summarize", *options, "-f", output_format, route,
+                         env={"EVALTOOL_CACHE_DIR": str(cache)})
+            assert result.exit_code == 0, result.output
+            assert "aanbesteding" not in result.stdout, (options, output_format)
+            assert "fu-geheim" not in result.stdout
+    stored = "\n".join(str(row) for table in ("digests", "overviews") for row in
+                       sqlite3.connect(cache / "digests.sqlite3").execute(
+                           f"SELECT * FROM {table}"))
+    assert "groen-schoolplein" in stored  # the cache was used...
+    assert "aanbesteding" not in stored and "fu-geheim" not in stored  # ...and holds none of it
+
+
+def test_the_cache_keeps_nothing_of_a_file_whose_public_report_is_refused(
+        cli: Invoke, tmp_path: Path) -> None:
+    route = tmp_path / "route"
+    shutil.copytree(ROUTE, route)
+    third = route / "2021-06-24-casus-zonnedaken-scholen.yaml"
+    third.write_text(third.read_text(encoding="utf-8").replace(
+        "worden ontschot?", "worden ontschot, vraagt wethouder Klaassen?"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    internal = cli("summarize", "-f", "json", route, env={"EVALTOOL_CACHE_DIR": str(cache)})
+    assert internal.exit_code == 0 and "Klaassen" in internal.stdout  # internal: as written
+    database = sqlite3.connect(cache / "digests.sqlite3")
+    stored = "\n".join(str(row) for table in ("digests", "overviews")
+                       for row in database.execute(f"SELECT * FROM {table}"))
+    assert "Klaassen" not in stored
+    assert database.execute("SELECT count(*) FROM digests").fetchone()[0] == 2
+    assert database.execute("SELECT count(*) FROM overviews").fetchone()[0] == 0
+
+
+def test_a_cache_folder_inside_a_git_work_tree_is_ignored_by_git(cli: Invoke, example: Path,
+                                                                 tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    cache = work / "cache"
+    result = cli("summarize", "-f", "json", ROUTE, env={"EVALTOOL_CACHE_DIR": str(cache)})
+    assert result.exit_code == 0
+    assert (cache / "digests.sqlite3").exists()
+    status = subprocess.run(["git", "-C", str(work), "status", "--porcelain",
+                             "--untracked-files=all"], capture_output=True, text=True,
+                            check=True)
+    assert status.stdout == ""  # nothing of the cache shows up to be committed
+
+
+# --- the diff ----------------------------------------------------------------------------------
+
+
+def test_diff_public_is_anonymised_and_the_internal_diff_marks_confidential(
+        cli: Invoke, example: Path, tmp_path: Path) -> None:
+    old = _with_names(example, tmp_path / "old.yaml", mentions="Eigenaarschap.")
+    new = tmp_path / "new.yaml"
+    new.write_text(old.read_text(encoding="utf-8")
+                   .replace("Spanning in het team van de wethouder.",
+                            "Spanning in het team van wethouder Dijkstra.")
+                   .replace("Gesprek met Dijkstra.", "Gesprek met Marieke Dijkstra, kort.")
+                   .replace("  subsidieadviseur:", "  lukasz-yilmaz:"), encoding="utf-8")
+    internal = cli("diff", old, new)
+    assert internal.exit_code == 1
+    assert "[confidential] attention point `geheim`: text" in internal.stdout
+    for output_format in ("text", "markdown", "json"):
+        public = cli("diff", "--public", "--format", output_format, old, new)
+        assert public.exit_code == 1, public.output
+        assert _names_left(public.stdout) == [], output_format
+        assert "Spanning" not in public.stdout and "geheim" not in public.stdout
+    text = cli("diff", "--public", old, new).stdout
+    # An id made of a name is shown as a number, the same in both versions.
+    assert "lukasz-yilmaz" not in text
+    assert "participant `p4` added: Subsidieadviseur" in text
+    assert "Gesprek met [de wethouder Onderwijs], kort." in text
+
+
+# --- the model: fields decide ----------------------------------------------------------------
+
+
+def test_every_leaf_field_of_a_session_says_what_it_holds() -> None:
+    from evaltool.fields import leaf_kinds
+    from evaltool.models import Session
+
+    kinds = dict(leaf_kinds(Session))  # raises UnclassifiedFieldError for a field without
+    assert kinds[("participants", "name")].value == "name"
+    assert kinds[("notes",)].value == "confidential"
+    assert kinds[("findings", "confidential")].value == "secret"
+    assert kinds[("follow_ups", "owner")].value == "owner"
+
+
+def test_a_field_without_a_kind_is_found() -> None:
+    from pydantic import create_model
+
+    from evaltool.fields import UnclassifiedFieldError, leaf_kinds
+    from evaltool.models import Finding
+
+    careless = create_model("Careless", __base__=Finding, remark=(str | None, None))
+    with pytest.raises(UnclassifiedFieldError, match="Careless.remark"):
+        list(leaf_kinds(careless))
+
+
+def test_a_free_text_field_added_to_the_model_is_scrubbed_and_checked() -> None:
+    from pydantic import create_model
+
+    from evaltool.models import Finding, Id, Session, Text
+    from evaltool.privacy import publish, session_problems
+
+    noted = create_model("NotedFinding", __base__=Finding, remark=(Text | None, None))
+    session_type = create_model("NotedSession", __base__=Session,
+                                findings=(dict[Id, noted], {}))  # type: ignore[valid-type]
+    session = session_type.model_validate({
+        "schema_version": 2, "id": "s", "status": "final",
+        "casus": {"title": "T", "date": "2021-01-28"},
+        "participants": {"a": {"name": "Jacob ten Bosch", "function": "Adviseur"}},
+        "findings": {"f": {"kind": "yield", "text": "Tekst.",
+                           "remark": "Volgens Jacob, 06-12345678."},
+                     "g": {"kind": "yield", "text": "Tekst.", "remark": "Zei wethouder Bakker."}},
+    })
+    public, redactions, scrubber = publish(session)
+    assert public.findings["f"].remark == "Volgens [Adviseur], [tel.]."
+    assert redactions.names == 1 and redactions.phones == 1
+    assert [(place, rule) for place, _, rule, _, _ in session_problems(public, scrubber)] == [
+        (("findings", "g", "remark"), "likely_name")]
+
+
+# --- name forms, generated independently of the code under test ------------------------------
+
+_LETTERS = "abcdefghijklmnoprstuvwzéëïöüıł"
+# Name parts that are no Dutch word (a surname such as "Groot" is one; see the corpus test).
+_part = st.text(alphabet=_LETTERS, min_size=4, max_size=9).map(str.capitalize).filter(
+    lambda w: sum(ch in "aeiouéëïöüı" for ch in w) >= 1 and w[1] not in "aeiou")
+
+
+@st.composite
+def _written(draw: st.DrawFn) -> tuple[str, str]:
+    """A name field, and one way a reporter writes that name in a text, built from the
+    same parts (never taken from what the scrubber knows)."""
+    first = draw(_part)
+    nickname = draw(st.none() | _part)
+    particle = draw(st.sampled_from(["", "van", "de", "van der", "ten", "van 't"]))
+    surname = draw(_part)
+    field_order = draw(st.sampled_from(["plain", "surname first", "capitals"]))
+    tussen = f"{particle} " if particle else ""
+    field = {"plain": f"{first} {tussen}{surname}",
+             "surname first": f"{surname}, {first} {particle}".strip(),
+             "capitals": f"{first} {tussen}{surname}".upper()}[field_order]
+    if nickname:
+        field = field.replace(first, f"{first} ({nickname})", 1) if field_order == "plain" \
+            else field
+    cap_tussen = tussen[:1].upper() + tussen[1:]
+    forms = [f"{first} {tussen}{surname}", f"{first[0]}. {tussen}{surname}",
+             f"{cap_tussen}{surname}" if particle else surname, first,
+             f"{surname}, {first[0]}.", f"{first} {tussen}{surname}".upper(),
+             f"{first}’s plan", unicodedata.normalize("NFD", f"{first} {tussen}{surname}")]
+    if nickname and field_order == "plain":
+        forms.append(nickname)
+    return field, draw(st.sampled_from(forms))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_written())
+def test_any_written_form_of_a_name_is_replaced(case: tuple[str, str]) -> None:
+    field, form = case
+    scrubber = Scrubber([Known("p", "Adviseur", parse_name(field))])
+    text = scrubber.scrub(f"Het ging goed, zei {form}. Daarna sprak {form} opnieuw.")
+    assert scrubber.problems(text) == [], (field, form, text)
+    assert text.count("[Adviseur]") == 2, (field, form, text)
+
+
+def test_the_wizard_can_ask_which_words_look_like_a_name() -> None:
+    known = [Known("p", "Adviseur", parse_name("Jacob ten Bosch"))]
+    found = likely_names("Jacob sprak met wethouder Bakker over basisschool Cornelis Musius.",
+                         known=known)
+    assert found == [("wethouder Bakker", "title"), ("Cornelis Musius", "given_name")]
+    assert likely_names("Cornelis Musius", not_people=["Cornelis Musius"]) == []

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, Invoke
+from evaltool.models import SCHEMA_VERSION
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
 
@@ -81,9 +82,10 @@ REFUSALS: list[tuple[str, str | bytes, int, str]] = [
      "casus.title is empty"),
     ("merge-key-in-nested-mapping", session(**{"  title: Casus": "  <<: {a: 1}\n  title: Casus"}),
      0, "merge keys"),
-    ("missing-version", GOOD.replace("schema_version: 1\n", ""), 1, "no schema_version"),
-    ("newer-version", session(**{"schema_version: 1": "schema_version: 7"}), 2,
-     "this evaltool reads up to 1"),
+    ("missing-version", GOOD.replace(f"schema_version: {SCHEMA_VERSION}\n", ""), 1,
+     "no schema_version"),
+    ("newer-version", session(**{f"schema_version: {SCHEMA_VERSION}": "schema_version: 99"}),
+     2, f"this evaltool reads up to {SCHEMA_VERSION}"),
     ("unknown-quadrant", session(**{"- networking_government\n      note: Vanuit":
                                     "- netwerkende overheid\n      note: Vanuit"}), 0,
      "did you mean networking_government?"),

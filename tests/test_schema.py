@@ -61,7 +61,7 @@ def test_the_example_validates_against_the_exported_schema(schema_file: Path) ->
     (("  session_number: 1", "  session_number: many"), "$.casus.session_number"),
     (("        orientation: internal\n        note: Begeleiden",
       "        orientation: inward\n        note: Begeleiden"), "$.participants"),
-    (("schema_version: 1\n", ""), "'schema_version' is a required property"),
+    (("schema_version: 2\n", ""), "'schema_version' is a required property"),
 ])
 def test_a_broken_file_fails(schema_file: Path, tmp_path: Path,
                              change: tuple[str, str], message: str) -> None:

@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 
 from evaltool import store
 from evaltool.errors import WriteError
-from evaltool.models import Finding, FollowUp, Participant, Position, RoleInstance, Session
+from evaltool.models import (
+    SCHEMA_VERSION,
+    Finding,
+    FollowUp,
+    Participant,
+    Position,
+    RoleInstance,
+    Session,
+)
 from evaltool.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
@@ -95,7 +103,7 @@ follow_ups = st.builds(
 @st.composite
 def sessions(draw: st.DrawFn) -> Session:
     data = {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "id": draw(IDS),
         "status": draw(st.sampled_from(["draft", "final"])),
         "casus": {

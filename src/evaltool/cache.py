@@ -10,6 +10,15 @@ else `$XDG_CACHE_HOME/evaltool`, else `~/.cache/evaltool`; never inside a reposi
 - per set of files and options: the finished overview (`summary.route_summary`), so
   that an overview of unchanged files needs neither the digests nor the combining step.
 
+Nothing that publication mode would refuse is kept: a digest whose texts (the title, the
+follow-up questions and owners, the wording of what worked) still hold a name that could
+not be replaced, a likely name nobody declared, or a health reason
+(`privacy.digest_is_publishable`) is computed on every run, and no overview that
+includes it is kept either. (The whole file is checked by `--public` itself; checking
+it here too would make a cold overview six times slower.) Publication mode itself never uses the
+cache. When the cache folder is inside a git work tree (`$EVALTOOL_CACHE_DIR` pointed
+there), it gets a `.gitignore` of `*`, so that it is never committed.
+
 When a file may be used unread: only when size, mtime, ctime and inode are all as
 recorded, and the file had not been touched in the two seconds before it was recorded
 (git's "racily clean" rule: a file written in the same clock tick as its record could
@@ -92,11 +101,16 @@ def versions() -> dict[str, Any]:
 
 def digest_of_file(path: Path, raw: bytes) -> Digest:
     """The digest of a session file's bytes, with the checks of `store.load_session`."""
+    from evaltool.privacy import Scrubber, digest_is_publishable
     from evaltool.store import parse_session_text
     from evaltool.summary import digest
     from evaltool.yamlsafe import decode
 
-    return digest(parse_session_text(decode(raw, path), path))
+    session = parse_session_text(decode(raw, path), path)
+    scrubber = Scrubber.for_session(session)
+    found = digest(session, scrubber=scrubber)
+    found["publishable"] = digest_is_publishable(session, scrubber)
+    return found
 
 
 def _checksum(text: str) -> str:
@@ -124,6 +138,7 @@ class DigestCache:
         self._version = version
         self._db: sqlite3.Connection | None = None
         self._seen: dict[str, str] = {}  # path -> sha256 of the files used in this run
+        self._unpublishable = False  # a digest of this run may not be kept, nor its overview
         self.stats = {"hits": 0, "computed": 0, "hashed": 0}
 
     # --- opening, and never trusting a broken cache ------------------------------------------
@@ -155,6 +170,7 @@ class DigestCache:
         for attempt in range(2):
             try:
                 self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+                _ignore_in_git(self.directory)
                 # Digests hold no confidential text; still, the cache is for its owner only.
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
                 db = sqlite3.connect(path, timeout=LOCK_TIMEOUT, isolation_level="DEFERRED")
@@ -240,6 +256,9 @@ class DigestCache:
                     sha = hashlib.sha256(raw).hexdigest()
             found = self.compute(path, raw)
             self.stats["computed"] += 1
+            if found.get("publishable") is False:
+                self._unpublishable = True
+                return found
             text = json.dumps(found, ensure_ascii=False)
             self._write("INSERT OR REPLACE INTO digests VALUES (?, ?, ?)",
                         (sha, text, _checksum(text)))
@@ -313,7 +332,7 @@ class DigestCache:
                     self.stats["hits"] += len(files)
                     return summary, 0
         summary, failed = compute()
-        if not failed and all(path in self._seen for path in files):
+        if not failed and not self._unpublishable and all(path in self._seen for path in files):
             key = self._overview_key(files, self._seen, options)
             text = json.dumps(summary, ensure_ascii=False)
             self._write("INSERT OR REPLACE INTO overviews VALUES (?, ?, ?, ?)",
@@ -356,6 +375,18 @@ class DigestCache:
         for path in files:
             key.update(json.dumps([path, hashes[path]], ensure_ascii=False).encode("utf-8"))
         return key.hexdigest()
+
+
+def _ignore_in_git(directory: Path) -> None:
+    """A cache folder inside a git work tree gets a `.gitignore` of `*` (as the drafts
+    folder has), so that the cache is never committed by accident."""
+    ignore = directory / ".gitignore"
+    if ignore.exists():
+        return
+    for folder in (directory.resolve(), *directory.resolve().parents):
+        if (folder / ".git").exists():
+            ignore.write_text("# evaltool's cache: never commit it\n*\n", encoding="utf-8")
+            return
 
 
 def _move_aside(path: Path) -> None:

@@ -14,21 +14,16 @@ import string
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from evaltool.fields import vocabulary_category
 from evaltool.i18n import t
 from evaltool.render.safe import reveal
-from evaltool.semdiff import Change, word_diff
+from evaltool.semdiff import MODELS, Change, word_diff
 
 if TYPE_CHECKING:
     from evaltool.vocabulary import Vocabulary
 
 Segment = tuple[str, str]
-"""(style, text); styles: text, id, old, new, delete, insert, skip."""
-
-_VOCABULARY_FIELDS = {
-    "affiliation": "affiliations", "attendance": "attendance", "session_role": "session_roles",
-    "orientation": "orientations", "role": "roles", "kind": "finding_kinds",
-    "judgement": "judgements",
-}
+"""(style, text); styles: text, id, old, new, delete, insert, skip, confidential."""
 
 
 def safe(text: str) -> str:
@@ -51,10 +46,9 @@ class Describer:
             return t("git.yes") if value else t("git.no")
         if field == "status" and change.section == "session":
             return t("git." + f"status_{value}") if value in ("draft", "final") else str(value)
-        if field == "status" and change.section == "follow_up":
-            return self.vocabulary.label("follow_up_statuses", value)
-        if field in _VOCABULARY_FIELDS:
-            return self.vocabulary.label(_VOCABULARY_FIELDS[field], value)
+        category = vocabulary_category(MODELS[change.section], field) if field else None
+        if category is not None and isinstance(value, str):
+            return self.vocabulary.label(category, value)
         if field == "quadrants":
             return self.position(value)
         if isinstance(value, list):
@@ -88,6 +82,8 @@ class Describer:
             return str(entry.get("text", ""))
         if change.section == "follow_up":
             return str(entry.get("question", ""))
+        if change.section == "person":
+            return str(entry.get("label", ""))
         return ""
 
     # --- sentences --------------------------------------------------------------------
@@ -107,7 +103,14 @@ class Describer:
         return fill(t("git." + f"subject_{section}"), id=change.id)
 
     def describe(self, change: Change) -> list[list[Segment]]:
-        """The change as one line of segments, and for long texts a second with the words."""
+        """The change as one line of segments, and for long texts a second with the words;
+        a change to something confidential starts with a mark saying so."""
+        lines = self._describe(change)
+        if change.confidential:
+            lines[0] = [("confidential", t("git.confidential_mark")), ("text", " "), *lines[0]]
+        return lines
+
+    def _describe(self, change: Change) -> list[list[Segment]]:
         subject = self.subject(change)
         field = t("git." + f"field_{change.field}") if change.field else ""
         if change.section == "sdg" and change.field is None:
@@ -172,7 +175,8 @@ def fill(template: str, **values: Any) -> list[Segment]:
 # --- formats -----------------------------------------------------------------------------
 
 _ANSI = {"id": "\x1b[1m", "old": "\x1b[31m", "new": "\x1b[32m", "delete": "\x1b[31;9m",
-         "insert": "\x1b[32;4m", "skip": "\x1b[2m", "heading": "\x1b[1m"}
+         "insert": "\x1b[32;4m", "skip": "\x1b[2m", "heading": "\x1b[1m",
+         "confidential": "\x1b[1;33m"}
 _RESET = "\x1b[0m"
 _PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
@@ -213,7 +217,7 @@ def render_markdown(title: str, lines: Iterable[list[Segment]]) -> str:
                 parts.append(text)
             elif style == "delete" and text.strip():
                 parts.append(f"~~{markdown_escape(text)}~~")
-            elif style in ("insert", "new") and text.strip():
+            elif style in ("insert", "new", "confidential") and text.strip():
                 parts.append(f"**{markdown_escape(text)}**")
             else:
                 parts.append(markdown_escape(text) if style != "text" or "`" not in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,7 +25,37 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: `people` (who is mentioned but did not take part) and `not_people` were added."""
+
+
+class Kind(StrEnum):
+    """What a field holds. Every leaf field of a session carries one (as an `Annotated`
+    mark), and whatever walks a session by its fields (publication mode, its checks, the
+    diff) asks the field, never a list of field names: see `evaltool.fields`."""
+
+    TEXT = "text"
+    """Free text someone typed: names replaced, and checked, before publication."""
+    NAME = "name"
+    """A person's name: never published."""
+    CONFIDENTIAL = "confidential"
+    """Internal text (the session's notes): never leaves the file."""
+    SECRET = "secret"
+    """The `confidential` flag: when true, its whole entry never leaves the file."""
+    VOCABULARY = "vocabulary"
+    """A key of the vocabulary; shown by its label."""
+    ID = "id"
+    """An identifier (a session's, an entry's key): may be made of a name."""
+    REFERENCE = "reference"
+    """The id of another entry (a finding's `by`, a follow-up's `continues`)."""
+    OWNER = "owner"
+    """A participant's or a mentioned person's id, or free text."""
+    TAG = "tag"
+    """A keyword of a finding."""
+    NOT_A_PERSON = "not_a_person"
+    """Words the session declares not to be anyone's name (a school named after a person)."""
+    VALUE = "value"
+    """A date, number, flag, version or fixed choice: holds no text."""
 
 # Control characters (but tab and newline), DEL, C1, the Unicode line and paragraph
 # separators, and non-characters: none of them belongs in what someone said.
@@ -87,25 +118,29 @@ def _strict_date(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_clean)]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_clean),
+                 Kind.TEXT]
 """Free text: any length up to a limit, newlines and tabs allowed."""
 
 Line = Annotated[str, Field(min_length=1, max_length=MAX_LINE), AfterValidator(_clean),
-                 AfterValidator(_one_line)]
+                 AfterValidator(_one_line), Kind.TEXT]
 """A short single line: a title, a name, a function."""
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"), Kind.ID]
 """A stable short identifier: lowercase letters, digits and '-'."""
 
-Tag = Annotated[str, Field(pattern=r"^[^\s,#\[\]{}]{1,40}$"), AfterValidator(_clean)]
+Tag = Annotated[str, Field(pattern=r"^[^\s,#\[\]{}]{1,40}$"), AfterValidator(_clean), Kind.TAG]
 
-Flag = Annotated[bool, BeforeValidator(_strict_bool)]
-Version = Annotated[Literal[1], BeforeValidator(_strict_int)]
-Date = Annotated[dt.date, BeforeValidator(_strict_date)]
+Flag = Annotated[bool, BeforeValidator(_strict_bool), Kind.VALUE]
+Version = Annotated[Literal[1], BeforeValidator(_strict_int), Kind.VALUE]
+"""The version of evaltool's other files (vocabularies, templates)."""
+SessionVersion = Annotated[Literal[2], BeforeValidator(_strict_int), Kind.VALUE]
+Date = Annotated[dt.date, BeforeValidator(_strict_date), Kind.VALUE]
 # Before-validators run last-listed first: `~`/`null` become None, then the rest is parsed.
-MaybeDate = Annotated[dt.date | None, BeforeValidator(_strict_date), BeforeValidator(_nullish)]
+MaybeDate = Annotated[dt.date | None, BeforeValidator(_strict_date), BeforeValidator(_nullish),
+                      Kind.VALUE]
 MaybeCount = Annotated[Annotated[int, Field(ge=1, le=10_000)] | None,
-                       BeforeValidator(_strict_int), BeforeValidator(_nullish)]
+                       BeforeValidator(_strict_int), BeforeValidator(_nullish), Kind.VALUE]
 
 
 def _vocabulary(info: ValidationInfo) -> Any:
@@ -157,23 +192,26 @@ def _word(category: str) -> Any:
 
 
 def _schema(category: str) -> Any:
-    """Marks a field for `evaltool.schema`, which lists the vocabulary's keys there."""
+    """Marks a field for `evaltool.schema`, which lists the vocabulary's keys there, and for
+    `evaltool.fields`, which names the category of a vocabulary field."""
     return Field(json_schema_extra={"x-vocabulary": category})
 
 
-Quadrant = Annotated[str, _schema("quadrants"), _word("quadrants")]
-Orientation = Annotated[str, _schema("orientations"), _word("orientations")]
-Role = Annotated[str, _schema("roles"), _word("roles")]
-SessionRole = Annotated[str, _schema("session_roles"), _word("session_roles")]
-Attendance = Annotated[str, _schema("attendance"), _word("attendance")]
-Affiliation = Annotated[str, _schema("affiliations"), _word("affiliations")]
-FindingKind = Annotated[str, _schema("finding_kinds"), _word("finding_kinds")]
-Judgement = Annotated[str, _schema("judgements"), _word("judgements")]
-Status = Annotated[str, _schema("follow_up_statuses"), _word("follow_up_statuses")]
+Quadrant = Annotated[str, _schema("quadrants"), _word("quadrants"), Kind.VOCABULARY]
+Orientation = Annotated[str, _schema("orientations"), _word("orientations"), Kind.VOCABULARY]
+Role = Annotated[str, _schema("roles"), _word("roles"), Kind.VOCABULARY]
+SessionRole = Annotated[str, _schema("session_roles"), _word("session_roles"), Kind.VOCABULARY]
+Attendance = Annotated[str, _schema("attendance"), _word("attendance"), Kind.VOCABULARY]
+Affiliation = Annotated[str, _schema("affiliations"), _word("affiliations"), Kind.VOCABULARY]
+FindingKind = Annotated[str, _schema("finding_kinds"), _word("finding_kinds"), Kind.VOCABULARY]
+Judgement = Annotated[str, _schema("judgements"), _word("judgements"), Kind.VOCABULARY]
+Status = Annotated[str, _schema("follow_up_statuses"), _word("follow_up_statuses"),
+                   Kind.VOCABULARY]
+Secret = Annotated[Flag, Kind.SECRET]
 
 
 class Sdg(Record):
-    goal: Annotated[int, Field(ge=1, le=17), BeforeValidator(_strict_int)]
+    goal: Annotated[int, Field(ge=1, le=17), BeforeValidator(_strict_int), Kind.VALUE]
     note: Text | None = None
 
 
@@ -238,7 +276,7 @@ class RoleInstance(Record):
 
 
 class Participant(Record):
-    name: Line | None = None
+    name: Annotated[Line | None, Kind.NAME] = None
     function: Line
     department: Line | None = None
     organisation: Line | None = None
@@ -252,39 +290,57 @@ class Participant(Record):
 class Finding(Record):
     kind: FindingKind
     text: Text
-    by: Id | None = None
+    by: Annotated[Id | None, Kind.REFERENCE] = None
     tags: list[Tag] = []
-    confidential: Flag = False
+    confidential: Secret = False
 
 
 class FollowUp(Record):
     question: Text
-    owner: Line | None = None
+    owner: Annotated[Line | None, Kind.OWNER] = None
     due: MaybeDate = None
     status: Status = "open"
-    continues: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,120}#[a-z0-9][a-z0-9-]{0,62}$")
-                         ] | None = None
+    continues: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,120}#[a-z0-9][a-z0-9-]{0,62}$"),
+                         Kind.REFERENCE] | None = None
     note: Text | None = None
-    confidential: Flag = False
+    confidential: Secret = False
+
+
+class Person(Record):
+    """Someone the session mentions who did not take part (a wethouder, a school's
+    director): in a published report `label` stands where their name was written, as a
+    participant's function does."""
+
+    name: Annotated[Line, Kind.NAME]
+    label: Line
 
 
 class Session(Record):
     """One evaluation meeting about one casus."""
 
-    schema_version: Version
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,120}$")]
-    vocabulary: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = "delft"
-    status: Literal["draft", "final"]
+    schema_version: SessionVersion
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,120}$"), Kind.ID]
+    vocabulary: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$"), Kind.VALUE] = "delft"
+    status: Annotated[Literal["draft", "final"], Kind.VALUE]
     casus: Casus
     participants: dict[Id, Participant] = {}
+    people: dict[Id, Person] = {}
+    not_people: list[Annotated[Line, Kind.NOT_A_PERSON]] = []
     findings: dict[Id, Finding] = {}
     follow_ups: dict[Id, FollowUp] = {}
     reflection: Text | None = None
     next_session: Text | None = None
-    notes: Text | None = None
+    notes: Annotated[Text | None, Kind.CONFIDENTIAL] = None
 
     @model_validator(mode="after")
     def _references(self) -> Session:
+        for person_id in self.people:
+            if person_id in self.participants:
+                raise PydanticCustomError(
+                    "person_is_participant", "{ref} is both a participant and a person",
+                    {"ref": person_id, "where": f"people.{person_id}",
+                     "at": ("people", person_id)},
+                )
         for finding_id, finding in self.findings.items():
             if finding.by is not None and finding.by not in self.participants:
                 raise PydanticCustomError(

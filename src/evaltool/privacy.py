@@ -1,283 +1,244 @@
 """Publication mode: what may leave a session file for a published report (AVG, Woo).
 
-The rules (also printed in every published report, see `RULES`):
+The rules (also printed in every published report, see `RULE_KEYS`):
 
-1. people appear only by their function, with a letter when two share a function;
-2. names, e-mail addresses and phone numbers never appear: every form of every
-   participant's name found in free text (full name, first name, surname with and
-   without tussenvoegsel, initials, composed and decomposed Unicode) is replaced by
-   that person's function in brackets; e-mail addresses and phone numbers are removed;
+1. people appear only by their function (participants) or by the label the session gives
+   them (`people`: a wethouder, a school's director), with a letter when two share one;
+2. names, e-mail addresses and phone numbers never appear: every form of a participant's
+   or a declared person's name in free text (see `evaltool.namefinder` for the Dutch name
+   rules) is replaced by that function or label in brackets; e-mail addresses and phone
+   numbers are removed;
 3. confidential findings and follow-ups are left out, and so are the internal notes;
-4. absence is shown without a reason (the file never stores one);
-5. when anything that looks like a participant's name survives (another case, other
-   accents, an invisible character inside it), the report is refused, saying where.
+4. absence is shown without a reason, and a health or other special-category reason
+   (AVG art. 9) next to a person or an absence is never published;
+5. when a name survives, or a likely name of someone the session does not declare is
+   found, anywhere in the data or in the finished output (every format, the HTML head and
+   attributes, JSON, the overview's phrases), nothing is written: the refusal says where
+   (file:line:col), by which rule, with the word masked, and the three ways out.
 
-Names are replaced case-sensitively (as written, with a capitalised tussenvoegsel, or
-in capitals), because a surname can be an ordinary word ("Bos"); the check in rule 5
-is case- and accent-blind, so such a word makes the command refuse rather than guess.
+What is scrubbed and checked is decided by each field's kind (`models.Kind`), never by a
+list of field names: see `evaltool.fields`.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from evaltool.dutchnames import Shadow, asciify, fold, mask, parse_name, shadow
 from evaltool.errors import EvaltoolError, Problem
-from evaltool.summary import fingerprint, fold_name, person_labels
+from evaltool.fields import DROP, Place, texts, transform
+from evaltool.models import Kind
+from evaltool.namefinder import (
+    Finder,
+    Hit,
+    Known,
+    NameMatcher,
+    person_marks,
+    special_categories,
+)
+from evaltool.summary import person_labels
 
-# Dutch (and a few Flemish, German, French) name particles; lower-case as in a full name.
-TUSSENVOEGSELS = frozenset({
-    "van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "onder", "bij",
-    "aan", "uit", "uijt", "voor", "over", "tot", "d'", "du", "da", "di", "dos", "la", "le",
-    "les", "von", "vom", "zu", "zum", "zur", "v.d.", "v/d", "vd", "el", "al", "ben", "bin",
-    "ibn", "del", "della", "do", "das",
-})
+# An address, also an internal one without a top-level domain ("j.jansen@gemeente"), or
+# written "jan(at)delft.nl".
+EMAIL = re.compile(r"[\w.+%-]+(?:@[\w-]+(?:\.[\w-]+)*|\s*[\[({]at[\])}]\s*[\w-]+(?:\.[\w-]+)+)")
+_AT = ("@", "(at)", "[at]", "{at}")
+# Phone numbers (on the ASCII shadow, where every kind of dash and space is plain): an
+# international (+31, 0031) or a national (0...) number of 9-13 digits, with spaces,
+# dashes, dots, slashes or brackets between the groups. Dates and sums do not start so.
+PHONE = re.compile(r"(?<![\w+])(?:\+|00|\(0|0)(?:[\s.\-/()]{0,3}\d){8,13}(?!\w)")
+_DIGIT = re.compile(r"\d")
+_CAPITAL = re.compile(r"[A-Z]")
+_COUNTED = ("names", "emails", "phones")
 
-EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# Phone numbers: an international (+31, 0031) or a national (0...) number of 9-12 digits,
-# with spaces, dashes, dots or brackets between them. Dates and sums do not start so.
-PHONE = re.compile(r"(?<![\w+])(?:\+|00)?(?:\(?\d\)?[\s.\-/]?){9,13}(?!\w)")
-
-RULE_KEYS = ("rule_function", "rule_names", "rule_confidential", "rule_absence",
-             "rule_refuse")
+RULE_KEYS = ("privacy.rule_function", "privacy.rule_names", "privacy.rule_confidential",
+             "privacy.rule_absence", "privacy.rule_refuse")
 
 
 class PublicationRefusedError(EvaltoolError):
-    """A published report would still name a participant; nothing was written."""
+    """A published report would still name someone, or say why they were absent."""
 
 
-@dataclass
-class Person:
-    """What the scrubber knows of one participant: how to show them and how to find them."""
-
-    id: str
-    label: str
-    forms: list[str]
-    parts: list[str]
-
-
-def _initial(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:[^\W\d_]\.?)+", word)) and (
-        "." in word or len(word) == 1)
-
-
-def _particle(word: str) -> bool:
-    return word.casefold() in TUSSENVOEGSELS
-
-
-def split_name(name: str) -> tuple[list[str], list[str], str]:
-    """'Renée Jansen-de Vries' → (['Renée'], [], 'Jansen-de Vries');
-    'Jacob ten Bosch' → (['Jacob'], ['ten'], 'Bosch').
-
-    The surname starts at the first particle after the first word, at a double name
-    joined by a particle ("Jansen-de"), or else is the last word.
-    """
-    words = unicodedata.normalize("NFC", name).replace(",", " ").split()
-    if not words:
-        return [], [], ""
-    start = len(words) - 1
-    for index in range(1, len(words)):
-        word = words[index]
-        if _particle(word) or any(_particle(part) for part in word.split("-")[1:]):
-            start = index
-            break
-    given, rest = words[:start], words[start:]
-    particles = []
-    while len(rest) > 1 and _particle(rest[0]):
-        particles.append(rest.pop(0))
-    return given, particles, " ".join(rest)
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def name_forms(name: str) -> tuple[list[str], list[str]]:
-    """Every written form of `name` to replace, and the name parts to look for afterwards
-    (see `_name_forms`; computed once per name, as people come back in many sessions)."""
-    forms, parts = _name_forms(name)
-    return list(forms), list(parts)
-
-
-@functools.lru_cache(maxsize=4096)
-def _name_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Every written form of `name` to replace, and the name parts to look for afterwards.
-
-    Forms keep their case; parts are the first names and the surname's parts (without
-    particles) that the survivor check looks for, in any case and spelling.
-    """
-    given, particles, surname = split_name(name)
-    if not surname:
-        return (), ()
-    given_names = [g for g in given if not _initial(g)]
-    letters: list[str] = []
-    for g in given:
-        if _initial(g):
-            letters += [ch for ch in g if ch.isalpha()]
-        else:
-            letters += [part[0] for part in g.split("-") if part]
-    tussen = " ".join(particles)
-    surnames = [surname] + ([f"{tussen} {surname}", f"{_capitalised(tussen)} {surname}"]
-                            if tussen else [])
-    forms: set[str] = set(surnames)
-    # Each half of a double name ("Jansen", "de Vries", "De Vries", "Vries").
-    for segment in surname.split("-"):
-        words = segment.split()
-        if not words:
-            continue
-        forms.update({segment, _capitalised(segment)})
-        core = [w for w in words if not _particle(w)]
-        if core:
-            forms.add(" ".join(core))
-    first_forms = {" ".join(given), *(given_names[:1])} - {""}
-    for first in first_forms:
-        forms.update(f"{first} {s}" for s in surnames)
-        forms.add(f"{first} {surname}")
-        forms.add(f"{surname}, {first}")
-        if tussen:
-            forms.add(f"{surname}, {first} {tussen}")
-    forms.update(g for g in given_names if len(g) >= 2)
-    forms.update(part for g in given_names for part in g.split("-") if len(part) >= 2)
-    core_words = [w for w in re.split(r"[-\s]+", surname) if w and not _particle(w)]
-    if letters:
-        dotted = "".join(f"{ch}." for ch in letters)
-        for s in surnames:
-            forms.update({f"{dotted} {s}", f"{dotted}{s}", f"{''.join(letters)} {s}"})
-        forms.update({f"{dotted} {surname}", f"{surname}, {dotted}"})
-        tussen_letters = [p[0] for p in particles]
-        last = core_words[0][0] if core_words else surname[0]
-        abbreviation = [*letters, *tussen_letters, last]
-        lower_tussen = [*letters, *(t.lower() for t in tussen_letters), last]
-        forms.update({
-            "".join(f"{ch}." for ch in lower_tussen),
-            "".join(f"{ch}." for ch in abbreviation).upper(),
-        })
-        if tussen_letters:
-            forms.add("".join(lower_tussen))  # JtB
-        if len(abbreviation) >= 3:
-            forms.add("".join(abbreviation).upper())  # JTB; two letters (JB) is too common
-    forms |= {f.upper() for f in forms if len(f) > 3}
-    forms = {unicodedata.normalize("NFC", f) for f in forms if len(f.strip()) >= 2}
-    parts = {p for g in given_names for p in g.split("-") if len(p) >= 2}
-    parts |= {w for w in core_words if len(w) >= 2}
-    return tuple(sorted(forms, key=lambda f: (-len(f), f))), tuple(sorted(parts))
-
-
-_WORDS = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
-
-
-@functools.lru_cache(maxsize=4096)
-def _key_words(forms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """The longest run of word characters in each form of a name ("de Vries" → "Vries"),
-    also with an "s" (the possessive: "Jansens plan"), and the forms made of single
-    letters ("J.t.B."), which are looked for as they are."""
-    words: set[str] = set()
-    short: set[str] = set()
-    for form in forms:
-        word = max(_WORDS.findall(form), key=len, default="")
-        if len(word) > 1:
-            words.update((word, word + "s"))
-        else:
-            short.add(form)
-    return frozenset(words), frozenset(short)
+# --- replacing --------------------------------------------------------------------------------
 
 
 class Scrubber:
-    """Replaces participants' names, e-mail addresses and phone numbers in free text."""
+    """Replaces known people's names, e-mail addresses and phone numbers in free text, and
+    finds what must not be published (`problems`)."""
 
-    def __init__(self, people: Iterable[Person]) -> None:
+    def __init__(self, people: Iterable[Known], *, not_people: Iterable[str] = (),
+                 marks: Iterable[str] = ()) -> None:
         self.people = list(people)
         self.ids = {p.id: p.label for p in self.people}
+        self.matcher = NameMatcher(self.people)
+        self.not_people = tuple(not_people)
+        self.marks = tuple(marks)  # words that stand for a person here (the functions)
+        self._marks = person_marks(self.marks)
+        self.replacements: set[str] = set()  # what names were replaced by ("[Adviseur]")
+        self._scrubbed: dict[tuple[str, bool], tuple[str, tuple[int, ...]]] = {}
+        # The same text comes back many times (labels, notes, a report's every format).
+        self._checked: dict[tuple[str, bool, bool, frozenset[str]],
+                            list[tuple[str, str, str]]] = {}
         self.counts: Counter[str] = Counter()
-        # A form can only match where the text has each of its words (the last one
-        # perhaps with an "s") as a whole word: texts without the longest word of any form
-        # (or without a form of initials) are left as they are, and the pattern of all
-        # forms is made only when a text needs it.
-        self._key_words: set[str] = set()
-        self._short_forms: set[str] = set()
-        for person in self.people:
-            words, short = _key_words(tuple(person.forms))
-            self._key_words |= words
-            self._short_forms |= short
-        self._compiled: re.Pattern[str] | None = None
-        self._replacement: dict[str, str] = {}
-
-    @property
-    def _pattern(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            replacements: dict[str, set[str]] = {}
-            for person in self.people:
-                for form in person.forms:
-                    replacements.setdefault(form, set()).add(person.label)
-            # A form two people share ("Jan") becomes both functions: it was one of them.
-            self._replacement = {form: "[" + " / ".join(sorted(labels)) + "]"
-                                 for form, labels in replacements.items()}
-            forms = sorted(self._replacement, key=lambda f: (-len(f), f))
-            self._compiled = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms)
-                                        + r")(?:['’]s|s)?(?!\w)")
-        return self._compiled
-
-    def _may_name(self, text: str) -> bool:
-        """Whether a form of a name could be in `text` (never False when one is)."""
-        if self._short_forms and any(form in text for form in self._short_forms):
-            return True
-        return not self._key_words.isdisjoint(_WORDS.findall(text))
 
     @classmethod
     def for_session(cls, session: Any) -> Scrubber:
-        labels = person_labels(session.participants)
-        people = []
-        for participant_id, participant in session.participants.items():
-            forms, parts = name_forms(participant.name) if participant.name else ([], [])
-            people.append(Person(participant_id, labels[participant_id], forms, parts))
-        return cls(people)
+        """The scrubber of a session's participants and declared people. Their functions
+        and labels are scrubbed first: "Secretaris van wethouder Dijkstra" must not bring
+        a name back where it replaces one."""
+        people = getattr(session, "people", {})
+        not_people = [*getattr(session, "not_people", []),
+                      *_vocabulary_not_people(session.vocabulary)]
+        labels: dict[str, str] = {**person_labels(session.participants),
+                                  **{pid: person.label for pid, person in people.items()}}
+        named = [(pid, parse_name(p.name))
+                 for pid, p in [*session.participants.items(), *people.items()] if p.name]
+        known = [Known(pid, labels[pid], name) for pid, name in named]
+        first = cls(known, not_people=not_people)
+        scrubbed = {pid: first.scrub(label) for pid, label in labels.items()}
+        if scrubbed != labels:  # a label named someone: use the scrubbed labels throughout
+            labels = {pid: cls(known, not_people=not_people).scrub(label)
+                      for pid, label in scrubbed.items()}
+            known = [Known(pid, labels[pid], name) for pid, name in named]
+        marks = [*labels.values(), *(p.function for p in session.participants.values())]
+        return cls(known, not_people=not_people, marks=marks)
 
-    def scrub(self, text: str) -> str:
-        """`text` without names (each replaced by the function), e-mail addresses and phones."""
-        value = unicodedata.normalize("NFC", text)
-        if "@" in value:
+    def scrub(self, text: str, *, name_field: bool = False) -> str:
+        """`text` without names (each replaced by the function or label), e-mail addresses
+        and phone numbers. A `name_field` starts with a name where it has one (an owner)."""
+        key = (text, name_field)
+        known = self._scrubbed.get(key)
+        if known is None:  # the same text comes back (notes, labels, phases)
+            before = [self.counts[c] for c in _COUNTED]
+            result = self._scrub(text, name_field)
+            known = self._scrubbed[key] = (result, tuple(
+                self.counts[c] - b for c, b in zip(_COUNTED, before, strict=True)))
+        elif any(known[1]):
+            for counted, extra in zip(_COUNTED, known[1], strict=True):
+                self.counts[counted] += extra
+        return known[0]
+
+    def _scrub(self, text: str, name_field: bool) -> str:
+        value = text
+        if any(at in value for at in _AT):
             value, emails = EMAIL.subn("[e-mail]", value)
             self.counts["emails"] += emails
         if _DIGIT.search(value):
-            value = PHONE.sub(self._phone, value)
-        if self._may_name(value):
-            value, names = self._pattern.subn(lambda m: self._replacement[m.group(1)], value)
-            self.counts["names"] += names
+            value = self._replace(value, self._phones(shadow(value)), "[tel.]", "phones")
+        view = shadow(value)
+        if self.matcher.candidates(view.text):
+            found, _ = self.matcher.hits(view, name_field=name_field)
+            value = self._replace_people(view, found)
         return value
 
-    def _phone(self, match: re.Match[str]) -> str:
-        digits = sum(ch.isdigit() for ch in match.group())
-        text = match.group()
-        if 9 <= digits <= 13 and (text.startswith(("+", "0", "(0"))):
-            self.counts["phones"] += 1
-            trailing = text[len(text.rstrip()):]
-            return "[tel.]" + trailing
+    @staticmethod
+    def _phones(view: Shadow) -> list[tuple[int, int]]:
+        spans = []
+        for match in PHONE.finditer(view.text):
+            digits = sum(ch.isdigit() for ch in match.group())
+            if 9 <= digits <= 13:
+                end = match.end()
+                while end > match.start() and not view.text[end - 1].isalnum():
+                    end -= 1  # a closing bracket or space is not part of the number
+                spans.append(view.span(match.start(), end))
+        return spans
+
+    def _replace(self, text: str, spans: list[tuple[int, int]], by: str, count: str) -> str:
+        for start, end in reversed(spans):
+            text = text[:start] + by + text[end:]
+            self.counts[count] += 1
+        return text
+
+    def _replace_people(self, view: Shadow, found: list[Hit]) -> str:
+        text = view.original
+        for hit in reversed(found):
+            start, end = view.span(hit.start, hit.end)
+            labels = sorted({self.people[n].label for n in hit.people})
+            replacement = "[" + " / ".join(labels) + "]"
+            self.replacements.add(replacement)
+            text = text[:start] + replacement + text[end:]
+            self.counts["names"] += 1
         return text
 
     def owner(self, owner: str) -> str:
-        """A follow-up's owner: a participant id becomes the function, other text is scrubbed."""
-        return self.ids.get(owner) or self.scrub(owner)
+        """A follow-up's owner: a participant's or a person's id becomes the function or
+        label; other text is scrubbed."""
+        return self.ids.get(owner) or self.scrub(owner, name_field=True)
 
-    def fingerprints(self) -> set[str]:
-        return {fingerprint(part) for person in self.people for part in person.parts}
+    def tag(self, tag: str) -> Any:
+        """A finding's tag: left out when it holds a name (a tag is a keyword, not text)."""
+        scrubbed = self.scrub(tag)
+        if scrubbed != tag:
+            return DROP
+        return tag
 
-    def survivors(self, text: str) -> list[tuple[Person, str]]:
-        """Name parts of participants still in `text`, in any case, accent or with hidden chars."""
-        folded = fold_name(unicodedata.normalize("NFC", text))
-        found = []
-        for person in self.people:
-            for part in person.parts:
-                pattern = r"(?<!\w)" + re.escape(fold_name(part)) + r"(?:['’]s|s)?(?!\w)"
-                if re.search(pattern, folded):
-                    found.append((person, part))
+    def problems(self, text: str, *, special: bool = True, name_field: bool = False,
+                 known_words: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
+        """What in (already scrubbed) `text` must not be published: (rule, shown word,
+        detail), the word masked when it is a name. In a `name_field` (an owner) a given
+        name or surname standing alone is taken for a name too."""
+        key = (text, special, name_field, known_words)
+        if key not in self._checked:
+            self._checked[key] = self._problems(text, special, name_field, known_words)
+        return self._checked[key]
+
+    def _problems(self, text: str, special: bool, name_field: bool,
+                  known_words: frozenset[str]) -> list[tuple[str, str, str]]:
+        view = shadow(text)
+        if "[" in view.text:  # what stands where a name was is no name ("[Adviseur BO]")
+            blanked = view.text
+            for replacement in self.replacements:
+                if replacement in text:
+                    blanked = blanked.replace(asciify(replacement), "#" * len(
+                        asciify(replacement)))
+            view = Shadow(blanked, view.original, view.origin)
+        found: list[tuple[str, str, str]] = []
+        covered: list[tuple[int, int]] = []
+        known, others = self.matcher.hits(view, name_field=name_field) if (
+            self.matcher.candidates(view.text)) else ([], [])
+        for hit in known:
+            found.append(("name_survives", mask(view.text[hit.start:hit.end]),
+                          self.people[hit.people[0]].label))
+            covered.append((hit.start, hit.end))
+        finder = Finder(self.not_people, known_words)
+        # Every rule of the finder needs a capital letter: most texts of a report have one,
+        # but most strings of its JSON do not.
+        capitals = _CAPITAL.search(view.text) is not None
+        likely: list[tuple[int, int]] = []
+        for hit in [*(finder.hits(view) if capitals else []),
+                    *(finder.name_field(view) if name_field and capitals else []), *others]:
+            # Inside a known name it is that name; reaching beyond one, it is someone else
+            # (reported once, by the widest rule).
+            if not any(s <= hit.start and hit.end <= e for s, e in covered) and not any(
+                    s < hit.end and hit.start < e for s, e in likely):
+                found.append(("likely_name", mask(hit.word), hit.rule))
+                likely.append((hit.start, hit.end))
+        if special:
+            for category, word, _, _ in special_categories(view, self._marks):
+                found.append(("special_category", word, category))
         return found
+
+
+@functools.cache
+def _vocabulary_not_people(name: str) -> tuple[str, ...]:
+    """The vocabulary's words that are no one's name (a school named after a person)."""
+    from evaltool.errors import FileProblemError
+    from evaltool.vocabulary import load_vocabulary
+
+    try:
+        return tuple(load_vocabulary(name).not_people)
+    except FileProblemError:
+        return ()
+
+
+# --- what was taken out -----------------------------------------------------------------------
 
 
 @dataclass
@@ -312,88 +273,49 @@ class Redactions:
 
 
 def publish(session: Any) -> tuple[Any, Redactions, Scrubber]:
-    """A copy of `session` fit for publication, what was taken out, and the scrubber used."""
+    """A copy of `session` fit for publication, what was taken out, and the scrubber used.
+
+    Each field is treated by its kind: free text and tags scrubbed, names and internal
+    text left out, entries marked confidential dropped; nothing else is touched.
+    """
     scrubber = Scrubber.for_session(session)
+    left_out: Counter[str] = Counter()
 
-    def s(text: str | None) -> str | None:
-        return scrubber.scrub(text) if text else text
+    def visit(kind: Kind, value: Any, place: Place) -> Any:
+        if kind is Kind.TEXT:
+            return scrubber.scrub(value)
+        if kind is Kind.OWNER:
+            return scrubber.owner(value)
+        if kind is Kind.TAG:
+            return scrubber.tag(value)
+        if kind in (Kind.NAME, Kind.CONFIDENTIAL):
+            left_out[str(place[0]) if kind is Kind.CONFIDENTIAL else "names"] += 1
+            return DROP
+        return value
 
-    casus = session.casus
-    new_casus = casus.model_copy(update={
-        "title": s(casus.title), "organisation": s(casus.organisation),
-        "learning_route": s(casus.learning_route),
-        "description": s(casus.description), "plan": s(casus.plan),
-        "realised": s(casus.realised), "judgement_note": s(casus.judgement_note),
-        "sdgs": [sdg.model_copy(update={"note": s(sdg.note)}) for sdg in casus.sdgs],
-    })
-    participants = {}
-    for participant_id, p in session.participants.items():
-        position = (p.position.model_copy(update={"note": s(p.position.note)})
-                    if p.position else None)
-        roles = [r.model_copy(update={"label": s(r.label), "phase": s(r.phase),
-                                      "note": s(r.note)}) for r in p.roles]
-        participants[participant_id] = p.model_copy(update={
-            "name": None, "department": s(p.department), "organisation": s(p.organisation),
-            "position": position, "roles": roles,
-        })
-    findings = {fid: f.model_copy(update={"text": s(f.text)})
-                for fid, f in session.findings.items() if not f.confidential}
-    follow_ups = {
-        fid: fu.model_copy(update={"question": s(fu.question),
-                                   "owner": scrubber.owner(fu.owner) if fu.owner else None,
-                                   "note": s(fu.note)})
-        for fid, fu in session.follow_ups.items() if not fu.confidential
-    }
-    public = session.model_copy(update={
-        "casus": new_casus, "participants": participants, "findings": findings,
-        "follow_ups": follow_ups, "reflection": s(session.reflection),
-        "next_session": s(session.next_session), "notes": None,
-    })
+    public = transform(session, visit)
     redactions = Redactions(
         names=scrubber.counts["names"], emails=scrubber.counts["emails"],
         phones=scrubber.counts["phones"],
-        findings_left_out=len(session.findings) - len(findings),
-        follow_ups_left_out=len(session.follow_ups) - len(follow_ups),
-        notes_left_out=1 if session.notes else 0,
+        findings_left_out=len(session.findings) - len(public.findings),
+        follow_ups_left_out=len(session.follow_ups) - len(public.follow_ups),
+        notes_left_out=left_out["notes"],
         names_withheld=sum(1 for p in session.participants.values() if p.name),
         sessions=[session.id],
     )
     return public, redactions, scrubber
 
 
-def texts(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[
-        tuple[tuple[str | int, ...], str, bool]]:
-    """Every string in plain data (or a model's dump) with its place, keys included.
-
-    Yields `(place, text, is_key)`; a mapping's key is at the place of its value.
-    """
-    if isinstance(value, str):
-        yield loc, value, False
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            if isinstance(key, str):
-                yield (*loc, key), key, True
-            yield from texts(item, (*loc, key))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from texts(item, (*loc, index))
-    elif hasattr(value, "model_dump"):
-        yield from texts(value.model_dump(mode="json"), loc)
-
-
-# Fields that hold vocabulary keys, dates, numbers or flags: a name cannot hide in them.
-_NOT_TEXT = {"schema_version", "vocabulary", "status", "date", "due", "kind", "quadrants",
-             "role", "orientation", "attendance", "session_role", "affiliation", "judgement",
-             "usual", "played", "goal", "confidential"}
-# Ids that `neutral_ids` replaces before anything is shown.
-_RENAMED = {"participants", "findings"}
+# Ids that `neutral_ids` replaces before anything is shown (often made of a name).
+_RENAMED = {"participants", "findings", "people"}
 
 
 def neutral_ids(public: Any) -> Any:
     """The published session with participants and findings renamed p1, p2... and f1, f2...
 
     Their ids are often made from a name ("jacob-ten-bosch"); follow-up ids stay, since
-    later sessions refer to them (`continues`), and are checked like any text.
+    later sessions refer to them (`continues`), and are checked like any text. Declared
+    people are not shown at all: their labels stand in the texts.
     """
     rename = {old: f"p{n}" for n, old in enumerate(public.participants, start=1)}
     findings = {
@@ -401,68 +323,277 @@ def neutral_ids(public: Any) -> Any:
         for n, f in enumerate(public.findings.values(), start=1)
     }
     participants = {rename[old]: p for old, p in public.participants.items()}
-    return public.model_copy(update={"participants": participants, "findings": findings})
+    return public.model_copy(update={"participants": participants, "findings": findings,
+                                     "people": {}, "not_people": []})
+
+
+def public_versions(old: Any, new: Any, old_path: Path, new_path: Path) -> tuple[
+        Any, Any, Guard]:
+    """Two versions of a session as `diff --public` shows them: each published and checked
+    (refused like `summarize --public`), participants and findings renamed alike in both
+    (p1, f1, ... in order of appearance, so a renamed id is not a change), and a guard
+    for the finished diff."""
+    guard = Guard()
+    published: list[Any] = []
+    for session, path in ((old, old_path), (new, new_path)):
+        if session is None:
+            published.append(None)
+            continue
+        public, _, scrubber = publish(session)
+        check_session(public, scrubber, path)
+        guard.add(path, scrubber)
+        published.append(public)
+    sides = [p for p in published if p is not None]
+    people = _numbered([key for side in reversed(sides) for key in side.participants], "p")
+    findings = _numbered([key for side in reversed(sides) for key in side.findings], "f")
+    renamed = [None if side is None else side.model_copy(update={
+        "participants": {people[k]: v for k, v in side.participants.items()},
+        "findings": {findings[k]: f.model_copy(update={"by": people.get(f.by) if f.by else None})
+                     for k, f in side.findings.items()},
+        "people": {}, "not_people": []}) for side in published]
+    return renamed[0], renamed[1], guard
+
+
+def _numbered(keys: list[str], letter: str) -> dict[str, str]:
+    numbers: dict[str, str] = {}
+    for key in keys:
+        numbers.setdefault(key, f"{letter}{len(numbers) + 1}")
+    return numbers
+
+
+# --- refusing ---------------------------------------------------------------------------------
+
+_CHECKED = {Kind.TEXT, Kind.OWNER, Kind.TAG, Kind.ID, Kind.REFERENCE}
+
+
+def session_problems(public: Any, scrubber: Scrubber) -> list[tuple[Place, bool, str, str, str]]:
+    """Everything in a published session that must not be published: (place, is_key, rule,
+    shown word, detail) for each."""
+    found = []
+    for place, kind, text, is_key in texts(public):
+        if kind not in _CHECKED or (is_key and len(place) == 2 and place[0] in _RENAMED):
+            continue
+        if kind is Kind.REFERENCE and place[-1] == "by":
+            continue  # renamed with the participants
+        for rule, word, detail in scrubber.problems(text, special=kind is Kind.TEXT,
+                                                    name_field=kind is Kind.OWNER):
+            found.append((place, is_key, rule, word, detail))
+    return found
+
+
+def digest_is_publishable(session: Any, scrubber: Scrubber) -> bool:
+    """Whether the texts an overview's digest keeps of `session` (`summary.digest`: its
+    title, its follow-ups' questions and owners, the findings whose wording it counts)
+    hold nothing publication mode would refuse, once scrubbed by `scrubber`."""
+    from evaltool.summary import RECURRING_KINDS
+
+    texts_kept = [session.casus.title]
+    for follow_up in session.follow_ups.values():
+        if not follow_up.confidential:
+            texts_kept.append(follow_up.question)
+            if follow_up.owner:
+                texts_kept.append(scrubber.owner(follow_up.owner))
+    texts_kept += [finding.text for finding in session.findings.values()
+                   if not finding.confidential and finding.kind in RECURRING_KINDS]
+    return not any(scrubber.problems(scrubber.scrub(text)) for text in texts_kept)
 
 
 def check_session(public: Any, scrubber: Scrubber, path: Path | str) -> None:
-    """Refuse (raise) when a participant's name survives anywhere in the published session."""
-    found = []
-    for loc, text, is_key in texts(public):
-        if loc and loc[-1] in _NOT_TEXT and not is_key:
-            continue
-        if (is_key and len(loc) == 2 and loc[0] in _RENAMED) or loc[-1] == "by":
-            continue
-        for person, part in scrubber.survivors(text):
-            found.append((loc, is_key, person, part))
+    """Refuse (raise) when anything in the published session must not be published."""
+    found = session_problems(public, scrubber)
     if not found:
         return
-    locations = _locate(path, [(loc, is_key) for loc, is_key, _, _ in found])
-    problems = []
-    for (loc, _, person, part), where in zip(found, locations, strict=True):
-        line, column = where if where else (None, None)
-        problems.append(Problem("report.name_survives",
-                                {"person": person.label, "word": part,
-                                 "field": ".".join(str(x) for x in loc)},
-                                path, line, column, "report.name_survives_hint"))
+    locations = _locate(path, [(place, is_key) for place, is_key, *_ in found])
+    problems = [_problem(rule, word, detail, path, place, where)
+                for (place, _, rule, word, detail), where in zip(found, locations, strict=True)]
     raise PublicationRefusedError(*problems)
 
 
-def _locate(path: Path | str, places: list[tuple[tuple[str | int, ...], bool]]) -> list[Any]:
+def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: Place,
+             where: Any) -> Problem:
+    from evaltool.i18n import t
+
+    line, column = where if where else (None, None)
+    field_name = ".".join(str(x) for x in place) if place else t("privacy.in_output")
+    if rule == "special_category":
+        from evaltool.dutchnames import lists
+
+        labels = lists().categories[detail][0]
+        return Problem("privacy.special_category", {"word": word, "field": field_name,
+                                                    "category": getattr(labels, _lang())},
+                       path, line, column, "privacy.special_category_hint")
+    if rule == "name_survives":
+        return Problem("privacy.name_survives", {"word": word, "field": field_name,
+                                                 "person": detail},
+                       path, line, column, "privacy.name_survives_hint")
+    return Problem("privacy.likely_name", {"word": word, "field": field_name,
+                                           "rule": t(_RULE_NAMES[detail])},
+                   path, line, column, "privacy.likely_name_hint")
+
+
+_RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
+               "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
+               "surname": "privacy.rule_surname", "same_surname": "privacy.rule_same_surname",
+               "owner": "privacy.rule_owner"}
+
+
+def _lang() -> str:
+    from evaltool.i18n import current_language
+
+    return current_language()
+
+
+def _locate(path: Path | str, places: list[tuple[Place, bool]]) -> list[Any]:
     try:
         from evaltool.yamlsafe import read_document
 
         document = read_document(Path(path))
     except (EvaltoolError, OSError):
         return [None] * len(places)
-    return [document.locate(loc, key=is_key) for loc, is_key in places]
+    return [document.locate(place, key=is_key) for place, is_key in places]
 
 
-def check_overview(summary: Mapping[str, Any], fingerprints: set[str]) -> None:
-    """Refuse (raise) when a word of the overview is the name part of any participant."""
-    if not fingerprints:
-        return
-    problems = []
-    word = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-    for loc, text, is_key in texts(summary):
-        if is_key or (loc and loc[-1] in _NOT_TEXT):
-            continue
-        for match in word.finditer(fold_name(text)):
-            token = re.sub(r"(?:['’]s|s)$", "", match.group())
-            if fingerprint(match.group()) in fingerprints or fingerprint(token) in fingerprints:
-                problems.append(Problem("report.name_survives_overview",
-                                        {"field": ".".join(str(x) for x in loc)},
-                                        None, None, None, "report.name_survives_hint"))
-                break
-    if problems:
-        raise PublicationRefusedError(*problems)
+# --- the finished output ----------------------------------------------------------------------
 
 
-def anonymisation(redactions: Redactions, language: str) -> dict[str, Any]:
+class _HtmlText(HTMLParser):
+    """The texts of an HTML page a reader or a search engine sees: text, title, attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script"):
+            self._skip += 1
+        self.parts += [value for name, value in attrs if value and name not in (
+            "style", "class", "id", "viewbox", "d", "points", "transform", "href", "xmlns",
+            "http-equiv", "charset", "lang")]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+
+
+def output_texts(text: str, output_format: str) -> list[str]:
+    """The pieces of a rendered report as a reader sees them, to be checked one by one."""
+    if output_format == "json":  # every string, keys too, as a reader of the JSON sees it
+        return [json.loads(f'"{raw}"') if "\\" in raw else raw
+                for raw in dict.fromkeys(_JSON_STRING.findall(text))]
+    if output_format == "html":
+        parser = _HtmlText()
+        parser.feed(text)
+        parser.close()
+        return parser.parts
+    if output_format == "markdown":
+        return [_MARKDOWN_ESCAPE.sub(r"\1", line) for line in text.split("\n")]
+    return text.split("\n\n")
+
+
+def _json_strings(value: Any, place: Place = ()) -> Iterator[tuple[Place, str, bool]]:
+    if isinstance(value, str):
+        yield place, value, False
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield (*place, key), str(key), True
+            yield from _json_strings(item, (*place, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _json_strings(item, (*place, index))
+
+
+@functools.cache
+def tool_words() -> frozenset[str]:
+    """Every word evaltool itself writes in a report (its catalogs, the vocabularies): no
+    one's name, even where a given name is spelt alike."""
+    import pkgutil
+    from importlib import import_module
+
+    import evaltool.messages
+    from evaltool.vocabulary import available_vocabularies, load_vocabulary
+
+    words: set[str] = set()
+
+    def add(text: str) -> None:
+        words.update(re.findall(r"[a-z]+", fold(text)))
+
+    for module in pkgutil.iter_modules(evaltool.messages.__path__):
+        for english, dutch in import_module(f"evaltool.messages.{module.name}").MESSAGES.values():
+            add(english)
+            add(dutch)
+    for name in available_vocabularies():
+        for _, text, _ in _json_strings(load_vocabulary(name).model_dump(mode="json")):
+            add(text)
+    return frozenset(words)
+
+
+class Guard:
+    """Checks a finished public output for every known name of every session in it, and
+    for likely names of anyone else. Keeps only the people (not the sessions); to say
+    where a word was written, a refused output's files are read again."""
+
+    def __init__(self) -> None:
+        self.people: list[Known] = []
+        self.not_people: list[str] = []
+        self.marks: list[str] = []
+        self.paths: list[Path] = []
+        self.replacements: set[str] = set()
+
+    def add(self, path: Path, scrubber: Scrubber) -> None:
+        self.replacements |= scrubber.replacements
+        self.people += scrubber.people
+        self.not_people += scrubber.not_people
+        self.marks += scrubber.marks
+        self.paths.append(path)
+
+    def check(self, text: str, output_format: str) -> None:
+        """Refuse (raise) when the output names anyone; say where it came from if known."""
+        scrubber = Scrubber(self.people, not_people=dict.fromkeys(self.not_people),
+                            marks=self.marks)
+        scrubber.replacements = self.replacements
+        known = tool_words()
+        found: dict[tuple[str, str, str], None] = {}
+        for piece in dict.fromkeys(output_texts(text, output_format)):
+            for problem in scrubber.problems(piece, special=False, known_words=known):
+                found.setdefault(problem)
+        if found:
+            raise PublicationRefusedError(*(self._problem(*problem) for problem in found))
+
+    def _problem(self, rule: str, word: str, detail: str) -> Problem:
+        """The refusal at the place in a session file where the word was written, if found
+        there (compared masked: the check keeps nothing it may not keep)."""
+        from evaltool.store import load_session
+
+        for path in self.paths:
+            try:
+                public, _, scrubber = publish(load_session(path))
+            except EvaltoolError:
+                continue
+            for place, kind, text, is_key in texts(public):
+                if kind in _CHECKED and any(
+                        (r, w) == (rule, word) for r, w, _ in scrubber.problems(
+                            text, special=False, known_words=tool_words())):
+                    where = _locate(path, [(place, is_key)])[0]
+                    return _problem(rule, word, detail, path, place, where)
+        return _problem(rule, word, detail, None, (), None)
+
+
+def anonymisation(redactions: Redactions | Mapping[str, int], language: str) -> dict[str, Any]:
     """The notice a published report carries: that it was anonymised, and by which rules."""
     from evaltool.i18n import t
 
+    counts = redactions.as_dict() if isinstance(redactions, Redactions) else dict(redactions)
     return {
         "notice": t("report.anonymised_notice", language),
-        "rules": [t(f"report.{key}", language) for key in RULE_KEYS],
-        "redactions": redactions.as_dict(),
+        "rules": [t(key, language) for key in RULE_KEYS],
+        "redactions": counts,
     }

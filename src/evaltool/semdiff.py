@@ -14,7 +14,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from evaltool.models import Session
+from pydantic import BaseModel
+
+from evaltool.models import (
+    Casus,
+    Finding,
+    FollowUp,
+    Kind,
+    Participant,
+    Person,
+    Position,
+    RoleInstance,
+    Sdg,
+    Session,
+)
+
+MODELS: dict[str, type[BaseModel]] = {
+    "session": Session, "casus": Casus, "sdg": Sdg, "participant": Participant,
+    "position": Position, "role": RoleInstance, "finding": Finding, "follow_up": FollowUp,
+    "person": Person,
+}
+"""The model of each section of a diff, whose fields say what they hold (`models.Kind`)."""
 
 LONG_TEXT = 60
 """Texts longer than this (or of several lines) get a word-level diff instead of old → new."""
@@ -45,6 +65,7 @@ class Change:
     new: Any = None
     item: str | None = None
     context: str | None = None  # a finding's kind, for "success factor `x`: ..."
+    confidential: bool = False  # about something that never leaves the file
 
     @property
     def long(self) -> bool:
@@ -56,7 +77,8 @@ class Change:
 
     def as_json(self) -> dict[str, Any]:
         return {"section": self.section, "action": self.action, "id": self.id,
-                "item": self.item, "field": self.field, "old": self.old, "new": self.new}
+                "item": self.item, "field": self.field, "old": self.old, "new": self.new,
+                "confidential": self.confidential}
 
 
 def diff_sessions(old: Session | None, new: Session | None) -> list[Change]:
@@ -74,8 +96,35 @@ def diff_sessions(old: Session | None, new: Session | None) -> list[Change]:
                       _finding)
     changes += _keyed("follow_up", before.get("follow_ups", {}), after.get("follow_ups", {}),
                       _follow_up)
+    changes += _keyed("person", before.get("people", {}), after.get("people", {}), _person)
     changes += _fields("session", None, before, after, _SESSION_TEXTS)
-    return changes
+    if before.get("not_people") != after.get("not_people"):
+        changes.append(Change("session", "changed", None, "not_people",
+                              before.get("not_people"), after.get("not_people")))
+    return [_marked(change, before, after) for change in changes]
+
+
+_ENTRIES = {"finding": "findings", "follow_up": "follow_ups"}
+
+
+def _marked(change: Change, before: dict[str, Any], after: dict[str, Any]) -> Change:
+    """The change, marked confidential when its field is internal text (`Kind.CONFIDENTIAL`)
+    or its entry is, or was, marked confidential (`Kind.SECRET`)."""
+    from evaltool.fields import shapes
+
+    shape = shapes(MODELS[change.section]).get(change.field or "")
+    secret = shape is not None and shape.kind is Kind.CONFIDENTIAL
+    container = _ENTRIES.get(change.section)
+    if container and change.id:
+        secret_fields = [name for name, s in shapes(MODELS[change.section]).items()
+                         if s.kind is Kind.SECRET]
+        for side in (before, after):
+            entry = side.get(container, {}).get(change.id) or {}
+            secret = secret or any(entry.get(name) is True for name in secret_fields)
+    if not secret:
+        return change
+    return Change(change.section, change.action, change.id, change.field, change.old,
+                  change.new, change.item, change.context, confidential=True)
 
 
 def _plain(session: Session | None) -> dict[str, Any]:
@@ -187,6 +236,10 @@ _FOLLOW_UP_FIELDS = ("question", "owner", "due", "status", "continues", "note", 
 
 def _follow_up(ident: str, before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     return _fields("follow_up", ident, before, after, _FOLLOW_UP_FIELDS)
+
+
+def _person(ident: str, before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
+    return _fields("person", ident, before, after, ("name", "label"))
 
 
 _WORD = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)

@@ -35,9 +35,17 @@ MAX_PROBLEMS = 50
 
 M = TypeVar("M", bound=BaseModel)
 
-# Each upgrade takes the data of version N and returns version N + 1. There has been
-# one version so far; the next change to the format adds its step here.
-UPGRADES: dict[int, Any] = {}
+
+
+def _to_version_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added `people` and `not_people`; a version 1 file has neither, so its data
+    stays as it is (a file written by version 2 that uses them is refused by version 1
+    with "newer version" instead of a puzzling "unknown key")."""
+    return {**data, "schema_version": "2"}
+
+
+# Each upgrade takes the data of version N and returns version N + 1.
+UPGRADES: dict[int, Any] = {1: _to_version_2}
 
 
 # --- reading ----------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import heapq
 import json
 import re
@@ -27,9 +26,10 @@ from typing import Any
 FORMAT_VERSION = 1
 """The version of the summary data's shape (`format_version` in JSON output)."""
 
-DIGEST_VERSION = 2
+DIGEST_VERSION = 3
 """The version of a digest's shape; a cache must drop digests of another version.
-2: repeated wording leaves out stopwords; a free role label ("other") is kept as typed."""
+2: repeated wording leaves out stopwords; a free role label ("other") is kept as typed.
+3: no name fingerprints (the cache holds nothing made of a name)."""
 
 CLOSED_STATUSES = ("done", "dropped")
 # Findings whose recurrence the route overview reports: what worked and what was learnt.
@@ -314,9 +314,7 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
     (the texts kept, titles and follow-up questions, are scrubbed by `evaltool.privacy`,
     which replaces every form of a participant's name, e-mail addresses and phone
     numbers), no finding text (only its word pairs, for recurring wording), only counts
-    of people.
-    `name_fingerprints` holds short hashes of the name parts so that a published
-    overview can still be checked for a name that slipped through (`fingerprint`).
+    of people. A published overview is checked as a whole (`privacy.Guard`).
     """
     if scrubber is None:
         from evaltool.privacy import Scrubber
@@ -369,7 +367,6 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
              "continues": fu.continues}
             for fu_id, fu in session.follow_ups.items() if not fu.confidential
         ],
-        "name_fingerprints": sorted(scrubber.fingerprints()),
         "redactions": {
             "names_replaced": scrubber.counts["names"],
             "emails_removed": scrubber.counts["emails"],
@@ -383,20 +380,6 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
                 1 for p in session.participants.values() if p.name),
         },
     }
-
-
-@functools.lru_cache(maxsize=4096)
-def fingerprint(word: str) -> str:
-    """A short hash of a name part in folded form (no accents, no case)."""
-    return hashlib.sha256(fold_name(word).encode("utf-8")).hexdigest()[:16]
-
-
-def fold_name(text: str) -> str:
-    """Text in the form names are compared in: no accents, no invisible characters, no case."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(ch for ch in decomposed
-                   if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
-    return kept.casefold()
 
 
 # --- many sessions: the learning-route overview ------------------------------------------------

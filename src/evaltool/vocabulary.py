@@ -105,6 +105,9 @@ class Vocabulary(BaseModel):
     filler_words: list[Word] = []
     """Words that say nothing in this domain ("organisatie"): never "repeated wording" in
     an overview (the languages' stopwords never are, either)."""
+    # Words that are no one's name in any session of this vocabulary (a school named after
+    # a person): publication mode does not refuse them (see `evaltool.privacy`).
+    not_people: list[Word] = []
 
     @model_validator(mode="after")
     def _complete(self) -> Vocabulary:

@@ -115,6 +115,8 @@ def register(app: typer.Typer) -> None:
             autocompletion=format_completion(DIFF_FORMATS))] = "text",
         color: Annotated[Color, typer.Option("--color", help=t("git.color_help"))
                          ] = Color.auto,
+        public: Annotated[bool, typer.Option("--public", help=t("git.diff_public_help"))
+                          ] = False,
     ) -> None:
         from evaltool.diffrender import render_changes
         from evaltool.errors import FileProblemError
@@ -128,12 +130,19 @@ def register(app: typer.Typer) -> None:
         except FileProblemError as error:
             error.exit_code = 2  # like diff(1): 0 the same, 1 different, 2 trouble
             raise
+        guard = None
+        if public:
+            from evaltool.privacy import public_versions
+
+            before, after, guard = public_versions(before, after, old, new)
         changes = diff_sessions(before, after)
         vocabulary = load_vocabulary(after.vocabulary)
         text = render_changes(changes, vocabulary, old=str(old), new=str(new),
                               output=output.value, color=color_wanted(color.value))
         if output is Format.TEXT and not changes:
             text = t("git.no_changes") + "\n"
+        if guard is not None:
+            guard.check(text, output.value)
         sys.stdout.write(text)
         raise typer.Exit(1 if changes else 0)
 

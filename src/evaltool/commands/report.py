@@ -55,22 +55,30 @@ def register(app: typer.Typer) -> None:
         _check_options(public, names)
         language = current_language()
         targets = paths or [sessions_dir]
+        guard = None
+        if public:
+            from evaltool.privacy import Guard
+
+            guard = Guard()
         if len(targets) == 1 and not targets[0].is_dir():
             summary, failed = summarize_file(targets[0], language, public=public,
-                                             names=names, route=route), 0
+                                             names=names, route=route, guard=guard), 0
+        elif guard is not None:
+            # Publication mode reads every file anew and keeps nothing: what it needs to
+            # check the output (the names) may not be cached.
+            summary, failed = summarize_many(targets, language, public=True, route=route,
+                                             guard=guard)
         else:
             from evaltool.cache import DigestCache
 
             with DigestCache(enabled=not no_cache) as cache:
                 def compute() -> tuple[dict[str, Any], int]:
-                    return summarize_many(targets, language, public=public, route=route,
+                    return summarize_many(targets, language, public=False, route=route,
                                           digest_of=cache.digest_for)
 
-                # Publication mode reports its redactions as it goes: never from the cache.
-                summary, failed = compute() if public else cache.overview(
-                    targets, [language, route], compute)
+                summary, failed = cache.overview(targets, [language, route], compute)
         mark_copy(summary, language)
-        write_report(summary, chosen, output, width)
+        write_report(summary, chosen, output, width, guard)
         if failed:
             print(tn("report.skipped", failed), file=sys.stderr)
             raise typer.Exit(1)
@@ -123,8 +131,10 @@ def _same_route(route: str | None, learning_route: str | None) -> bool:
 
 def summarize_file(path: Path, language: str, *, public: bool, names: bool,
                    route: str | None,
-                   digest_of: Callable[[Path], dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The summary data of one session file (publication mode: anonymised and checked).
+                   digest_of: Callable[[Path], dict[str, Any]] | None = None,
+                   guard: Any = None) -> dict[str, Any]:
+    """The summary data of one session file (publication mode: anonymised and checked; the
+    `guard` then learns what to check the finished output for).
 
     Follow-ups that continue earlier ones are traced back through the session files next
     to it (their digests: no confidential item, names replaced)."""
@@ -147,6 +157,8 @@ def summarize_file(path: Path, language: str, *, public: bool, names: bool,
 
     published, redactions, scrubber = publish(session)
     check_session(published, scrubber, path)
+    if guard is not None:
+        guard.add(path, scrubber)
     # Earlier questions were scrubbed of their own session's names; these are scrubbed too.
     earlier = {key: {**d, "follow_ups": [{**fu, "question": scrubber.scrub(fu["question"])}
                                          for fu in d["follow_ups"]]}
@@ -211,14 +223,31 @@ def digest_for_path(path: Path) -> dict[str, Any]:
     return digest(load_session(path))
 
 
+def public_digest(path: Path, guard: Any) -> dict[str, Any]:
+    """The digest of one session file in publication mode: refused (raised) when the file's
+    own public report would be; its people are handed to `guard` for the output check."""
+    from evaltool.privacy import check_session, publish
+    from evaltool.store import load_session
+    from evaltool.summary import digest
+
+    session = load_session(path)
+    published, _, scrubber = publish(session)
+    check_session(published, scrubber, path)
+    guard.add(path, scrubber)
+    return digest(session)
+
+
 def summarize_many(paths: list[Path], language: str, *, public: bool,
-                   route: str | None, digest_of: Callable[[Path], dict[str, Any]] | None = None
-                   ) -> tuple[dict[str, Any], int]:
+                   route: str | None, digest_of: Callable[[Path], dict[str, Any]] | None = None,
+                   guard: Any = None) -> tuple[dict[str, Any], int]:
     """The learning-route overview of every session file under `paths`, and how many failed.
 
-    `digest_of` (default `digest_for_path`) is where the per-file cache comes in."""
+    `digest_of` (default `digest_for_path`) is where the per-file cache comes in. In
+    publication mode (`guard` given) a file whose public report would be refused makes
+    the whole overview refused, with every reason."""
     from evaltool.cli import report_error
     from evaltool.errors import FileProblemError
+    from evaltool.privacy import PublicationRefusedError
     from evaltool.store import iter_session_files
     from evaltool.summary import RouteOverview
     from evaltool.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
@@ -228,8 +257,11 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     routes_seen: set[str] = set()
     files: set[str] = set()
     ids: dict[str, str] = {}
-    fingerprints: set[str] = set()
     totals: dict[str, int] = {}
+    refusals: list[Any] = []
+    if guard is not None:
+        def digest_of(path: Path) -> dict[str, Any]:
+            return public_digest(path, guard)
     for path in iter_session_files(paths):
         resolved = os.path.realpath(path)
         if resolved in files:  # named twice, or a file inside a folder also named
@@ -241,6 +273,9 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
                 raise FileProblemError.at("report.duplicate_id", path=path,
                                           hint="report.duplicate_id_hint", id=item["id"],
                                           other=Path(ids[item["id"]]))
+        except PublicationRefusedError as error:
+            refusals += error.problems
+            continue
         except FileProblemError as error:
             failed += 1
             report_error(error)
@@ -254,9 +289,10 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
             overview = RouteOverview(vocabulary, language=language)
         overview.add(item)
         if public:
-            fingerprints.update(item["name_fingerprints"])
             for key, value in item["redactions"].items():
                 totals[key] = totals.get(key, 0) + value
+    if refusals:
+        raise PublicationRefusedError(*refusals)
     if overview is None:
         from evaltool.errors import EvaltoolError
 
@@ -269,23 +305,12 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
                                hint="report.nothing_to_summarize_hint")
     summary = overview.result()
     if public:
-        from evaltool.privacy import check_overview
+        from evaltool.privacy import anonymisation
 
-        check_overview(summary, fingerprints)
         summary["public"] = True
-        summary["anonymisation"] = {
-            "notice": t("report.anonymised_notice", language),
-            "rules": [t(f"report.{key}", language) for key in _rule_keys()],
-            "redactions": totals,
-        }
+        summary["anonymisation"] = anonymisation(totals, language)
         _report_redactions(totals)
     return summary, failed
-
-
-def _rule_keys() -> tuple[str, ...]:
-    from evaltool.privacy import RULE_KEYS
-
-    return RULE_KEYS
 
 
 def _report_redactions(counts: dict[str, int]) -> None:
@@ -293,19 +318,26 @@ def _report_redactions(counts: dict[str, int]) -> None:
 
 
 def write_report(summary: dict[str, Any], output_format: Format, output: Path | None,
-                 width: int | None) -> None:
-    """Render `summary` and print it, or write it to `output` all at once."""
+                 width: int | None, guard: Any = None) -> None:
+    """Render `summary` and print it, or write it to `output` all at once.
+
+    In publication mode the `guard` checks the finished output, whatever its format,
+    before a byte of it is shown or written."""
     from evaltool.render.formats import report_writer
 
     if output_format is Format.TEXT and output is None:
         from evaltool.render.text import console_for, render
 
         console = console_for(sys.stdout, width=width, color=color_wanted())
-        if console.is_terminal:  # in colour, laid out for the terminal as it is
-            console.print(render(summary, width or console.width))
-            return
         width = width or console.width
+        if console.is_terminal:  # in colour, laid out for the terminal as it is
+            if guard is not None:
+                guard.check(report_writer(output_format)(summary, width), str(output_format))
+            console.print(render(summary, width))
+            return
     text = report_writer(output_format)(summary, width or 80)
+    if guard is not None:
+        guard.check(text, str(output_format))
     if output is None:
         sys.stdout.write(text)
         return

@@ -40,6 +40,12 @@ MESSAGES = {
                   "Toon wat er veranderd is tussen twee sessiebestanden, gekoppeld op id "
                   "(code 0: gelijk, 1: verschillend)."),
     "diff_old_help": ("The old session file.", "Het oude sessiebestand."),
+    "diff_public_help": (
+        "Publication mode, for a comment on a pull request: both versions anonymised and "
+        "checked as for summarize --public; participants shown as p1, p2, ...",
+        "Publicatiemodus, voor een reactie op een pull request: beide versies "
+        "geanonimiseerd en gecontroleerd als bij summarize --public; deelnemers als p1, "
+        "p2, ..."),
     "diff_new_help": ("The new session file.", "Het nieuwe sessiebestand."),
     "format_help": ("Output: text (coloured in a terminal), markdown (for a pull request) "
                     "or json.",
@@ -61,6 +67,8 @@ MESSAGES = {
     "subject_position": ("NSOB position of `{id}`", "NSOB-positie van `{id}`"),
     "subject_finding": ("{kind} `{id}`", "{kind} `{id}`"),
     "subject_follow_up": ("follow-up `{id}`", "vervolgvraag `{id}`"),
+    "subject_person": ("person `{id}`", "persoon `{id}`"),
+    "confidential_mark": ("[confidential]", "[vertrouwelijk]"),
     # diff: what happened
     "added": ("{subject} added: {new}", "{subject} toegevoegd: {new}"),
     "removed": ("{subject} removed: {old}", "{subject} verwijderd: {old}"),
@@ -107,6 +115,7 @@ MESSAGES = {
     "field_reflection": ("reflection", "reflectie"),
     "field_next_session": ("next session", "volgende sessie"),
     "field_notes": ("notes", "aantekeningen"),
+    "field_not_people": ("words that are not people", "woorden die geen persoon zijn"),
     "field_title": ("title", "titel"),
     "field_date": ("date", "datum"),
     "field_organisation": ("organisation", "organisatie"),

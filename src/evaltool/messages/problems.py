@@ -84,6 +84,11 @@ MESSAGES = {
     "unknown_participant": ("{where} names '{ref}', who is not among the participants",
                             "{where} noemt '{ref}', die niet bij de deelnemers staat"),
     "unknown_participant_hint": ("use the id of a participant", "gebruik de id van een deelnemer"),
+    "person_is_participant": ("{where}: '{ref}' is the id of a participant too",
+                              "{where}: '{ref}' is ook de id van een deelnemer"),
+    "person_is_participant_hint": (
+        "give the person another id; someone who took part belongs under participants only",
+        "geef de persoon een andere id; wie deelnam, staat alleen bij de deelnemers"),
     "value_error": ("{field}: {error}", "{field}: {error}"),
     "other": ("{field}: {detail}", "{field}: {detail}"),
 }

@@ -61,38 +61,10 @@ MESSAGES = {
         "{participant_names_withheld} naam/namen van deelnemers niet getoond, "
         "{notes_left_out} interne notitie(s) weggelaten"),
     # --- publication mode ------------------------------------------------------------------
-    "name_survives": ("the name of a participant ({person}) is still there after "
-                      "anonymising: '{word}' in {field}",
-                      "de naam van een deelnemer ({person}) staat er na het anonimiseren nog: "
-                      "'{word}' in {field}"),
-    "name_survives_overview": ("a participant's name is still in the overview, in {field}",
-                               "de naam van een deelnemer staat nog in het overzicht, in {field}"),
-    "name_survives_hint": ("nothing was written; write the name there exactly as in the "
-                           "participant's name so it can be replaced, or rephrase it",
-                           "er is niets geschreven; schrijf de naam daar precies zoals in de "
-                           "naam van de deelnemer, zodat hij vervangen kan worden, of "
-                           "formuleer het anders"),
     "anonymised_notice": ("This report was anonymised for publication (AVG/Woo) by these "
                           "rules:",
                           "Dit verslag is voor publicatie geanonimiseerd (AVG/Woo) volgens "
                           "deze regels:"),
-    "rule_function": ("people appear by their function only; when two share a function, "
-                      "with a letter",
-                      "mensen staan er alleen met hun functie in; als twee dezelfde functie "
-                      "hebben, met een letter"),
-    "rule_names": ("names, e-mail addresses and phone numbers are removed from all text; "
-                   "a name is replaced by the person's function in brackets",
-                   "namen, e-mailadressen en telefoonnummers zijn uit alle tekst verwijderd; "
-                   "een naam is vervangen door de functie van die persoon tussen haken"),
-    "rule_confidential": ("confidential findings and follow-up questions and internal notes "
-                          "are left out",
-                          "vertrouwelijke bevindingen en vervolgvragen en interne notities "
-                          "zijn weggelaten"),
-    "rule_absence": ("absence is mentioned without a reason",
-                     "afwezigheid wordt genoemd zonder reden"),
-    "rule_refuse": ("the report is only written when no participant's name is left in it",
-                    "het verslag wordt alleen geschreven als er geen naam van een deelnemer "
-                    "meer in staat"),
     # --- the copy: internal or published ----------------------------------------------------
     "internal_title": ("INTERNAL — do not publish.", "INTERN — niet publiceren."),
     "internal_notice": ("This copy is not anonymised: names and confidential items are still "
