@@ -127,6 +127,27 @@ def test_a_declared_person_in_the_title_function_and_tags_never_reaches_the_page
     assert "Secretaris van [de wethouder Onderwijs]" in html
 
 
+def test_functions_that_name_each_other_neither_grow_nor_bring_a_name_back() -> None:
+    """Two people whose functions name each other, many times over: the labels are made
+    name-free once, so a text naming them grows by a label per name, not by a label
+    inside a label inside a label (which ran out of memory)."""
+    from types import SimpleNamespace
+
+    def person(name: str, function: str) -> SimpleNamespace:
+        return SimpleNamespace(name=name, function=function, attendance="present")
+
+    session = SimpleNamespace(
+        vocabulary="delft", not_people=[], people={},
+        participants={"a": person("Anna Bakker", "Assistent van " + "Kees Visser, " * 20),
+                      "b": person("Kees Visser", "Chef van " + "Anna Bakker, " * 20)})
+    scrubber = Scrubber.for_session(session)
+    text = "Anna Bakker en Kees Visser. " * 20
+    scrubbed = scrubber.scrub(text)
+    longest = max(len(label) for label in scrubber.ids.values())
+    assert len(scrubbed) <= len(text) + 40 * (longest + 2)
+    assert "Anna" not in scrubbed and "Kees" not in scrubbed and "Visser" not in scrubbed
+
+
 def test_public_report_leaves_out_confidential_items_and_says_so(cli: Invoke, example: Path,
                                                                  tmp_path: Path) -> None:
     session = _with_names(example, tmp_path / "named.yaml")

@@ -34,6 +34,7 @@ from typing import Any
 
 from evaltool.dutchnames import Shadow, asciify, fold, mask, parse_name, shadow
 from evaltool.errors import EvaltoolError, Problem
+from evaltool.i18n import t
 from evaltool.fields import DROP, Place, texts, transform
 from evaltool.models import Kind
 from evaltool.namefinder import (
@@ -103,9 +104,15 @@ class Scrubber:
         known = [Known(pid, labels[pid], name) for pid, name in named]
         first = cls(known, not_people=not_people)
         scrubbed = {pid: first.scrub(label) for pid, label in labels.items()}
-        if scrubbed != labels:  # a label named someone: use the scrubbed labels throughout
-            labels = {pid: cls(known, not_people=not_people).scrub(label)
-                      for pid, label in scrubbed.items()}
+        if scrubbed != labels:
+            # A label named someone. Inside a label, a name becomes that person's label only
+            # when it names no one itself, else a neutral word: never a label inside a label
+            # inside a label, which grows with every round and can bring a name back.
+            someone = t("privacy.someone")
+            plain = [Known(pid, labels[pid] if scrubbed[pid] == labels[pid] else someone, name)
+                     for pid, name in named]
+            second = cls(plain, not_people=not_people)
+            labels = {pid: second.scrub(label) for pid, label in labels.items()}
             known = [Known(pid, labels[pid], name) for pid, name in named]
         marks = [*labels.values(), *(p.function for p in session.participants.values())]
         return cls(known, not_people=not_people, marks=marks)
@@ -411,7 +418,6 @@ def check_session(public: Any, scrubber: Scrubber, path: Path | str) -> None:
 
 def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: Place,
              where: Any) -> Problem:
-    from evaltool.i18n import t
 
     line, column = where if where else (None, None)
     field_name = ".".join(str(x) for x in place) if place else t("privacy.in_output")
@@ -589,7 +595,6 @@ class Guard:
 
 def anonymisation(redactions: Redactions | Mapping[str, int], language: str) -> dict[str, Any]:
     """The notice a published report carries: that it was anonymised, and by which rules."""
-    from evaltool.i18n import t
 
     counts = redactions.as_dict() if isinstance(redactions, Redactions) else dict(redactions)
     return {

@@ -23,6 +23,9 @@ MESSAGES = {
         "the report is only written when no name of anyone is left in it",
         "het verslag wordt alleen geschreven als er van niemand meer een naam in staat"),
     "in_output": ("the report", "het verslag"),
+    # Stands for a person named inside another person's function or label, when their own
+    # label names someone too (see `Scrubber.for_session`).
+    "someone": ("someone", "iemand"),
     "name_survives": (
         "a name of {person} is still there after anonymising: '{word}' in {field}",
         "een naam van {person} staat er na het anonimiseren nog: '{word}' in {field}"),
