@@ -34,8 +34,8 @@ from typing import Any
 
 from evaltool.dutchnames import Shadow, asciify, fold, mask, parse_name, shadow
 from evaltool.errors import EvaltoolError, Problem
-from evaltool.i18n import t
 from evaltool.fields import DROP, Place, texts, transform
+from evaltool.i18n import t
 from evaltool.models import Kind
 from evaltool.namefinder import (
     Finder,
