@@ -186,7 +186,8 @@ def test_an_old_revision_that_no_longer_validates_is_shown_as_written(set_up: Pa
     assert "\x1b" not in shown
     note = next(line for line in shown.splitlines() if line.startswith("+# evaltool:"))
     assert note.startswith("+# evaltool: this version does not validate (")
-    assert "YAML syntax error" in note and note.endswith("); shown as written")
+    assert "U+001B may not stand in a session file" in note
+    assert note.endswith("); shown as written")
     assert "+status: final\\u001b[2J" in shown and "+  date: 2021-02-30" in shown
     between = git("diff", "HEAD~1", "HEAD").stdout
     assert "\x1b" not in between
@@ -303,7 +304,8 @@ def test_a_comment_is_never_lost_in_a_merge(set_up: Path, cli: Invoke, commented
         assert cli("validate", SESSION).exit_code == 0
     else:  # their comment would be lost: git's own merge, with its markers, instead
         assert merge.returncode == 1
-        assert f"{SESSION} merged as text (a comment would be lost otherwise)" in merge.stderr
+        assert (f"{SESSION} merged by git as text (a comment would be lost otherwise): 3 "
+                "conflict(s) left with markers") in merge.stderr
         assert "<<<<<<< ours" in text
 
 
@@ -311,7 +313,7 @@ def test_a_comment_is_never_lost_in_a_merge(set_up: Path, cli: Invoke, commented
 
 
 def test_merge3_by_id_and_field() -> None:
-    from evaltool.merge import _MISSING, Conflict, merge3, resolve
+    from evaltool.threeway import MISSING, Conflict, merge3, resolve
 
     base = {"a": {"x": "1", "y": "1"}, "b": {"x": "1"}}
     ours = {"a": {"x": "2", "y": "1"}, "b": {"x": "1"}, "c": {"x": "1"}}
@@ -320,7 +322,7 @@ def test_merge3_by_id_and_field() -> None:
                                           "d": {"x": "1"}}
     # Changed on one side, removed on the other: a conflict, decided per side.
     merged = merge3(base, {**ours, "b": {"x": "9"}}, theirs)
-    assert merged["b"] == Conflict({"x": "9"}, _MISSING)
+    assert merged["b"] == Conflict({"x": "9"}, MISSING)
     assert "b" in resolve(merged, "ours") and "b" not in resolve(merged, "theirs")
 
 

@@ -14,142 +14,31 @@ conflict markers around just the lines that differ, which `evaltool validate` re
 from __future__ import annotations
 
 import difflib
-import json
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from evaltool.errors import FileProblemError
+from evaltool.threeway import Conflict, count_conflicts, has_conflict, merge3, resolve
 
-_MISSING: Any = object()
-
-
-@dataclass
-class Conflict:
-    ours: Any
-    theirs: Any
+__all__ = ["Conflict", "MergeOutcome", "count_conflicts", "merge3", "merge_session_files",
+           "resolve", "text_merge", "with_markers"]
 
 
 @dataclass
 class MergeOutcome:
     text: str
     conflicts: int
+    """How many conflicts the text holds, each between conflict markers."""
     how: str  # "text", "semantic", "markers", "text-fallback"
     reason: str | None = None
 
-
-def merge3(base: Any, ours: Any, theirs: Any) -> Any:
-    """The 3-way merge of plain data; `Conflict` where both sides differ; `_MISSING` = absent."""
-    if _same(ours, theirs):
-        return ours
-    if _same(ours, base):
-        return theirs
-    if _same(theirs, base):
-        return ours
-    if isinstance(ours, dict) and isinstance(theirs, dict):
-        return _merge_mappings(base if isinstance(base, dict) else {}, ours, theirs)
-    if isinstance(ours, list) and isinstance(theirs, list):
-        return _merge_lists(base if isinstance(base, list) else [], ours, theirs)
-    return Conflict(ours, theirs)
-
-
-def _same(a: Any, b: Any) -> bool:
-    return a is b or (a is not _MISSING and b is not _MISSING and a == b)
-
-
-def _merge_mappings(base: dict[str, Any], ours: dict[str, Any],
-                    theirs: dict[str, Any]) -> dict[str, Any]:
-    keys = list(ours) + [key for key in theirs if key not in ours]
-    merged: dict[str, Any] = {}
-    for key in keys:
-        value = merge3(base.get(key, _MISSING), ours.get(key, _MISSING),
-                       theirs.get(key, _MISSING))
-        if value is not _MISSING:
-            merged[key] = value
-    return merged
-
-
-def _edits(base: list[Any], other: list[Any]) -> list[tuple[int, int, list[Any]]]:
-    keys_a = [json.dumps(item, sort_keys=True) for item in base]
-    keys_b = [json.dumps(item, sort_keys=True) for item in other]
-    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
-    return [(i1, i2, other[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes()
-            if op != "equal"]
-
-
-def _merge_lists(base: list[Any], ours: list[Any], theirs: list[Any]) -> Any:
-    """Edits of both sides applied to the base when they touch different items.
-
-    Two insertions at the same place are both kept (ours first): two people who each
-    add a role or an SDG mean both. One item changed on both sides is merged itself.
-    """
-    edits = sorted([(*e, 0) for e in _edits(base, ours)] + [(*e, 1) for e in _edits(base, theirs)],
-                   key=lambda e: (e[0], e[1], e[3]))
-    result: list[Any] = []
-    position = index = 0
-    while index < len(edits):
-        start, end, items, _ = edits[index]
-        if start < position:
-            return Conflict(ours, theirs)
-        result += base[position:start]
-        following = edits[index + 1] if index + 1 < len(edits) else None
-        same_place = following is not None and following[:2] == (start, end)
-        inside = following is not None and following[0] < end
-        if not (same_place or inside):
-            result += items
-            position, index = end, index + 1
-            continue
-        assert following is not None
-        other = following[2]
-        if not same_place:
-            return Conflict(ours, theirs)
-        if items == other:
-            result += items
-        elif start == end:  # both insert here: keep both
-            result += items + [item for item in other if item not in items]
-        elif end - start == 1 == len(items) == len(other):
-            value = merge3(base[start], items[0], other[0])
-            if _has_conflict(value):
-                return Conflict(ours, theirs)
-            result.append(value)
-        else:
-            return Conflict(ours, theirs)
-        position, index = end, index + 2
-    return result + base[position:]
-
-
-def _has_conflict(value: Any) -> bool:
-    if isinstance(value, Conflict):
-        return True
-    if isinstance(value, dict):
-        return any(_has_conflict(item) for item in value.values())
-    if isinstance(value, list):
-        return any(_has_conflict(item) for item in value)
-    return False
-
-
-def resolve(value: Any, side: str) -> Any:
-    """The merged data with every conflict decided for one side ("ours" or "theirs")."""
-    if isinstance(value, Conflict):
-        return getattr(value, side)
-    if isinstance(value, dict):
-        resolved = {key: resolve(item, side) for key, item in value.items()}
-        return {key: item for key, item in resolved.items() if item is not _MISSING}
-    if isinstance(value, list):
-        return [resolve(item, side) for item in value]
-    return value
-
-
-def count_conflicts(value: Any) -> int:
-    if isinstance(value, Conflict):
-        return 1
-    if isinstance(value, dict):
-        return sum(count_conflicts(item) for item in value.values())
-    if isinstance(value, list):
-        return sum(count_conflicts(item) for item in value)
-    return 0
+    @property
+    def clean(self) -> bool:
+        """Whether the result needs no one: no markers, and not git's text merge of a file
+        that evaltool could not merge by id."""
+        return self.conflicts == 0 and self.how != "text-fallback"
 
 
 # --- the driver --------------------------------------------------------------------------
@@ -180,7 +69,7 @@ def merge_session_files(base: Path, ours: Path, theirs: Path, *,
                         marker_size: int = 7) -> MergeOutcome:
     """The merged text of three versions of a session file, and how many conflicts are left."""
     from evaltool.models import validate_session
-    from evaltool.store import comment_lines, open_for_edit, render_update
+    from evaltool.store import comments, session_from_document, updated_text
     from evaltool.vocabulary import load_vocabulary
     from evaltool.yamlsafe import read_document
 
@@ -190,29 +79,28 @@ def merge_session_files(base: Path, ours: Path, theirs: Path, *,
     try:
         documents = [read_document(path) for path in (base, ours, theirs)]
         for document in documents[1:]:
-            open_for_edit(document.path)  # both sides must be valid sessions
+            session_from_document(document)  # both sides must be valid sessions
     except FileProblemError:
-        return MergeOutcome(text, max(conflicts, 1), "text-fallback", "reason_invalid")
+        return MergeOutcome(text, conflicts, "text-fallback", "reason_invalid")
     base_data, ours_data, theirs_data = (document.data for document in documents)
     merged = merge3(base_data, ours_data, theirs_data)
-    sides = ["ours"] if not _has_conflict(merged) else ["ours", "theirs"]
+    sides = ["ours"] if not has_conflict(merged) else ["ours", "theirs"]
     texts = []
     try:
         for side in sides:
             data = resolve(merged, side)
             vocabulary = load_vocabulary(str(data.get("vocabulary") or "delft"))
             session = validate_session(data, vocabulary)
-            texts.append(render_update(open_for_edit(ours).tree, session))
+            texts.append(updated_text(documents[1].text, session, ours))
     except Exception:  # noqa: BLE001 - any failure means: leave it to the person merging
-        return MergeOutcome(text, max(conflicts, 1), "text-fallback", "reason_result")
-    kept = Counter(comment_lines(texts[0]))
-    base_comments = Counter(comment_lines(documents[0].text))
-    ours_comments = Counter(comment_lines(documents[1].text))
-    theirs_comments = Counter(comment_lines(documents[2].text))
+        return MergeOutcome(text, conflicts, "text-fallback", "reason_result")
+    kept = Counter(comments(texts[0]))
+    base_comments, ours_comments, theirs_comments = (
+        Counter(comments(document.text)) for document in documents)
     wanted = (ours_comments | theirs_comments) - (base_comments - ours_comments) \
         - (base_comments - theirs_comments)
     if wanted - kept:
-        return MergeOutcome(text, max(conflicts, 1), "text-fallback", "reason_comments")
+        return MergeOutcome(text, conflicts, "text-fallback", "reason_comments")
     if len(texts) == 1:
         return MergeOutcome(texts[0], 0, "semantic")
     return MergeOutcome(with_markers(texts[0], texts[1], marker_size),

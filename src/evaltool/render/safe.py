@@ -1,47 +1,22 @@
 """The one place where user text is made safe to show: terminal, Markdown and HTML.
 
 Session files may hold anything a person typed. Before it is shown, every character
-that could steer a terminal or a reader (ESC, C0 and C1 controls, DEL, bidi overrides
-and isolates, zero-width and other invisible format characters, line and paragraph
-separators) is replaced by a visible `⟨U+XXXX⟩`, so nothing is silently dropped and
-nothing reaches the terminal raw. Rich markup is never interpreted: the terminal
-renderer builds `rich.text.Text` objects from `clean()`ed strings (see `text.py`),
-never markup strings. Markdown and HTML get their own escaping here as well.
+that could steer a terminal or a reader is replaced by a visible `⟨U+XXXX⟩` by
+`evaltool.textsafe`, the one neutraliser (error messages use it too). Rich markup is
+never interpreted: the terminal renderer builds `rich.text.Text` objects from
+`clean()`ed strings (see `text.py`), never markup strings. Markdown and HTML get their
+own escaping here as well.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
-from collections.abc import Callable
 
-# Tab and newline are layout and stay; every other C0 control, DEL and C1 goes.
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
-# Bidi embeddings, overrides, isolates and marks; zero-width space, joiners, word
-# joiner, invisible operators, BOM; line/paragraph separators; interlinear annotation;
-# Mongolian vowel separator; soft hyphen; and the unassigned/other format (Cf) rest.
-_INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f"
-)
-_UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}\ud800-\udfff]")
+from evaltool.textsafe import _UNSAFE, clean, reveal
 
-
-def reveal(text: str, mark: Callable[[int], str]) -> str:
-    """`text` with every control, escape and invisible format character (all but tab and
-    newline) replaced by `mark(codepoint)`: what counts as unsafe is decided here only."""
-    value = _UNSAFE.sub(lambda match: mark(ord(match.group())), text)
-    # Other format characters (category Cf) that the table above does not list.
-    if any(unicodedata.category(ch) == "Cf" for ch in value):
-        value = "".join(mark(ord(ch)) if unicodedata.category(ch) == "Cf" else ch
-                        for ch in value)
-    return value
-
-
-def clean(text: object) -> str:
-    """`text` with every control, escape and invisible format character made visible."""
-    return reveal(str(text), lambda codepoint: f"⟨U+{codepoint:04X}⟩").replace("\t", "    ")
+__all__ = ["_UNSAFE", "clean", "reveal", "one_line", "markdown", "markdown_line", "html_text",
+           "html_block"]
 
 
 def one_line(text: object) -> str:
