@@ -319,22 +319,27 @@ def _combine(original: EditableSession, session: Session, current: bytes,
     from evaltool.models import validate_session
     from evaltool.threeway import has_conflict, merge3
 
-    def plain(value: Session) -> dict[str, Any]:
-        return value.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+    def plain(text: str) -> tuple[dict[str, Any], Session]:
+        read = session_from_document(Document(path=path, text=text, data=parse_text(text, path)))
+        return _plain(read), read
 
     try:
+        base, _ = plain(original.text)  # read again: the caller changed `original.session`
         text = decode(current, path)
-        theirs = session_from_document(Document(path=path, text=text,
-                                                data=parse_text(text, path)))
-        merged = merge3(plain(original.session), plain(session), plain(theirs))
+        theirs, theirs_session = plain(text)
+        merged = merge3(base, _plain(session), theirs)
         if has_conflict(merged):
             raise ValueError("both changed the same field")
-        combined = validate_session({"schema_version": SCHEMA_VERSION, **merged},
-                                    _vocabulary_for(merged, Document(path, text, merged)))
+        vocabulary = _vocabulary_for(merged, Document(path, text, merged))
+        combined = validate_session(merged, vocabulary)
     except (FileProblemError, ValidationError, ValueError):
         raise ChangedOnDiskError.at("store.changed_meanwhile", path=path,
                                     hint="store.changed_meanwhile_hint") from None
     return combined, text
+
+
+def _plain(session: Session) -> dict[str, Any]:
+    return session.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
 
 
 def dump_data(data: Any) -> str:

@@ -39,7 +39,8 @@ def complete_session_paths(incomplete: str) -> list[str]:
 
 
 SessionPaths = Annotated[list[Path] | None, typer.Argument(
-    help=t("git.fmt_paths_help"), show_default=False, autocompletion=complete_session_paths)]
+    help=t("git.fmt_paths_help"), show_default=False, autocompletion=complete_session_paths,
+    readable=False)]
 
 
 class Output(StrEnum):
@@ -102,9 +103,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("git.diff_help"))
     def diff(
-        old: Annotated[Path, typer.Argument(help=t("git.diff_old_help"),
+        old: Annotated[Path, typer.Argument(help=t("git.diff_old_help"), readable=False,
                                             autocompletion=complete_session_paths)],
-        new: Annotated[Path, typer.Argument(help=t("git.diff_new_help"),
+        new: Annotated[Path, typer.Argument(help=t("git.diff_new_help"), readable=False,
                                             autocompletion=complete_session_paths)],
         output: Annotated[Output, typer.Option("--format", help=t("git.format_help"))
                           ] = Output.text,

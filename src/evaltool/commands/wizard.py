@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 TemplateOption = Annotated[str | None, typer.Option("--template", help=t("wizard.template_help"),
                                                     show_default=False)]
 AnswersOption = Annotated[Path | None, typer.Option("--answers", help=t("wizard.answers_help"),
-                                                    dir_okay=False, show_default=False)]
+                                                    dir_okay=False, show_default=False,
+                                                    readable=False)]
 InteractiveOption = Annotated[bool, typer.Option("--interactive",
                                                  help=t("wizard.interactive_help"))]
 
@@ -37,7 +38,8 @@ def register(app: typer.Typer) -> None:
     @app.command("new-session", help=t("wizard.new_session_help"))
     def new_session(
         draft: Annotated[Path | None, typer.Argument(help=t("wizard.draft_arg_help"),
-                                                     metavar="[DRAFT]", show_default=False)] = None,
+                                                     metavar="[DRAFT]", show_default=False,
+                                                     readable=False)] = None,
         template: TemplateOption = None,
         answers: AnswersOption = None,
         defaults: Annotated[bool, typer.Option("--defaults", help=t("wizard.defaults_help"))
@@ -75,7 +77,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("wizard.edit_help"))
     def edit(
-        session: Annotated[Path, typer.Argument(help=t("wizard.edit_session_help"))],
+        session: Annotated[Path, typer.Argument(help=t("wizard.edit_session_help"),
+                                                readable=False)],
         step: Annotated[str | None, typer.Option("--step", help=t("wizard.step_help"),
                                                  show_default=False)] = None,
         template: TemplateOption = None,
@@ -89,7 +92,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("wizard.finalize_help"))
     def finalize(
-        session: Annotated[Path, typer.Argument(help=t("wizard.finalize_session_help"))],
+        session: Annotated[Path, typer.Argument(help=t("wizard.finalize_session_help"),
+                                                readable=False)],
         template: TemplateOption = None,
     ) -> None:
         _finalize(session, template)
