@@ -271,3 +271,36 @@ def test_an_empty_folder_says_why_nothing_was_checked(cli: Invoke, tmp_path: Pat
     result = cli("validate", tmp_path)
     assert result.exit_code == 1
     assert f"no session files (*.yaml) in {tmp_path}" in result.stderr
+
+
+# Raw control characters in the file itself (not escapes in quotes): libyaml's reader
+# refuses them without a place, so evaltool finds them first. Columns count characters
+# (the é before them is one), lines count every line break (LF, CR LF or CR).
+CONTROLS = ["\x00", "\x07", "\x08", "\x1b", "\x7f", "\x0b", "\x0c", "\x80", "\x9b", "\x85",
+            "\u2028", "\u2029", "\ufffe", "\uffff"]
+LINE_ENDS = {"LF": "\n", "CR LF": "\r\n", "CR": "\r"}
+
+
+@pytest.mark.parametrize("ending", list(LINE_ENDS))
+@pytest.mark.parametrize("where", ["value", "comment", "key"])
+@pytest.mark.parametrize("character", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
+def test_a_control_character_is_refused_with_its_place(cli: Invoke, tmp_path: Path,
+                                                       character: str, where: str,
+                                                       ending: str) -> None:
+    lines = GOOD.split("\n")
+    number = lines.index("  organisation: Gemeente Delft")
+    if where == "value":
+        lines[number] = f"  organisation: Gemeenté{character}Delft"
+        column = len("  organisation: Gemeenté") + 1
+    elif where == "comment":
+        lines[number] = f"  organisation: Gemeente Delft  # é{character}"
+        column = len("  organisation: Gemeente Delft  # é") + 1
+    else:
+        lines[number] = f"  organ{character}isation: Gemeente Delft"
+        column = len("  organ") + 1
+    path = tmp_path / "control.yaml"
+    path.write_bytes(LINE_ENDS[ending].join(lines).encode("utf-8"))
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    assert (f"error: {path}:{number + 1}:{column}: the character U+{ord(character):04X} may not "
+            "stand in a session file") in result.stderr, result.stderr
