@@ -17,6 +17,7 @@ that is missing or exits non-zero is shown as such in the table.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import platform
 import random
@@ -30,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SEED = 20210128
 
 # --- generating sessions -------------------------------------------------------------------
@@ -83,6 +84,12 @@ def _sentence(rng: random.Random, pattern: str, place: str = "") -> str:
     return pattern.format(w1=first, w2=second, place=place)
 
 
+def session_id(index: int) -> str:
+    """The id (and file stem) of session `index`: one a day, so each follows the one before."""
+    day = dt.date(2000, 1, 1) + dt.timedelta(days=index)
+    return f"{day.isoformat()}-casus-{index:05d}"
+
+
 def session_data(index: int, rng: random.Random, vocabulary: object) -> dict[str, object]:
     """One realistic session as plain data, using only words from the vocabulary."""
     entries = vocabulary.entries  # type: ignore[attr-defined]
@@ -95,9 +102,9 @@ def session_data(index: int, rng: random.Random, vocabulary: object) -> dict[str
     statuses = list(entries("follow_up_statuses"))
     place = rng.choice(PLACES)
     project = rng.choice(PROJECTS)
-    year = 2021 + index % 5
-    date = f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}"
-    identifier = f"{date}-casus-{index:05d}"
+    identifier = session_id(index)
+    date = identifier[:10]
+    year = int(date[:4])
 
     participants: dict[str, object] = {}
     count = rng.randint(5, 15)
@@ -154,7 +161,7 @@ def session_data(index: int, rng: random.Random, vocabulary: object) -> dict[str
         if rng.random() < 0.5:
             follow_up["owner"] = rng.choice(FUNCTIONS)
         if index and rng.random() < 0.3:
-            follow_up["continues"] = f"casus-{index - 1:05d}#fu-1"
+            follow_up["continues"] = f"{session_id(index - 1)}#fu-1"  # every session has fu-1
         follow_ups[f"fu-{number + 1}"] = follow_up
 
     return {
@@ -190,7 +197,7 @@ def generate(folder: Path, count: int, seed: int = SEED) -> list[Path]:
     from evaltool.vocabulary import load_vocabulary
 
     marker = folder / f".generated-v{GENERATOR_VERSION}-seed{seed}-n{count}"
-    paths = [folder / f"casus-{index:05d}.yaml" for index in range(count)]
+    paths = [folder / f"{session_id(index)}.yaml" for index in range(count)]
     if marker.exists() and all(path.exists() for path in paths):
         return paths
     if folder.exists():

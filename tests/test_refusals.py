@@ -172,7 +172,7 @@ def test_a_long_value_is_not_echoed_back(cli: Invoke, tmp_path: Path) -> None:
 def test_text_that_looks_like_numbers_or_null_stays_text(cli: Invoke, tmp_path: Path) -> None:
     from evaltool.store import load_session
 
-    path = tmp_path / "numbers.yaml"
+    path = tmp_path / EXAMPLE.name
     path.write_text(session(**{
         "title: Casus Cornelis Musius": "title: 2021",
         "organisation: Gemeente Delft": "organisation: 0612345678",
@@ -192,7 +192,7 @@ def test_non_files_do_not_hang(cli: Invoke, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     (tmp_path / "folder.yaml").mkdir()
-    (tmp_path / "folder.yaml" / "inside.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "folder.yaml" / EXAMPLE.name).write_text(GOOD, encoding="utf-8")
     (tmp_path / "dangling.yaml").symlink_to(tmp_path / "gone.yaml")
     result = cli("validate", fifo, tmp_path / "folder.yaml", tmp_path / "dangling.yaml")
     assert result.exit_code == 1
@@ -204,7 +204,7 @@ def test_non_files_do_not_hang(cli: Invoke, tmp_path: Path) -> None:
 def test_every_good_file_is_still_checked_when_one_is_bad(cli: Invoke, tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     (folder / ".drafts").mkdir(parents=True)
-    (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / EXAMPLE.name).write_text(GOOD, encoding="utf-8")
     (folder / "b.yaml").write_text("schema_version: 1\nid: [\n", encoding="utf-8")
     (folder / "c.yaml").write_text(GOOD.replace("id: 2021-01-28-casus-cornelis-musius", "id: c"),
                                    encoding="utf-8")
@@ -255,16 +255,22 @@ def test_drafts_are_checked_as_drafts(cli: Invoke, tmp_path: Path) -> None:
 def test_two_files_with_one_id_are_refused(cli: Invoke, tmp_path: Path) -> None:
     """A copied session keeps the id it was copied from; later sessions could not tell."""
     folder = tmp_path / "sessions"
-    folder.mkdir()
+    (folder / "2021").mkdir(parents=True)
     (folder / "2021-01-28-casus-cornelis-musius.yaml").write_text(GOOD, encoding="utf-8")
-    copy = folder / "2021-03-01-kopie.yaml"
+    copy = folder / "2021-03-01-kopie.yaml"  # a copy under another name ...
     copy.write_text(GOOD, encoding="utf-8")
+    elsewhere = folder / "2021" / "2021-01-28-casus-cornelis-musius.yaml"  # ... or folder
+    elsewhere.write_text(GOOD, encoding="utf-8")
     result = cli("validate", folder)
     assert result.exit_code == 1
     line = GOOD.splitlines().index("id: 2021-01-28-casus-cornelis-musius") + 1
-    assert (f"{copy}:{line}:5: id '2021-01-28-casus-cornelis-musius' is also the id of "
-            f"{folder / '2021-01-28-casus-cornelis-musius.yaml'}") in result.stderr
-    assert "2 file(s) checked: 1 valid, 1 invalid" in result.stdout
+    assert (f"{copy}:{line}:5: the id '2021-01-28-casus-cornelis-musius' is not the file's name "
+            "'2021-03-01-kopie' — rename the file to 2021-01-28-casus-cornelis-musius.yaml, "
+            "or set id: 2021-03-01-kopie") in result.stderr
+    assert (f"{folder / '2021-01-28-casus-cornelis-musius.yaml'}:{line}:5: id "
+            "'2021-01-28-casus-cornelis-musius' is also the id of "
+            f"{elsewhere}") in result.stderr
+    assert "3 file(s) checked: 1 valid, 2 invalid" in result.stdout
 
 
 def test_an_empty_folder_says_why_nothing_was_checked(cli: Invoke, tmp_path: Path) -> None:
