@@ -140,9 +140,11 @@ def _vocabulary_for(data: dict[str, Any], document: Document) -> Any:
 
 def problems_from(error: ValidationError, document: Document,
                   model: type[BaseModel]) -> list[Problem]:
-    """Every problem pydantic found, in file order, each with its line and a hint."""
+    """Every problem pydantic found, in file order, each with its line and a hint; past
+    `MAX_PROBLEMS`, one last line says how many more there are."""
     problems = []
-    for item in error.errors(include_url=False)[:MAX_PROBLEMS]:
+    found = error.errors(include_url=False)
+    for item in found[:MAX_PROBLEMS]:
         kind = item["type"]
         if item.get("input", "") is None and kind.endswith("_type"):
             kind = "blank"  # `key:` with nothing after it; the input itself is never shown
@@ -155,6 +157,10 @@ def problems_from(error: ValidationError, document: Document,
         line, column = where if where else (None, None)
         problems.append(Problem(key, params, document.path, line, column, hint))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if len(found) > MAX_PROBLEMS:
+        problems.append(Problem("problems.more", {"count": len(found) - MAX_PROBLEMS,
+                                                  "shown": MAX_PROBLEMS},
+                                document.path, hint="problems.more_hint"))
     return problems
 
 
