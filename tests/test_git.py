@@ -392,3 +392,72 @@ def test_additions_under_different_ids_never_conflict() -> None:
             "participants": {**base, mine: my_entry, yours: your_entry}}
 
     check()
+
+
+# --- one new id on both sides, and what the driver says ----------------------------------
+
+SAME_ID = [  # what each branch adds under the new id `wethouder`; whether that conflicts
+    ("two different people", "    function: Wethouder Onderwijs\n",
+     "    function: Wethouder Financiën\n    name: Anna\n", True),
+    ("one person, more said on one side", "    function: Wethouder\n",
+     "    function: Wethouder\n    name: Anna\n", True),
+    ("the very same person", "    function: Wethouder\n", "    function: Wethouder\n", False),
+]
+
+
+@pytest.mark.parametrize(("case", "ours", "theirs", "conflicts"), SAME_ID,
+                         ids=[case[0] for case in SAME_ID])
+def test_the_same_new_id_on_both_sides(set_up: Path, cli: Invoke, case: str, ours: str,
+                                       theirs: str, conflicts: bool) -> None:
+    def add(body: str) -> tuple[str, str]:
+        return (WETHOUDER, WETHOUDER + "  wethouder:\n" + body)
+
+    branch_edits("left", add(theirs))
+    branch_edits("right", add(ours))
+    merge = git("merge", "--no-edit", "left", check=False)
+    text = Path(SESSION).read_text(encoding="utf-8")
+    if not conflicts:
+        assert merge.returncode == 0, merge.stderr
+        assert text.count("  wethouder:\n") == 1 and cli("validate", SESSION).exit_code == 0
+        return
+    assert merge.returncode == 1
+    assert "<<<<<<< ours" in text and ">>>>>>> theirs" in text
+    for side in (ours, theirs):  # nothing of either side is lost, nothing is mixed
+        for line in side.splitlines():
+            assert line in text
+    result = cli("validate", SESSION)
+    assert result.exit_code == 1 and "unresolved git conflict marker" in result.stderr
+
+
+def test_a_text_merge_without_markers_is_not_said_to_have_them(set_up: Path,
+                                                                cli: Invoke) -> None:
+    """git's text merge is clean, but one side does not validate: no markers are claimed."""
+    branch_edits("left", ("  judgement: positive", "  judgement: super"))
+    branch_edits("right", ("status: final\n", "status: draft\n"))
+    merge = git("merge", "--no-edit", "left", check=False)
+    text = Path(SESSION).read_text(encoding="utf-8")
+    assert merge.returncode == 1
+    assert "<<<<<<<" not in text
+    assert "left with markers" not in merge.stderr
+    assert (f"evaltool: {SESSION} merged by git as text (a version does not validate): no "
+            "conflict markers, but the result does not validate") in merge.stderr
+    result = cli("validate", SESSION)
+    assert "casus.judgement: 'super'" in result.stderr
+
+
+@pytest.mark.parametrize(("ours", "theirs", "merged"), [
+    ({"function": "X"}, {"function": "Y"}, None),
+    ({"function": "X"}, {"function": "X", "name": "Anna"}, None),
+    ({"function": "X", "roles": [{"role": "a"}]}, {"function": "X", "roles": [{"role": "b"}]},
+     None),
+    ({"function": "X"}, {"function": "X"}, {"function": "X"}),
+])
+def test_merge3_a_new_id_on_both_sides_is_one_record_only_when_it_is_the_same(
+        ours: dict[str, object], theirs: dict[str, object], merged: object) -> None:
+    from evaltool.threeway import Conflict, merge3
+
+    result = merge3({"p": {}}, {"p": {"a": ours}}, {"p": {"a": theirs}})["p"]["a"]
+    assert result == (Conflict(ours, theirs) if merged is None else merged)
+    # Under ids that differ, both records are kept, each whole.
+    both = merge3({"p": {}}, {"p": {"a": ours}}, {"p": {"b": theirs}})["p"]
+    assert both == {"a": ours, "b": theirs}

@@ -83,14 +83,30 @@ def test_an_answers_file_cannot_steer_the_terminal(cli: Invoke, tmp_path: Path,
     assert shown in result.output
 
 
+HOSTILE_NAME = "sessie\x1b]0;pwned\x07\u202e.yaml"
+SHOWN_NAME = "sessie⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+202E⟩.yaml"
+
+
 def test_a_file_name_cannot_steer_the_terminal(cli: Invoke, tmp_path: Path) -> None:
-    path = tmp_path / "sessie\x1b]0;pwned\x07\u202e.yaml"
+    path = tmp_path / HOSTILE_NAME
     path.write_text(GOOD.replace("status: final", "status: half"), encoding="utf-8")
     for command in (["validate"], ["summarize"], ["fmt"], ["finalize"]):
         result = cli(*command, path)
         assert result.exit_code == 1
         assert not unsafe(result.output), (command, result.output)
-        assert "sessie⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+202E⟩.yaml" in result.output
+        assert SHOWN_NAME in result.output
+
+
+@pytest.mark.parametrize("command", [["fmt"], ["finalize"], ["summarize", "-o"]])
+def test_a_file_name_in_a_success_message_is_safe_too(cli: Invoke, tmp_path: Path,
+                                                      command: list[str]) -> None:
+    path = tmp_path / HOSTILE_NAME
+    path.write_text(GOOD.replace("status: final", "status: 'draft'"), encoding="utf-8")
+    arguments = [*command, path] if command[0] != "summarize" else [*command, path, EXAMPLE]
+    result = cli(*arguments)
+    assert result.exit_code == 0, result.output
+    assert not unsafe(result.output), result.output
+    assert SHOWN_NAME in result.output
 
 
 # Every message of every catalog, with every placeholder filled with hostile text.

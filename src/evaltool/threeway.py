@@ -31,11 +31,11 @@ def merge3(base: Any, ours: Any, theirs: Any) -> Any:
         return theirs
     if _same(theirs, base):
         return ours
-    if base is MISSING:
-        # Both added something new under the same key, and not the same thing (two people
-        # both given the id `wethouder`): one record made of two would be neither.
-        return Conflict(ours, theirs)
     if isinstance(ours, dict) and isinstance(theirs, dict):
+        if base is MISSING:
+            # Both added a record under the same new key, and not the same one (two people
+            # both given the id `wethouder`): one record made of two would be neither.
+            return Conflict(ours, theirs)
         return _merge_mappings(base if isinstance(base, dict) else {}, ours, theirs)
     if isinstance(ours, list) and isinstance(theirs, list):
         return _merge_lists(base if isinstance(base, list) else [], ours, theirs)

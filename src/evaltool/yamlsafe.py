@@ -385,8 +385,8 @@ class Layout:
         return found + [line for line in self.tail if line]
 
 
-_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 _BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
+_MAYBE_BLANK = re.compile(r"\n[ \t]*\n")  # a quick test before the line-by-line search
 MODELINE_PREFIX = "# yaml-language-server:"
 
 
@@ -400,8 +400,8 @@ def layout(text: str) -> Layout:
     """
     found = Layout()
     skip = len(text.partition("\n")[0]) + 1 if text.startswith(MODELINE_PREFIX) else 0
-    hashes = [match.start() for match in _COMMENT.finditer(text, skip)]
-    blanks = _blank_lines(text, skip)
+    hashes = _comment_starts(text, skip)
+    blanks = _blank_lines(text, skip) if _MAYBE_BLANK.search(text, skip) else []
     if not hashes and not blanks:
         return found  # nothing to keep (a file as evaltool writes it)
     # A '#' inside a value is no comment: mark those while the values go by.
@@ -498,6 +498,18 @@ def layout(text: str) -> Layout:
         pending_entry = entry
     keep(pending, pending_entry)
     found.tail = _strip_blank(found.tail, leading=False)
+    return found
+
+
+def _comment_starts(text: str, skip: int) -> list[int]:
+    """Every `#` after the first `skip` characters at the start of a line or after a space
+    or tab: where a comment may start (str.find: most files hold only a few)."""
+    found = []
+    index = text.find("#", skip)
+    while index >= 0:
+        if index == 0 or text[index - 1] in " \t\n":
+            found.append(index)
+        index = text.find("#", index + 1)
     return found
 
 

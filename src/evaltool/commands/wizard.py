@@ -20,6 +20,7 @@ import typer
 
 from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
 from evaltool.i18n import t
+from evaltool.textsafe import inline
 
 if TYPE_CHECKING:
     from evaltool.prompter import Prompter
@@ -51,8 +52,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         path = _new_session(draft, template, answers, defaults, resume, force, interactive,
                             sessions_dir)
-        print(t("wizard.saved", path=path))
-        print(t("wizard.saved_next", path=path))
+        print(t("wizard.saved", path=inline(path)))
+        print(t("wizard.saved_next", path=inline(path)))
 
     @app.command(help=t("wizard.templates_help"))
     def templates() -> None:
@@ -378,9 +379,9 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
     changed = build_session(data, session_id=own, vocabulary=vocabulary, status=status)
     if status == "final" and missing_for_final(template, changed, vocabulary):
         changed = build_session(data, session_id=own, vocabulary=vocabulary)
-        print(t("wizard.back_to_draft", path=path))
+        print(t("wizard.back_to_draft", path=inline(path)))
     if changed == editable.session:
-        print(t("wizard.unchanged", path=path))
+        print(t("wizard.unchanged", path=inline(path)))
     else:
         save_session(changed, path, original=editable)
         before = session_answers(editable.session)
@@ -390,7 +391,7 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             old, new = len(owned_entries(part, before)), len(owned_entries(part, data))
             if old != new:
                 print(t("wizard.list_counts", label=part.label, old=old, new=new))
-        print(t("wizard.edited", path=path, step=step.name))
+        print(t("wizard.edited", path=inline(path), step=step.name))
     if draft is not None:
         drafts.remove(draft)
 
@@ -411,8 +412,8 @@ def _finalize(path: Path, template_name: str | None) -> None:
             Problem("wizard.final_missing", {"what": what, "step": step, "path": path}, path,
                     hint="wizard.final_missing_hint") for step, what in missing])
     if editable.session.status == "final":
-        print(t("wizard.already_final", path=path))
+        print(t("wizard.already_final", path=inline(path)))
         return
     final = editable.session.model_copy(update={"status": "final"})
     save_session(final, path, original=editable)
-    print(t("wizard.finalized", path=path))
+    print(t("wizard.finalized", path=inline(path)))
