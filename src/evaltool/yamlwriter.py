@@ -176,18 +176,15 @@ class _Writer:
 
     def value(self, head: str, value: Any, indent: int, loc: Loc | None,
               locs: tuple[Loc, ...] | None) -> None:
-        if isinstance(value, dict):
-            if not value:
-                self.line(head + " {}", locs)
+        if isinstance(value, (dict, list)):
+            if not value:  # an empty one stays on the line of its key
+                self.line(head + (" {}" if isinstance(value, dict) else " []"), locs)
                 return
             self.line(head, locs)
-            self.mapping(value, indent + 2, loc)
-        elif isinstance(value, list):
-            if not value:
-                self.line(head + " []", locs)
-                return
-            self.line(head, locs)
-            self.sequence(value, indent + 2, loc)
+            if isinstance(value, dict):
+                self.mapping(value, indent + 2, loc)
+            else:
+                self.sequence(value, indent + 2, loc)
         else:
             text = scalar(value)
             if isinstance(text, str):

@@ -1,11 +1,12 @@
 """The one place where user text is made safe to show: terminal, Markdown and HTML.
 
 Session files may hold anything a person typed. Before it is shown, every character
-that could steer a terminal or a reader is replaced by a visible `⟨U+XXXX⟩` by
-`evaltool.textsafe`, the one neutraliser (error messages use it too). Rich markup is
-never interpreted: the terminal renderer builds `rich.text.Text` objects from
-`clean()`ed strings (see `text.py`), never markup strings. Markdown and HTML get their
-own escaping here as well.
+that could steer a terminal or a reader (ESC, C0 and C1 controls, DEL, bidi overrides
+and isolates, zero-width and other invisible format characters, line and paragraph
+separators) is replaced by a visible `⟨U+XXXX⟩`, so nothing is silently dropped and
+nothing reaches the terminal raw. Rich markup is never interpreted: the terminal
+renderer builds `rich.text.Text` objects from `clean()`ed strings (see `text.py`),
+never markup strings. Markdown and HTML get their own escaping here as well.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from __future__ import annotations
 import html
 import re
 
-from evaltool.textsafe import _UNSAFE, clean, reveal
-
-__all__ = ["_UNSAFE", "clean", "reveal", "one_line", "markdown", "markdown_line", "html_text",
-           "html_block"]
+# What is unsafe, and how it is shown, is decided in one leaf module that messages use too.
+from evaltool.textsafe import _UNSAFE as _UNSAFE
+from evaltool.textsafe import clean as clean
+from evaltool.textsafe import reveal as reveal
 
 
 def one_line(text: object) -> str:
