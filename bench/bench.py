@@ -216,7 +216,7 @@ def generate(folder: Path, count: int, seed: int = SEED) -> list[Path]:
 
 # --- one large session ------------------------------------------------------------------------
 
-LARGE_VERSION = 1
+LARGE_VERSION = 2
 
 
 def large_session(entries: int, participants: int = 12, seed: int = SEED) -> str:
@@ -283,8 +283,10 @@ def generate_large(folder: Path, entries: int, participants: int = 12) -> dict[s
         files[side].write_text(text[:end] + f"\n  nieuw-{side}:\n    kind: wish\n"
                                f"    text: {word} toevoeging." + text[end:], encoding="utf-8")
         # ... and a true conflict: both change the reflection.
-        files[f"{side}-conflict"].write_text(text.replace(
-            "\nreflection: ", f"\nreflection: {word} ", 1), encoding="utf-8")
+        start = text.index("\nreflection: ") + 1
+        files[f"{side}-conflict"].write_text(
+            text[:start] + f"reflection: {word} reflectie." + text[text.index("\n", start):],
+            encoding="utf-8")
     files["answers"].write_text("plan: Een nieuw plan, na de sessie.\n", encoding="utf-8")
     marker.touch()
     return files

@@ -26,7 +26,7 @@ from evaltool import store, yamlwriter
 from evaltool.models import Session, session_data
 from strategies import TYPED, sessions
 
-SETTINGS = settings(max_examples=120, deadline=None,
+SETTINGS = settings(max_examples=80, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow,
                                            HealthCheck.function_scoped_fixture])
 

@@ -69,9 +69,9 @@ def merge_session_files(base: Path, ours: Path, theirs: Path, *,
                         marker_size: int = 7) -> MergeOutcome:
     """The merged text of three versions of a session file, and how many conflicts are left."""
     from evaltool.models import validate_session
-    from evaltool.store import comments, session_from_document, updated_text
+    from evaltool.store import comments, maybe_comments, session_from_document, updated_text
     from evaltool.vocabulary import load_vocabulary
-    from evaltool.yamlsafe import read_document
+    from evaltool.yamlsafe import layout, read_document
 
     text, conflicts = text_merge(base, ours, theirs, marker_size)
     if conflicts == 0 and _valid(text, ours):
@@ -85,22 +85,26 @@ def merge_session_files(base: Path, ours: Path, theirs: Path, *,
     base_data, ours_data, theirs_data = (document.data for document in documents)
     merged = merge3(base_data, ours_data, theirs_data)
     sides = ["ours"] if not has_conflict(merged) else ["ours", "theirs"]
+    ours_layout = layout(documents[1].text)  # the merged file is written with our comments
     texts = []
     try:
         for side in sides:
             data = resolve(merged, side)
             vocabulary = load_vocabulary(str(data.get("vocabulary") or "delft"))
             session = validate_session(data, vocabulary)
-            texts.append(updated_text(documents[1].text, session, ours))
+            texts.append(updated_text(documents[1].text, session, ours, ours_layout))
     except Exception:  # noqa: BLE001 - any failure means: leave it to the person merging
         return MergeOutcome(text, conflicts, "text-fallback", "reason_result")
-    kept = Counter(comments(texts[0]))
-    base_comments, ours_comments, theirs_comments = (
-        Counter(comments(document.text)) for document in documents)
-    wanted = (ours_comments | theirs_comments) - (base_comments - ours_comments) \
-        - (base_comments - theirs_comments)
-    if wanted - kept:
-        return MergeOutcome(text, conflicts, "text-fallback", "reason_comments")
+    # The writer keeps every comment of ours; a comment that only their side added would
+    # be lost. Only when their text holds something new that may be a comment, look closer.
+    if Counter(maybe_comments(documents[2].text)) - Counter(maybe_comments(documents[1].text)):
+        kept = Counter(ours_layout.comments())
+        base_comments, theirs_comments = (Counter(comments(documents[index].text))
+                                          for index in (0, 2))
+        wanted = (kept | theirs_comments) - (base_comments - kept) \
+            - (base_comments - theirs_comments)
+        if wanted - kept:
+            return MergeOutcome(text, conflicts, "text-fallback", "reason_comments")
     if len(texts) == 1:
         return MergeOutcome(texts[0], 0, "semantic")
     return MergeOutcome(with_markers(texts[0], texts[1], marker_size),

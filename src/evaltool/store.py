@@ -31,6 +31,8 @@ from evaltool.errors import (
 from evaltool.models import SCHEMA_VERSION, Session, session_data
 from evaltool.yamlsafe import (
     Document,
+    Layout,
+    comment_starts,
     decode,
     layout,
     one_line_break,
@@ -247,11 +249,13 @@ def open_for_edit(path: Path) -> EditableSession:
     return EditableSession(path, session, text, digest(raw))
 
 
-def updated_text(text: str, session: Session, path: Path) -> str:
+def updated_text(text: str, session: Session, path: Path, found: Layout | None = None) -> str:
     """`session` in canonical form, with the comments and blank lines of `text` (the file's
-    text as it was read) next to the entries they belong to."""
+    text as it was read) next to the entries they belong to (`found`: its layout, when
+    known already)."""
     data = session_data(session)
-    found = layout(text) if text else None
+    if found is None and text:
+        found = layout(text)
     if found is not None and found.after:
         data = yamlwriter.with_commented_defaults(
             data, session_data(session, defaults=True), found)
@@ -279,6 +283,17 @@ def canonical_text(text: str, path: Path) -> str:
 def comments(text: str) -> list[str]:
     """Every comment of an accepted text, in file order (without the schema modeline)."""
     return layout(text).comments()
+
+
+def maybe_comments(text: str) -> list[str]:
+    """What might be a comment in `text`: from each `#` after a space or at a line's start
+    to the end of its line. A quick superset of `comments` (a `#` inside a value counts
+    too) that needs no parsing."""
+    found = []
+    for index in comment_starts(text, 0):
+        end = text.find("\n", index)
+        found.append(text[index:end if end >= 0 else len(text)].rstrip())
+    return found
 
 
 def _checked(written: bytes, session: Session, path: Path) -> bytes:

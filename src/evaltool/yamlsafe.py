@@ -10,7 +10,13 @@ the events are then turned into data by the checks here:
   `0612345678` and a surname `Null` are text); only an empty plain value is `None`.
   The schema converts text to dates, numbers and true/false where a field wants one;
 - anchors, aliases, merge keys, explicit tags, `%YAML`/`%TAG` directives, several
-  documents, duplicate keys, keys that are not text and very deep nesting are refused.
+  documents, duplicate keys, keys that are not text and very deep nesting are refused;
+- line breaks are one rule (`LINE_BREAKS`), and control characters are refused with their
+  line and column before libyaml's reader, which would give none.
+
+For the writer (`evaltool.yamlwriter`) it also tells where a file's comments and blank
+lines stand (`layout`), and which text a YAML reader would take for a number, a date or
+yes/no (`read_as_another_type`).
 """
 
 from __future__ import annotations
@@ -400,7 +406,7 @@ def layout(text: str) -> Layout:
     """
     found = Layout()
     skip = len(text.partition("\n")[0]) + 1 if text.startswith(MODELINE_PREFIX) else 0
-    hashes = _comment_starts(text, skip)
+    hashes = comment_starts(text, skip)
     blanks = _blank_lines(text, skip) if _MAYBE_BLANK.search(text, skip) else []
     if not hashes and not blanks:
         return found  # nothing to keep (a file as evaltool writes it)
@@ -501,7 +507,7 @@ def layout(text: str) -> Layout:
     return found
 
 
-def _comment_starts(text: str, skip: int) -> list[int]:
+def comment_starts(text: str, skip: int) -> list[int]:
     """Every `#` after the first `skip` characters at the start of a line or after a space
     or tab: where a comment may start (str.find: most files hold only a few)."""
     found = []

@@ -114,6 +114,10 @@ class _Writer:
         self.placed = 0  # comments written, to be sure that none was left out
         if layout is not None:
             self._place(data, layout)
+        # The entries with comments, and every entry above them: only below these is the
+        # place of an entry worked out (a few hundred, where a file has 100,000 entries).
+        self.marked = {loc[:end] for loc in (*self.before, *self.after)
+                       for end in range(1, len(loc) + 1)}
 
     def _place(self, data: dict[str, Any], layout: Layout) -> None:
         """Each comment next to its entry; those of entries that are gone move on to the
@@ -160,11 +164,12 @@ class _Writer:
         pad = " " * indent
         for number, (key, value) in enumerate(data.items()):
             loc = None if path is None else (*path, key)
+            if loc is not None and loc not in self.marked:
+                loc = None
             locs: tuple[Loc, ...] | None = None
-            if number == 0 and first is not None:
+            if number == 0 and first is not None:  # the item's line is its first key's
                 prefix = first[0]
-                if loc is not None and first[1] is not None:
-                    locs = (first[1], loc)
+                locs = tuple(owner for owner in (first[1], loc) if owner is not None) or None
             else:
                 prefix = pad
                 if loc is not None:
@@ -198,6 +203,8 @@ class _Writer:
         dash = " " * indent + "- "
         for index, item in enumerate(items):
             loc = None if path is None else (*path, index)
+            if loc is not None and loc not in self.marked:
+                loc = None
             if isinstance(item, dict) and item:
                 if loc is not None and self.before:
                     # Nothing can stand between the dash and the first key: the comments
