@@ -167,14 +167,18 @@ def with_comments_everywhere(text: str) -> tuple[str, list[str]]:
 
 
 @SETTINGS
-@given(sessions(), st.sampled_from(["fmt", "edit", "finalize"]))
+@given(sessions(), st.sampled_from(["fmt", "edit", "finalize"]), st.booleans())
 def test_comments_everywhere_survive_fmt_edit_and_finalize(
         cli: Invoke, tmp_path_factory: pytest.TempPathFactory, session: Session,
-        command: str) -> None:
+        command: str, defaults: bool) -> None:
+    """`defaults`: the file spells out every default value (`roles: []`, `status: open`),
+    as hand-written files do; a comment behind one keeps it in the file."""
     session = _complete(session)
     folder = tmp_path_factory.mktemp("comments")
     path = folder / f"{session.id}.yaml"
-    text, comments = with_comments_everywhere(store.dump_session(session))
+    text, comments = with_comments_everywhere(
+        yamlwriter.write(session_data(session, defaults=True)) if defaults
+        else store.dump_session(session))
     path.write_text(text, encoding="utf-8")
     assert store.load_session(path) == session  # the comments change nothing
     if command == "fmt":
