@@ -17,6 +17,7 @@ that is missing or exits non-zero is shown as such in the table.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import platform
 import random
@@ -83,6 +84,12 @@ def _sentence(rng: random.Random, pattern: str, place: str = "") -> str:
     return pattern.format(w1=first, w2=second, place=place)
 
 
+def session_id(index: int) -> str:
+    """The id (and file stem) of session `index`: one a day, so each follows the one before."""
+    day = dt.date(2000, 1, 1) + dt.timedelta(days=index)
+    return f"{day.isoformat()}-casus-{index:05d}"
+
+
 def session_data(index: int, rng: random.Random, vocabulary: object) -> dict[str, object]:
     """One realistic session as plain data, using only words from the vocabulary."""
     entries = vocabulary.entries  # type: ignore[attr-defined]
@@ -95,9 +102,9 @@ def session_data(index: int, rng: random.Random, vocabulary: object) -> dict[str
     statuses = list(entries("follow_up_statuses"))
     place = rng.choice(PLACES)
     project = rng.choice(PROJECTS)
-    year = 2021 + index % 5
-    date = f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}"
-    identifier = f"{date}-casus-{index:05d}"
+    identifier = session_id(index)
+    date = identifier[:10]
+    year = int(date[:4])
 
     participants: dict[str, object] = {}
     count = rng.randint(5, 15)
@@ -154,7 +161,7 @@ def session_data(index: int, rng: random.Random, vocabulary: object) -> dict[str
         if rng.random() < 0.5:
             follow_up["owner"] = rng.choice(FUNCTIONS)
         if index and rng.random() < 0.3:
-            follow_up["continues"] = f"casus-{index - 1:05d}#fu-1"
+            follow_up["continues"] = f"{session_id(index - 1)}#fu-1"  # every session has fu-1
         follow_ups[f"fu-{number + 1}"] = follow_up
 
     return {
@@ -190,7 +197,7 @@ def generate(folder: Path, count: int, seed: int = SEED) -> list[Path]:
     from evaltool.vocabulary import load_vocabulary
 
     marker = folder / f".generated-v{GENERATOR_VERSION}-seed{seed}-n{count}"
-    paths = [folder / f"casus-{index:05d}.yaml" for index in range(count)]
+    paths = [folder / f"{session_id(index)}.yaml" for index in range(count)]
     if marker.exists() and all(path.exists() for path in paths):
         return paths
     if folder.exists():
@@ -205,6 +212,84 @@ def generate(folder: Path, count: int, seed: int = SEED) -> list[Path]:
             print(f"  generated {index + 1:,} / {count:,}", file=sys.stderr)
     marker.touch()
     return paths
+
+
+# --- one large session ------------------------------------------------------------------------
+
+LARGE_VERSION = 2
+
+
+def large_session(entries: int, participants: int = 12, seed: int = SEED) -> str:
+    """One valid, complete draft session with `entries` findings and `participants` people,
+    as a facilitator's file would be: canonical, with a comment above every 100th finding,
+    a blank line between the sections and a comment at the end of the status line."""
+    from evaltool import store
+    from evaltool.models import validate_session
+    from evaltool.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    rng = random.Random(seed + entries + participants)
+    data = session_data(0, rng, vocabulary)
+    data["status"] = "draft"
+    people: dict[str, object] = {}
+    for number in range(participants):
+        person = next(iter(session_data(number, rng, vocabulary)["participants"].values()))  # type: ignore[union-attr]
+        person["position"].pop("note", None)  # a lighter person: 3,000 fit in 2 MiB
+        people[f"p{number + 1}"] = person
+    people["p2"]["session_role"] = "listener_reporter"  # type: ignore[index]
+    people["p2"].pop("attendance", None)  # type: ignore[union-attr]
+    data["participants"] = people
+    kinds = ["success_factor", "attention_point", "yield", "learning_point", "wish",
+             "discussion_topic"]
+    data["findings"] = {
+        f"f{number + 1}": {"kind": kinds[number % len(kinds)],
+                           "text": _sentence(rng, rng.choice(TEMPLATES)),
+                           "tags": sorted({rng.choice(WORDS).split()[0].lower().strip("'")
+                                           for _ in range(2)})}
+        for number in range(entries)}
+    text = store.dump_session(validate_session(data, vocabulary))
+    text = text.replace("\nstatus: draft\n", "\nstatus: draft  # nog niet besproken\n", 1)
+    for section in ("participants:", "findings:", "follow_ups:"):
+        text = text.replace(f"\n{section}\n", f"\n\n{section}\n", 1)
+    for number in range(0, entries, 100):
+        text = text.replace(f"\n  f{number + 1}:\n",
+                            f"\n  # besproken in ronde {number // 100 + 1}\n  f{number + 1}:\n", 1)
+    return text
+
+
+def generate_large(folder: Path, entries: int, participants: int = 12) -> dict[str, Path]:
+    """The files the commands on one large session work on; made once, kept."""
+    marker = folder / f".generated-v{LARGE_VERSION}"
+    names = ("session.yaml", "loose.yaml", "base.yaml", "ours.yaml", "theirs.yaml",
+             "ours-conflict.yaml", "theirs-conflict.yaml", "answers.yaml")
+    files = {name.split(".")[0]: folder / name for name in names}
+    if marker.exists() and all(path.exists() for path in files.values()):
+        return files
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    text = large_session(entries, participants)
+    session_id = text.split("\nid: ", 1)[1].split("\n", 1)[0]
+    files["session"] = files["session"].with_name(f"{session_id}.yaml")
+    files["session"].write_text(text, encoding="utf-8")
+    # Not canonical (keys out of order), so that fmt rewrites it.
+    head, rest = text.split("\nid: ", 1)
+    identifier, rest = rest.split("\n", 1)
+    files["loose"].write_text(head + "\n" + rest.replace(
+        "vocabulary: delft\n", f"vocabulary: delft\nid: {identifier}\n", 1), encoding="utf-8")
+    end = text.index("\n\nfollow_ups:")
+    files["base"].write_text(text, encoding="utf-8")
+    for side, word in (("ours", "Onze"), ("theirs", "Hun")):
+        # A clean merge: both add a finding at the end (git's line merge conflicts there) ...
+        files[side].write_text(text[:end] + f"\n  nieuw-{side}:\n    kind: wish\n"
+                               f"    text: {word} toevoeging." + text[end:], encoding="utf-8")
+        # ... and a true conflict: both change the reflection.
+        start = text.index("\nreflection: ") + 1
+        files[f"{side}-conflict"].write_text(
+            text[:start] + f"reflection: {word} reflectie." + text[text.index("\n", start):],
+            encoding="utf-8")
+    files["answers"].write_text("plan: Een nieuw plan, na de sessie.\n", encoding="utf-8")
+    marker.touch()
+    return files
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -364,6 +449,83 @@ def table(rows: list[Measure], marginal: dict[str, tuple[float, bool]],
     return "\n".join(lines)
 
 
+def large_file_table(evaltool: str, env: dict[str, str], workdir: Path, entries: list[int],
+                     participants: int, repeat: int) -> str:
+    """Every command on one session file of each size in `entries` (findings), and on one
+    with `participants` people: medians in ms, the cost of 1,000 entries more, and whether
+    the time grows in a straight line (the cost from the first to the second size and from
+    the second to the third within 25 % of each other)."""
+    def copy(source: Path, target: Path) -> list[str]:
+        return [sys.executable, "-c",
+                f"import shutil; shutil.copyfile({str(source)!r}, {str(target)!r})"]
+
+    def commands(files: dict[str, Path]) -> list[tuple[str, list[str], list[str] | None,
+                                                       tuple[int, ...]]]:
+        """(label, command, what to run before each run, good exit codes)"""
+        session, work = files["session"], files["session"].with_name("work.yaml")
+        ours, conflict = files["ours"].with_name("merged.yaml"), files["ours"].with_name(
+            "merged-conflict.yaml")
+        return [
+            ("`evaltool validate`", [evaltool, "validate", str(session)], None, (0,)),
+            ("`evaltool summarize -f json`",
+             [evaltool, "summarize", "-f", "json", str(session)], None, (0,)),
+            ("`evaltool summarize --public -f markdown`",
+             [evaltool, "summarize", "--public", "-f", "markdown", str(session)], None, (0,)),
+            ("`evaltool fmt --check`", [evaltool, "fmt", "--check", str(session)], None, (0,)),
+            ("`evaltool fmt` (rewrites the file)", [evaltool, "fmt", str(work)],
+             copy(files["loose"], work), (0,)),
+            ("`evaltool finalize`", [evaltool, "finalize", str(work)],
+             copy(session, work), (0,)),
+            ("`evaltool edit --step plan --answers`",
+             [evaltool, "edit", str(work), "--step", "plan", "--answers",
+              str(files["answers"])], copy(session, work), (0,)),
+            ("git merge driver, both add a finding",
+             [evaltool, "git-merge-driver", str(files["base"]), str(ours),
+              str(files["theirs"])], copy(files["ours"], ours), (0,)),
+            ("git merge driver, one conflict",
+             [evaltool, "git-merge-driver", str(files["base"]), str(conflict),
+              str(files["theirs-conflict"])], copy(files["ours-conflict"], conflict), (1,)),
+        ]
+
+    results: dict[str, list[Measure]] = {}
+    sizes: list[str] = []
+    for count in entries:
+        print(f"one session of {count:,} findings", file=sys.stderr)
+        files = generate_large(workdir / f"one-session-{count}", count)
+        sizes.append(f"{files['session'].stat().st_size / 2**20:.2f} MiB")
+        for label, command, before, ok in commands(files):
+            print(f"measuring: {label}, {count:,} findings", file=sys.stderr)
+            results.setdefault(label, []).append(measure(
+                label, command, repeat=repeat, env=env, cwd=workdir, before=before,
+                ok_codes=ok))
+    names = " | ".join(f"{count:,} findings" for count in entries)
+    lines = [f"| one session file | {names} | ms per 1,000 findings more | growth |",
+             "| --- |" + " ---: |" * (len(entries) + 1) + " --- |"]
+    for label, measured in results.items():
+        cells = " | ".join(f"{row.median_ms:.0f}" + (f" ({row.failed})" if row.failed else "")
+                           for row in measured)
+        first = (measured[1].median_ms - measured[0].median_ms) / (entries[1] - entries[0])
+        second = (measured[-1].median_ms - measured[1].median_ms) / (entries[-1] - entries[1])
+        slope = (measured[-1].median_ms - measured[0].median_ms) / (entries[-1] - entries[0])
+        linear = abs(first - second) <= 0.25 * max(abs(first), abs(second), 0.02)
+        lines.append(f"| {label} | {cells} | {slope * 1000:.0f} | "
+                     f"{'linear' if linear else 'NOT linear'} |")
+    lines.append(f"\nfile sizes: {', '.join(sizes)} (the limit is 2 MiB)")
+    files = generate_large(workdir / f"many-people-{participants}", 10, participants)
+    many = [(label, command, before, ok) for label, command, before, ok in commands(files)
+            if "merge" not in label]
+    lines += ["", f"| one session file with {participants:,} participants "
+                  f"({files['session'].stat().st_size / 2**20:.2f} MiB) | median ms |",
+              "| --- | ---: |"]
+    for label, command, before, ok in many:
+        print(f"measuring: {label}, {participants:,} participants", file=sys.stderr)
+        row = measure(label, command, repeat=repeat, env=env, cwd=workdir, before=before,
+                      ok_codes=ok)
+        lines.append(f"| {label}{f' ({row.failed})' if row.failed else ''} | "
+                     f"{row.median_ms:.0f} |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
@@ -372,6 +534,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--large", type=int, help="the larger collection (default 10000)")
     parser.add_argument("--repeat", type=int, help="runs per measurement (default 11; "
                         "3 for the large collection)")
+    parser.add_argument("--entries", type=lambda text: [int(n) for n in text.split(",")],
+                        help="findings in the one large session, three sizes (default "
+                        "1000,5000,10000; 100,500,1000 with --quick)")
+    parser.add_argument("--participants", type=int,
+                        help="participants in the session with many people (default 3000)")
+    parser.add_argument("--large-files-only", action="store_true",
+                        help="only the commands on one large session file")
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "evaltool-bench",
                         help="where the generated sessions are kept between runs")
@@ -380,12 +549,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     large = args.large or (300 if args.quick else 10000)
     repeat = args.repeat or (3 if args.quick else 11)
     repeat_large = args.repeat or 3
+    entries = args.entries or ([100, 500, 1000] if args.quick else [1000, 5000, 10000])
+    participants = args.participants or (300 if args.quick else 3000)
 
     evaltool = str(Path(sys.executable).parent / "evaltool")
     if not Path(evaltool).exists():
         found = shutil.which("evaltool")
         evaltool = found or evaltool
     workdir = args.workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "EVALTOOL_LANG": "en",
+           "XDG_CACHE_HOME": str(workdir / "cache-home")}
+    env.pop("EVALTOOL_SESSIONS", None)
+    # Measured as installed: an installed evaltool has its bytecode compiled (pip does that),
+    # so a development shell's PYTHONDONTWRITEBYTECODE must not make every run compile again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    large_files = large_file_table(evaltool, env, workdir, entries, participants, repeat_large)
+    if args.large_files_only:
+        print(large_files)
+        return
     print(f"generating {large:,} sessions in {workdir} (kept for the next run)", file=sys.stderr)
     every = generate(workdir / f"sessions-{large}", large)
     small_dir = workdir / f"sessions-{small}-of-{large}"
@@ -398,11 +580,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     one = every[0]
 
     cache_home = workdir / "cache-home"
-    env = {**os.environ, "EVALTOOL_LANG": "en", "XDG_CACHE_HOME": str(cache_home)}
-    env.pop("EVALTOOL_SESSIONS", None)
-    # Measured as installed: an installed evaltool has its bytecode compiled (pip does that),
-    # so a development shell's PYTHONDONTWRITEBYTECODE must not make every run compile again.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     wipe = [sys.executable, "-c",
             f"import shutil; shutil.rmtree({str(cache_home)!r}, ignore_errors=True)"]
 
@@ -477,6 +654,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         edits[label] = measure_edit(copy, repeat)
     print(file=sys.stderr)
     print(table(rows, marginal, edits))
+    print()
+    print(large_files)
 
 
 def _example_session() -> Path | None:

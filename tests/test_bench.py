@@ -13,10 +13,12 @@ REPO = Path(__file__).resolve().parent.parent
 def test_the_benchmark_prints_a_row_for_every_measurement(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(REPO / "bench" / "bench.py"), "--small", "3", "--large", "6",
-         "--repeat", "1", "--workdir", str(tmp_path)],
+         "--entries", "5,10,20", "--participants", "8", "--repeat", "1",
+         "--workdir", str(tmp_path)],
         capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
-    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    collection, _, large_file = done.stdout.partition("\n| one session file |")
+    rows = [line for line in collection.splitlines() if line.startswith("| ")]
     assert rows[0] == "| what | median ms | × floor | ms per file | peak MiB |"
     labels = [row.split(" | ")[0].lstrip("| ") for row in rows[2:]]
     for expected in ("`evaltool --help`", "`evaltool summarize` one session",
@@ -34,3 +36,16 @@ def test_the_benchmark_prints_a_row_for_every_measurement(tmp_path: Path) -> Non
         assert float(cells[1]) > 0 and float(cells[2]) > 0 and float(cells[4]) > 0, row
     assert "floor (`python -c pass`, median of all pairs):" in done.stdout
     assert len(list((tmp_path / "sessions-6").glob("*.yaml"))) == 6
+    # One large session file: every command at three sizes, its slope, and many people.
+    header = " 5 findings | 10 findings | 20 findings | ms per 1,000 findings more | growth |"
+    assert large_file.startswith(header), large_file[:200]
+    table = large_file
+    for command in ("`evaltool validate`", "`evaltool fmt` (rewrites the file)",
+                    "`evaltool finalize`", "`evaltool edit --step plan --answers`",
+                    "git merge driver, both add a finding", "git merge driver, one conflict",
+                    "`evaltool summarize --public -f markdown`"):
+        row = next(line for line in table.splitlines() if line.startswith(f"| {command} |"))
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert all(float(cell) > 0 for cell in cells[1:4]), row  # ran well: no "(exit 1)"
+        assert cells[-1] in ("linear", "NOT linear"), row
+    assert "| one session file with 8 participants" in table

@@ -186,7 +186,8 @@ def test_an_old_revision_that_no_longer_validates_is_shown_as_written(set_up: Pa
     assert "\x1b" not in shown
     note = next(line for line in shown.splitlines() if line.startswith("+# evaltool:"))
     assert note.startswith("+# evaltool: this version does not validate (")
-    assert "YAML syntax error" in note and note.endswith("); shown as written")
+    assert "U+001B may not stand in a session file" in note
+    assert note.endswith("); shown as written")
     assert "+status: final\\u001b[2J" in shown and "+  date: 2021-02-30" in shown
     between = git("diff", "HEAD~1", "HEAD").stdout
     assert "\x1b" not in between
@@ -303,7 +304,8 @@ def test_a_comment_is_never_lost_in_a_merge(set_up: Path, cli: Invoke, commented
         assert cli("validate", SESSION).exit_code == 0
     else:  # their comment would be lost: git's own merge, with its markers, instead
         assert merge.returncode == 1
-        assert f"{SESSION} merged as text (a comment would be lost otherwise)" in merge.stderr
+        assert (f"{SESSION} merged by git as text (a comment would be lost otherwise): 3 "
+                "conflict(s) left with markers") in merge.stderr
         assert "<<<<<<< ours" in text
 
 
@@ -311,7 +313,7 @@ def test_a_comment_is_never_lost_in_a_merge(set_up: Path, cli: Invoke, commented
 
 
 def test_merge3_by_id_and_field() -> None:
-    from evaltool.merge import _MISSING, Conflict, merge3, resolve
+    from evaltool.threeway import MISSING, Conflict, merge3, resolve
 
     base = {"a": {"x": "1", "y": "1"}, "b": {"x": "1"}}
     ours = {"a": {"x": "2", "y": "1"}, "b": {"x": "1"}, "c": {"x": "1"}}
@@ -320,7 +322,7 @@ def test_merge3_by_id_and_field() -> None:
                                           "d": {"x": "1"}}
     # Changed on one side, removed on the other: a conflict, decided per side.
     merged = merge3(base, {**ours, "b": {"x": "9"}}, theirs)
-    assert merged["b"] == Conflict({"x": "9"}, _MISSING)
+    assert merged["b"] == Conflict({"x": "9"}, MISSING)
     assert "b" in resolve(merged, "ours") and "b" not in resolve(merged, "theirs")
 
 
@@ -390,3 +392,72 @@ def test_additions_under_different_ids_never_conflict() -> None:
             "participants": {**base, mine: my_entry, yours: your_entry}}
 
     check()
+
+
+# --- one new id on both sides, and what the driver says ----------------------------------
+
+SAME_ID = [  # what each branch adds under the new id `wethouder`; whether that conflicts
+    ("two different people", "    function: Wethouder Onderwijs\n",
+     "    function: Wethouder Financiën\n    name: Anna\n", True),
+    ("one person, more said on one side", "    function: Wethouder\n",
+     "    function: Wethouder\n    name: Anna\n", True),
+    ("the very same person", "    function: Wethouder\n", "    function: Wethouder\n", False),
+]
+
+
+@pytest.mark.parametrize(("case", "ours", "theirs", "conflicts"), SAME_ID,
+                         ids=[case[0] for case in SAME_ID])
+def test_the_same_new_id_on_both_sides(set_up: Path, cli: Invoke, case: str, ours: str,
+                                       theirs: str, conflicts: bool) -> None:
+    def add(body: str) -> tuple[str, str]:
+        return (WETHOUDER, WETHOUDER + "  wethouder:\n" + body)
+
+    branch_edits("left", add(theirs))
+    branch_edits("right", add(ours))
+    merge = git("merge", "--no-edit", "left", check=False)
+    text = Path(SESSION).read_text(encoding="utf-8")
+    if not conflicts:
+        assert merge.returncode == 0, merge.stderr
+        assert text.count("  wethouder:\n") == 1 and cli("validate", SESSION).exit_code == 0
+        return
+    assert merge.returncode == 1
+    assert "<<<<<<< ours" in text and ">>>>>>> theirs" in text
+    for side in (ours, theirs):  # nothing of either side is lost, nothing is mixed
+        for line in side.splitlines():
+            assert line in text
+    result = cli("validate", SESSION)
+    assert result.exit_code == 1 and "unresolved git conflict marker" in result.stderr
+
+
+def test_a_text_merge_without_markers_is_not_said_to_have_them(set_up: Path,
+                                                                cli: Invoke) -> None:
+    """git's text merge is clean, but one side does not validate: no markers are claimed."""
+    branch_edits("left", ("  judgement: positive", "  judgement: super"))
+    branch_edits("right", ("status: final\n", "status: draft\n"))
+    merge = git("merge", "--no-edit", "left", check=False)
+    text = Path(SESSION).read_text(encoding="utf-8")
+    assert merge.returncode == 1
+    assert "<<<<<<<" not in text
+    assert "left with markers" not in merge.stderr
+    assert (f"evaltool: {SESSION} merged by git as text (a version does not validate): no "
+            "conflict markers, but the result does not validate") in merge.stderr
+    result = cli("validate", SESSION)
+    assert "casus.judgement: 'super'" in result.stderr
+
+
+@pytest.mark.parametrize(("ours", "theirs", "merged"), [
+    ({"function": "X"}, {"function": "Y"}, None),
+    ({"function": "X"}, {"function": "X", "name": "Anna"}, None),
+    ({"function": "X", "roles": [{"role": "a"}]}, {"function": "X", "roles": [{"role": "b"}]},
+     None),
+    ({"function": "X"}, {"function": "X"}, {"function": "X"}),
+])
+def test_merge3_a_new_id_on_both_sides_is_one_record_only_when_it_is_the_same(
+        ours: dict[str, object], theirs: dict[str, object], merged: object) -> None:
+    from evaltool.threeway import Conflict, merge3
+
+    result = merge3({"p": {}}, {"p": {"a": ours}}, {"p": {"a": theirs}})["p"]["a"]
+    assert result == (Conflict(ours, theirs) if merged is None else merged)
+    # Under ids that differ, both records are kept, each whole.
+    both = merge3({"p": {}}, {"p": {"a": ours}}, {"p": {"b": theirs}})["p"]
+    assert both == {"a": ours, "b": theirs}

@@ -64,7 +64,7 @@ def test_the_hooks_pick_session_files_only(path: str, matched: bool) -> None:
 def staged(tmp_path: Path) -> Path:
     (tmp_path / "sessions").mkdir()
     text = EXAMPLE.read_text(encoding="utf-8")
-    (tmp_path / "sessions" / "good.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "sessions" / EXAMPLE.name).write_text(text, encoding="utf-8")
     loose = text.replace("status: final\n", "status: final   # na terugkoppeling\n").replace(
         "id: 2021-01-28-casus-cornelis-musius", "id: loose").replace(
         "  fu-1:\n", "  fu-1:\n    status: open\n")
@@ -73,18 +73,19 @@ def staged(tmp_path: Path) -> Path:
 
 
 def test_validate_hook_passes_good_files_and_stops_a_broken_one(staged: Path) -> None:
-    files = ["sessions/good.yaml", "sessions/loose.yaml", "README.md"]
+    files = [f"sessions/{EXAMPLE.name}", "sessions/loose.yaml", "README.md"]
     assert run_hook("evaltool-validate", files, staged).returncode == 0
     broken = staged / "sessions" / "broken.yaml"
     broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
-        "  judgement: positive", "  judgement: super"), encoding="utf-8")
+        "  judgement: positive", "  judgement: super").replace(
+        "id: 2021-01-28-casus-cornelis-musius", "id: broken"), encoding="utf-8")
     result = run_hook("evaltool-validate", [*files, "sessions/broken.yaml"], staged)
     assert result.returncode == 1
     assert "error: sessions/broken.yaml:17:14: casus.judgement: 'super'" in result.stderr
 
 
 def test_fmt_hook_rewrites_then_passes(staged: Path) -> None:
-    files = ["sessions/good.yaml", "sessions/loose.yaml"]
+    files = [f"sessions/{EXAMPLE.name}", "sessions/loose.yaml"]
     first = run_hook("evaltool-fmt", files, staged)
     assert first.returncode == 0, first.stderr
     assert first.stdout == "reformatted sessions/loose.yaml\n"

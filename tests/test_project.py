@@ -115,7 +115,7 @@ def test_a_local_templates_folder_overrides_the_bundled_one(
     gouda = vocabulary.load_vocabulary("gouda")
     assert gouda.resolve("quadrants", "verbindende OVERHEID") == "networking_government"
 
-    session = tmp_path / "s.yaml"
+    session = tmp_path / example.name
     session.write_text(example.read_text().replace("vocabulary: delft", "vocabulary: gouda"))
     assert cli("validate", session).exit_code == 0
     session.write_text(example.read_text().replace("vocabulary: delft", "vocabulary: leiden"))

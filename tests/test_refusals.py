@@ -174,7 +174,7 @@ def test_a_long_value_is_not_echoed_back(cli: Invoke, tmp_path: Path) -> None:
 def test_text_that_looks_like_numbers_or_null_stays_text(cli: Invoke, tmp_path: Path) -> None:
     from evaltool.store import load_session
 
-    path = tmp_path / "numbers.yaml"
+    path = tmp_path / EXAMPLE.name
     path.write_text(session(**{
         "title: Casus Cornelis Musius": "title: 2021",
         "organisation: Gemeente Delft": "organisation: 0612345678",
@@ -194,7 +194,7 @@ def test_non_files_do_not_hang(cli: Invoke, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     (tmp_path / "folder.yaml").mkdir()
-    (tmp_path / "folder.yaml" / "inside.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "folder.yaml" / EXAMPLE.name).write_text(GOOD, encoding="utf-8")
     (tmp_path / "dangling.yaml").symlink_to(tmp_path / "gone.yaml")
     result = cli("validate", fifo, tmp_path / "folder.yaml", tmp_path / "dangling.yaml")
     assert result.exit_code == 1
@@ -206,7 +206,7 @@ def test_non_files_do_not_hang(cli: Invoke, tmp_path: Path) -> None:
 def test_every_good_file_is_still_checked_when_one_is_bad(cli: Invoke, tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     (folder / ".drafts").mkdir(parents=True)
-    (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / EXAMPLE.name).write_text(GOOD, encoding="utf-8")
     (folder / "b.yaml").write_text("schema_version: 1\nid: [\n", encoding="utf-8")
     (folder / "c.yaml").write_text(GOOD.replace("id: 2021-01-28-casus-cornelis-musius", "id: c"),
                                    encoding="utf-8")
@@ -257,19 +257,58 @@ def test_drafts_are_checked_as_drafts(cli: Invoke, tmp_path: Path) -> None:
 def test_two_files_with_one_id_are_refused(cli: Invoke, tmp_path: Path) -> None:
     """A copied session keeps the id it was copied from; later sessions could not tell."""
     folder = tmp_path / "sessions"
-    folder.mkdir()
+    (folder / "2021").mkdir(parents=True)
     (folder / "2021-01-28-casus-cornelis-musius.yaml").write_text(GOOD, encoding="utf-8")
-    copy = folder / "2021-03-01-kopie.yaml"
+    copy = folder / "2021-03-01-kopie.yaml"  # a copy under another name ...
     copy.write_text(GOOD, encoding="utf-8")
+    elsewhere = folder / "2021" / "2021-01-28-casus-cornelis-musius.yaml"  # ... or folder
+    elsewhere.write_text(GOOD, encoding="utf-8")
     result = cli("validate", folder)
     assert result.exit_code == 1
     line = GOOD.splitlines().index("id: 2021-01-28-casus-cornelis-musius") + 1
-    assert (f"{copy}:{line}:5: id '2021-01-28-casus-cornelis-musius' is also the id of "
-            f"{folder / '2021-01-28-casus-cornelis-musius.yaml'}") in result.stderr
-    assert "2 file(s) checked: 1 valid, 1 invalid" in result.stdout
+    assert (f"{copy}:{line}:5: the id '2021-01-28-casus-cornelis-musius' is not the file's name "
+            "'2021-03-01-kopie' — rename the file to 2021-01-28-casus-cornelis-musius.yaml, "
+            "or set id: 2021-03-01-kopie") in result.stderr
+    assert (f"{folder / '2021-01-28-casus-cornelis-musius.yaml'}:{line}:5: id "
+            "'2021-01-28-casus-cornelis-musius' is also the id of "
+            f"{elsewhere}") in result.stderr
+    assert "3 file(s) checked: 1 valid, 2 invalid" in result.stdout
 
 
 def test_an_empty_folder_says_why_nothing_was_checked(cli: Invoke, tmp_path: Path) -> None:
     result = cli("validate", tmp_path)
     assert result.exit_code == 1
     assert f"no session files (*.yaml) in {tmp_path}" in result.stderr
+
+
+# Raw control characters in the file itself (not escapes in quotes): libyaml's reader
+# refuses them without a place, so evaltool finds them first. Columns count characters
+# (the é before them is one), lines count every line break (LF, CR LF or CR).
+CONTROLS = ["\x00", "\x07", "\x08", "\x1b", "\x7f", "\x0b", "\x0c", "\x80", "\x9b", "\x85",
+            "\u2028", "\u2029", "\ufffe", "\uffff"]
+LINE_ENDS = {"LF": "\n", "CR LF": "\r\n", "CR": "\r"}
+
+
+@pytest.mark.parametrize("ending", list(LINE_ENDS))
+@pytest.mark.parametrize("where", ["value", "comment", "key"])
+@pytest.mark.parametrize("character", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
+def test_a_control_character_is_refused_with_its_place(cli: Invoke, tmp_path: Path,
+                                                       character: str, where: str,
+                                                       ending: str) -> None:
+    lines = GOOD.split("\n")
+    number = lines.index("  organisation: Gemeente Delft")
+    if where == "value":
+        lines[number] = f"  organisation: Gemeenté{character}Delft"
+        column = len("  organisation: Gemeenté") + 1
+    elif where == "comment":
+        lines[number] = f"  organisation: Gemeente Delft  # é{character}"
+        column = len("  organisation: Gemeente Delft  # é") + 1
+    else:
+        lines[number] = f"  organ{character}isation: Gemeente Delft"
+        column = len("  organ") + 1
+    path = tmp_path / "control.yaml"
+    path.write_bytes(LINE_ENDS[ending].join(lines).encode("utf-8"))
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    assert (f"error: {path}:{number + 1}:{column}: the character U+{ord(character):04X} may not "
+            "stand in a session file") in result.stderr, result.stderr

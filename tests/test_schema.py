@@ -105,7 +105,7 @@ follow_ups:
 
 def test_what_evaltool_writes_passes_check_jsonschema(
         cli: Invoke, schema_file: Path, tmp_path: Path) -> None:
-    path = tmp_path / "sessions" / "tricky.yaml"
+    path = tmp_path / "sessions" / "2021-05-01-casus-2021.yaml"
     path.parent.mkdir()
     path.write_text(TRICKY, encoding="utf-8")
     assert cli("validate", path).exit_code == 0  # evaltool reads it as meant ...

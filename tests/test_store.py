@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
 import stat
@@ -10,122 +9,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from evaltool import store
 from evaltool.errors import WriteError
-from evaltool.models import (
-    SCHEMA_VERSION,
-    Finding,
-    FollowUp,
-    Participant,
-    Position,
-    RoleInstance,
-    Session,
-)
-from evaltool.vocabulary import load_vocabulary
-
-VOCABULARY = load_vocabulary()
-
-# What the schema allows in text: no control characters but tab and newline, no
-# line/paragraph separators, no byte-order marks or non-characters, no surrogates.
-_CHARACTERS = st.characters(
-    blacklist_categories=("Cs", "Cc"),
-    blacklist_characters="\u2028\u2029\ufeff\ufffe\uffff",
-)
-_ANY_TEXT = st.text(st.one_of(_CHARACTERS, st.sampled_from("\n\t :#'\"-|>&*!%@`{}[],?")),
-                    min_size=1, max_size=60)
-TEXT = _ANY_TEXT.filter(lambda s: s.strip() != "")
-LINE = TEXT.filter(lambda s: "\n" not in s)
-IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
-
-
-def _keys(category: str) -> st.SearchStrategy[str]:
-    return st.sampled_from(sorted(VOCABULARY.entries(category)))
-
-
-@st.composite
-def positions(draw: st.DrawFn) -> Position:
-    first = draw(_keys("quadrants"))
-    neighbours = [q for q in VOCABULARY.quadrants if q != first and VOCABULARY.adjacent(first, q)]
-    quadrants = [first] + draw(st.lists(st.sampled_from(neighbours), max_size=1))
-    return Position(quadrants=quadrants, note=draw(st.none() | TEXT))
-
-
-@st.composite
-def roles(draw: st.DrawFn) -> RoleInstance:
-    role = draw(_keys("roles"))
-    usual = draw(st.booleans())
-    return RoleInstance(
-        role=role,
-        label=draw(LINE) if role == "other" else draw(st.none() | LINE),
-        orientation=draw(_keys("orientations")),
-        usual=usual,
-        played=True if not usual else draw(st.booleans()),
-        phase=draw(st.none() | LINE),
-        note=draw(st.none() | TEXT),
-    )
-
-
-participants = st.builds(
-    Participant,
-    name=st.none() | LINE,
-    function=LINE,
-    department=st.none() | LINE,
-    organisation=st.none() | LINE,
-    affiliation=st.none() | _keys("affiliations"),
-    attendance=_keys("attendance"),
-    session_role=_keys("session_roles"),
-    position=st.none() | positions(),
-    roles=st.lists(roles(), max_size=3),
-)
-
-findings = st.builds(
-    Finding,
-    kind=_keys("finding_kinds"),
-    text=TEXT,
-    tags=st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), max_size=3),
-    confidential=st.booleans(),
-)
-
-follow_ups = st.builds(
-    FollowUp,
-    question=TEXT,
-    owner=st.none() | LINE,
-    due=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)),
-    status=_keys("follow_up_statuses"),
-    continues=st.none() | st.just("2021-01-28-casus-cornelis-musius#fu-1"),
-    note=st.none() | TEXT,
-    confidential=st.booleans(),
-)
-
-
-@st.composite
-def sessions(draw: st.DrawFn) -> Session:
-    data = {
-        "schema_version": SCHEMA_VERSION,
-        "id": draw(IDS),
-        "status": draw(st.sampled_from(["draft", "final"])),
-        "casus": {
-            "title": draw(LINE),
-            "date": draw(st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))),
-            "organisation": draw(st.none() | LINE),
-            "learning_route": draw(st.none() | LINE),
-            "session_number": draw(st.none() | st.integers(1, 999)),
-            "description": draw(st.none() | TEXT),
-            "plan": draw(st.none() | TEXT),
-            "realised": draw(st.none() | TEXT),
-            "judgement": draw(st.none() | _keys("judgements")),
-            "sdgs": [{"goal": goal, "note": draw(st.none() | TEXT)}
-                     for goal in draw(st.sets(st.integers(1, 17), max_size=4))],
-        },
-        "participants": draw(st.dictionaries(IDS, participants, max_size=4)),
-        "findings": draw(st.dictionaries(IDS, findings, max_size=4)),
-        "follow_ups": draw(st.dictionaries(IDS, follow_ups, max_size=3)),
-        "reflection": draw(st.none() | TEXT),
-        "notes": draw(st.none() | TEXT),
-    }
-    return Session.model_validate(data, context={"vocabulary": VOCABULARY})
+from evaltool.models import Participant, RoleInstance, Session
+from strategies import sessions
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,7 +1,7 @@
 """The command line: a thin Typer layer over evaltool's core, and the one edge for errors.
 
 Only typer and the text catalogs are imported here; every command imports the heavy
-parts (pydantic, ruamel.yaml, rich) when it runs, so `evaltool --help` stays fast.
+parts (pydantic, yaml, rich) when it runs, so `evaltool --help` stays fast.
 Commands live in `evaltool.commands.*`, one module per feature, each with `register(app)`.
 """
 

@@ -1,7 +1,9 @@
 """The evaltool error family: what went wrong, where, and what to do about it.
 
 Errors carry a message key and keyword arguments; the text is looked up in the
-user's language only when the error is shown, by the one edge in `evaltool.cli`.
+user's language only when the error is shown, by the one edge in `evaltool.cli`. What a
+message quotes from a file or a command line (keys, values, file names) may hold escape
+sequences; `Problem.render` shows every such character visibly (`evaltool.textsafe`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import Self
 
 from evaltool.i18n import t
+from evaltool.textsafe import inline
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class Problem:
     hint: str | None = None
 
     def location(self) -> str:
-        parts = [str(self.path)] if self.path is not None else []
+        parts = [inline(self.path)] if self.path is not None else []
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -33,11 +36,19 @@ class Problem:
         return ":".join(parts)
 
     def render(self) -> str:
-        text = t(self.key, **self.params)
+        params = {name: _quoted(value) for name, value in self.params.items()}
+        text = t(self.key, **params)
         if self.hint:
-            text = f"{text} — {t(self.hint, **self.params)}"
+            text = f"{text} — {t(self.hint, **params)}"
         where = self.location()
         return f"{where}: {text}" if where else text
+
+
+def _quoted(value: object) -> object:
+    """A parameter as a message may show it: numbers as they are, text made visible."""
+    if isinstance(value, (int, float)):
+        return value
+    return inline(value)
 
 
 class EvaltoolError(Exception):
@@ -90,6 +101,11 @@ class TemplateError(FileProblemError):
 
 class WriteError(EvaltoolError):
     """A file could not be written; the old file and any draft are untouched."""
+
+
+class ChangedOnDiskError(WriteError):
+    """The file changed on disk after evaltool read it (a second edit, an editor, git), in a
+    way this save cannot combine with: nothing was written."""
 
 
 class InterruptedByUser(EvaltoolError):

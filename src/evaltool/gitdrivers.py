@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from evaltool.errors import FileProblemError, Problem
 from evaltool.i18n import t
+from evaltool.textsafe import inline
 
 if TYPE_CHECKING:
     from evaltool.models import Session
@@ -115,14 +116,16 @@ def merge_driver(base: Path, ours: Path, theirs: Path, marker_size: int, name: s
     try:
         outcome = merge_session_files(base, ours, theirs, marker_size=marker_size)
     except OSError as error:  # git merge-file could not run: let git do its own merge
-        print(f"evaltool: {error}", file=sys.stderr)
+        print(f"evaltool: {inline(error)}", file=sys.stderr)
         return 1
     atomic_write(ours, outcome.text.encode("utf-8", "surrogateescape"))
-    shown = name or str(ours)
+    shown = inline(name or ours)
     if outcome.how == "text-fallback":
-        print(t("git.merge_text", path=shown, reason=t("git." + f"{outcome.reason}")),
-              file=sys.stderr)
-    if outcome.conflicts:
+        # Say what is really in the file: git's markers, or none but a file that does not
+        # validate.
+        key = "git.merge_text_markers" if outcome.conflicts else "git.merge_text_invalid"
+        print(t(key, path=shown, count=outcome.conflicts,
+                reason=t("git." + f"{outcome.reason}")), file=sys.stderr)
+    elif outcome.conflicts:
         print(t("git.merge_conflict", count=outcome.conflicts, path=shown), file=sys.stderr)
-        return 1
-    return 0
+    return 0 if outcome.clean else 1

@@ -13,143 +13,32 @@ conflict markers around just the lines that differ, which `evaltool validate` re
 
 from __future__ import annotations
 
-import difflib
-import json
+import bisect
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from evaltool.errors import FileProblemError
+from evaltool.threeway import Conflict, count_conflicts, has_conflict, merge3, resolve
 
-_MISSING: Any = object()
-
-
-@dataclass
-class Conflict:
-    ours: Any
-    theirs: Any
+__all__ = ["Conflict", "MergeOutcome", "count_conflicts", "merge3", "merge_session_files",
+           "resolve", "text_merge", "with_markers"]
 
 
 @dataclass
 class MergeOutcome:
     text: str
     conflicts: int
+    """How many conflicts the text holds, each between conflict markers."""
     how: str  # "text", "semantic", "markers", "text-fallback"
     reason: str | None = None
 
-
-def merge3(base: Any, ours: Any, theirs: Any) -> Any:
-    """The 3-way merge of plain data; `Conflict` where both sides differ; `_MISSING` = absent."""
-    if _same(ours, theirs):
-        return ours
-    if _same(ours, base):
-        return theirs
-    if _same(theirs, base):
-        return ours
-    if isinstance(ours, dict) and isinstance(theirs, dict):
-        return _merge_mappings(base if isinstance(base, dict) else {}, ours, theirs)
-    if isinstance(ours, list) and isinstance(theirs, list):
-        return _merge_lists(base if isinstance(base, list) else [], ours, theirs)
-    return Conflict(ours, theirs)
-
-
-def _same(a: Any, b: Any) -> bool:
-    return a is b or (a is not _MISSING and b is not _MISSING and a == b)
-
-
-def _merge_mappings(base: dict[str, Any], ours: dict[str, Any],
-                    theirs: dict[str, Any]) -> dict[str, Any]:
-    keys = list(ours) + [key for key in theirs if key not in ours]
-    merged: dict[str, Any] = {}
-    for key in keys:
-        value = merge3(base.get(key, _MISSING), ours.get(key, _MISSING),
-                       theirs.get(key, _MISSING))
-        if value is not _MISSING:
-            merged[key] = value
-    return merged
-
-
-def _edits(base: list[Any], other: list[Any]) -> list[tuple[int, int, list[Any]]]:
-    keys_a = [json.dumps(item, sort_keys=True) for item in base]
-    keys_b = [json.dumps(item, sort_keys=True) for item in other]
-    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
-    return [(i1, i2, other[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes()
-            if op != "equal"]
-
-
-def _merge_lists(base: list[Any], ours: list[Any], theirs: list[Any]) -> Any:
-    """Edits of both sides applied to the base when they touch different items.
-
-    Two insertions at the same place are both kept (ours first): two people who each
-    add a role or an SDG mean both. One item changed on both sides is merged itself.
-    """
-    edits = sorted([(*e, 0) for e in _edits(base, ours)] + [(*e, 1) for e in _edits(base, theirs)],
-                   key=lambda e: (e[0], e[1], e[3]))
-    result: list[Any] = []
-    position = index = 0
-    while index < len(edits):
-        start, end, items, _ = edits[index]
-        if start < position:
-            return Conflict(ours, theirs)
-        result += base[position:start]
-        following = edits[index + 1] if index + 1 < len(edits) else None
-        same_place = following is not None and following[:2] == (start, end)
-        inside = following is not None and following[0] < end
-        if not (same_place or inside):
-            result += items
-            position, index = end, index + 1
-            continue
-        assert following is not None
-        other = following[2]
-        if not same_place:
-            return Conflict(ours, theirs)
-        if items == other:
-            result += items
-        elif start == end:  # both insert here: keep both
-            result += items + [item for item in other if item not in items]
-        elif end - start == 1 == len(items) == len(other):
-            value = merge3(base[start], items[0], other[0])
-            if _has_conflict(value):
-                return Conflict(ours, theirs)
-            result.append(value)
-        else:
-            return Conflict(ours, theirs)
-        position, index = end, index + 2
-    return result + base[position:]
-
-
-def _has_conflict(value: Any) -> bool:
-    if isinstance(value, Conflict):
-        return True
-    if isinstance(value, dict):
-        return any(_has_conflict(item) for item in value.values())
-    if isinstance(value, list):
-        return any(_has_conflict(item) for item in value)
-    return False
-
-
-def resolve(value: Any, side: str) -> Any:
-    """The merged data with every conflict decided for one side ("ours" or "theirs")."""
-    if isinstance(value, Conflict):
-        return getattr(value, side)
-    if isinstance(value, dict):
-        resolved = {key: resolve(item, side) for key, item in value.items()}
-        return {key: item for key, item in resolved.items() if item is not _MISSING}
-    if isinstance(value, list):
-        return [resolve(item, side) for item in value]
-    return value
-
-
-def count_conflicts(value: Any) -> int:
-    if isinstance(value, Conflict):
-        return 1
-    if isinstance(value, dict):
-        return sum(count_conflicts(item) for item in value.values())
-    if isinstance(value, list):
-        return sum(count_conflicts(item) for item in value)
-    return 0
+    @property
+    def clean(self) -> bool:
+        """Whether the result needs no one: no markers, and not git's text merge of a file
+        that evaltool could not merge by id."""
+        return self.conflicts == 0 and self.how != "text-fallback"
 
 
 # --- the driver --------------------------------------------------------------------------
@@ -180,9 +69,9 @@ def merge_session_files(base: Path, ours: Path, theirs: Path, *,
                         marker_size: int = 7) -> MergeOutcome:
     """The merged text of three versions of a session file, and how many conflicts are left."""
     from evaltool.models import validate_session
-    from evaltool.store import comment_lines, open_for_edit, render_update
+    from evaltool.store import comments, maybe_comments, session_from_document, updated_text
     from evaltool.vocabulary import load_vocabulary
-    from evaltool.yamlsafe import read_document
+    from evaltool.yamlsafe import layout, read_document
 
     text, conflicts = text_merge(base, ours, theirs, marker_size)
     if conflicts == 0 and _valid(text, ours):
@@ -190,29 +79,32 @@ def merge_session_files(base: Path, ours: Path, theirs: Path, *,
     try:
         documents = [read_document(path) for path in (base, ours, theirs)]
         for document in documents[1:]:
-            open_for_edit(document.path)  # both sides must be valid sessions
+            session_from_document(document)  # both sides must be valid sessions
     except FileProblemError:
-        return MergeOutcome(text, max(conflicts, 1), "text-fallback", "reason_invalid")
+        return MergeOutcome(text, conflicts, "text-fallback", "reason_invalid")
     base_data, ours_data, theirs_data = (document.data for document in documents)
     merged = merge3(base_data, ours_data, theirs_data)
-    sides = ["ours"] if not _has_conflict(merged) else ["ours", "theirs"]
+    sides = ["ours"] if not has_conflict(merged) else ["ours", "theirs"]
+    ours_layout = layout(documents[1].text)  # the merged file is written with our comments
     texts = []
     try:
         for side in sides:
             data = resolve(merged, side)
             vocabulary = load_vocabulary(str(data.get("vocabulary") or "delft"))
             session = validate_session(data, vocabulary)
-            texts.append(render_update(open_for_edit(ours).tree, session))
+            texts.append(updated_text(documents[1].text, session, ours, ours_layout))
     except Exception:  # noqa: BLE001 - any failure means: leave it to the person merging
-        return MergeOutcome(text, max(conflicts, 1), "text-fallback", "reason_result")
-    kept = Counter(comment_lines(texts[0]))
-    base_comments = Counter(comment_lines(documents[0].text))
-    ours_comments = Counter(comment_lines(documents[1].text))
-    theirs_comments = Counter(comment_lines(documents[2].text))
-    wanted = (ours_comments | theirs_comments) - (base_comments - ours_comments) \
-        - (base_comments - theirs_comments)
-    if wanted - kept:
-        return MergeOutcome(text, max(conflicts, 1), "text-fallback", "reason_comments")
+        return MergeOutcome(text, conflicts, "text-fallback", "reason_result")
+    # The writer keeps every comment of ours; a comment that only their side added would
+    # be lost. Only when their text holds something new that may be a comment, look closer.
+    if Counter(maybe_comments(documents[2].text)) - Counter(maybe_comments(documents[1].text)):
+        kept = Counter(ours_layout.comments())
+        base_comments, theirs_comments = (Counter(comments(documents[index].text))
+                                          for index in (0, 2))
+        wanted = (kept | theirs_comments) - (base_comments - kept) \
+            - (base_comments - theirs_comments)
+        if wanted - kept:
+            return MergeOutcome(text, conflicts, "text-fallback", "reason_comments")
     if len(texts) == 1:
         return MergeOutcome(texts[0], 0, "semantic")
     return MergeOutcome(with_markers(texts[0], texts[1], marker_size),
@@ -223,14 +115,74 @@ def with_markers(ours: str, theirs: str, marker_size: int = 7) -> str:
     """One text with git-style conflict markers around the lines where the two differ."""
     a, b = ours.splitlines(keepends=True), theirs.splitlines(keepends=True)
     out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out += a[i1:i2]
-            continue
-        out.append("<" * marker_size + " ours\n")
-        out += a[i1:i2]
-        out.append("=" * marker_size + "\n")
-        out += b[j1:j2]
-        out.append(">" * marker_size + " theirs\n")
+    position = 0
+    for i1, i2, j1, j2 in _changes(a, b):
+        out += a[position:i1]
+        out += ["<" * marker_size + " ours\n", *a[i1:i2], "=" * marker_size + "\n",
+                *b[j1:j2], ">" * marker_size + " theirs\n"]
+        position = i2
+    out += a[position:]
     return "".join(out)
+
+
+def _changes(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
+    """The regions (a[i1:i2] against b[j1:j2]) where two texts differ, in order.
+
+    A patience diff: lines that occur once in both are the anchors, kept in order, and the
+    stretches between them are compared the same way. Both texts are canonical renderings
+    of almost the same session, full of repeated lines (`kind: wish`) but with a unique
+    id line per entry, so this stays near linear where difflib's matcher took a minute on
+    a file of 10,000 findings.
+    """
+    found: list[tuple[int, int, int, int]] = []
+    stack = [(0, len(a), 0, len(b))]
+    while stack:
+        alo, ahi, blo, bhi = stack.pop()
+        while alo < ahi and blo < bhi and a[alo] == b[blo]:
+            alo, blo = alo + 1, blo + 1
+        while alo < ahi and blo < bhi and a[ahi - 1] == b[bhi - 1]:
+            ahi, bhi = ahi - 1, bhi - 1
+        if alo == ahi and blo == bhi:
+            continue
+        anchors = _anchors(a, alo, ahi, b, blo, bhi)
+        if not anchors:
+            found.append((alo, ahi, blo, bhi))
+            continue
+        edges = [(alo - 1, blo - 1), *anchors, (ahi, bhi)]
+        # Pushed from the end, so that the regions come off the stack in text order.
+        for (i, j), (k, m) in reversed(list(zip(edges, edges[1:], strict=False))):
+            stack.append((i + 1, k, j + 1, m))
+    return found
+
+
+def _anchors(a: list[str], alo: int, ahi: int, b: list[str], blo: int, bhi: int
+             ) -> list[tuple[int, int]]:
+    """Lines unique in both ranges, as (i, j), the longest run increasing in both."""
+    counts: dict[str, list[int]] = {}
+    for i in range(alo, ahi):
+        counts.setdefault(a[i], [0, 0, i, -1])[0] += 1
+    for j in range(blo, bhi):
+        entry = counts.get(b[j])
+        if entry is not None:
+            entry[1] += 1
+            entry[3] = j
+    pairs = sorted((entry[2], entry[3]) for entry in counts.values()
+                   if entry[0] == 1 and entry[1] == 1)
+    # Longest increasing subsequence of the j's (patience sorting).
+    tops: list[int] = []  # the smallest last j of a run of each length
+    ends: list[int] = []  # which pair ends that run
+    back: list[int] = []  # for each pair, the pair before it in its run
+    for index, (_, j) in enumerate(pairs):
+        length = bisect.bisect_left(tops, j)
+        if length == len(tops):
+            tops.append(j)
+            ends.append(index)
+        else:
+            tops[length], ends[length] = j, index
+        back.append(ends[length - 1] if length else -1)
+    chain: list[tuple[int, int]] = []
+    index = ends[-1] if ends else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = back[index]
+    return chain[::-1]

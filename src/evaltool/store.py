@@ -1,36 +1,49 @@
 """Reading and writing session files: the only module that turns models into YAML.
 
-Two ways in, one set of rules. `load_session` is the fast read-only path for commands
-that only read; `open_for_edit` also keeps the file's comments (ruamel.yaml's
-round-trip loader) so that `save_session` can update it in place. Both first pass the
-file through `evaltool.yamlsafe.read_document`, so they accept and refuse the same
-files. Writes are atomic and deterministic: the same session always gives the same bytes.
+Two ways in, one set of rules. `load_session` is the read-only path for commands that
+only read; `open_for_edit` also keeps the file's text (for its comments) and the digest
+of what was read, so that `save_session` can update the file in place and never over a
+change made in the meantime. Both read through `evaltool.yamlsafe`, so they accept and
+refuse the same files. Writing is `evaltool.yamlwriter` (canonical text, comments kept)
+and `evaltool.atomic` (all at once, never over anything but a regular file): the same
+session always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import difflib
-import io
 import os
-import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from evaltool import yamlwriter
+from evaltool.atomic import atomic_write, digest
 from evaltool.errors import (
+    ChangedOnDiskError,
     FileProblemError,
     Problem,
     SessionInvalidError,
     TemplateError,
-    WriteError,
 )
 from evaltool.models import SCHEMA_VERSION, Session, session_data
-from evaltool.yamlsafe import Document, block_scalars, parse_text, read_document
+from evaltool.yamlsafe import (
+    Document,
+    Layout,
+    comment_starts,
+    decode,
+    layout,
+    one_line_break,
+    parse_text,
+    read_bytes,
+    read_document,
+)
+from evaltool.yamlwriter import SCHEMA_MODELINE
 
-SCHEMA_MODELINE = "# yaml-language-server: $schema=../templates/session.schema.json"
+__all__ = ["SCHEMA_MODELINE", "atomic_write"]  # where other modules have always found them
+
 MAX_PROBLEMS = 50
 
 M = TypeVar("M", bound=BaseModel)
@@ -81,6 +94,7 @@ def model_from_document(document: Document, model: type[M],
 
 def parse_session_text(text: str, path: Path) -> Session:
     """A session from text already in memory (a git blob, a test)."""
+    text = one_line_break(text)
     return session_from_document(Document(path=path, text=text, data=parse_text(text, path)))
 
 
@@ -136,9 +150,11 @@ def _vocabulary_for(data: dict[str, Any], document: Document) -> Any:
 
 def problems_from(error: ValidationError, document: Document,
                   model: type[BaseModel]) -> list[Problem]:
-    """Every problem pydantic found, in file order, each with its line and a hint."""
+    """Every problem pydantic found, in file order, each with its line and a hint; past
+    `MAX_PROBLEMS`, one last line says how many more there are."""
     problems = []
-    for item in error.errors(include_url=False)[:MAX_PROBLEMS]:
+    found = error.errors(include_url=False)
+    for item in found[:MAX_PROBLEMS]:
         kind = item["type"]
         if item.get("input", "") is None and kind.endswith("_type"):
             kind = "blank"  # `key:` with nothing after it; the input itself is never shown
@@ -151,6 +167,10 @@ def problems_from(error: ValidationError, document: Document,
         line, column = where if where else (None, None)
         problems.append(Problem(key, params, document.path, line, column, hint))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if len(found) > MAX_PROBLEMS:
+        problems.append(Problem("problems.more", {"count": len(found) - MAX_PROBLEMS,
+                                                  "shown": MAX_PROBLEMS},
+                                document.path, hint="problems.more_hint"))
     return problems
 
 
@@ -211,167 +231,152 @@ def _is_mapping(annotation: Any) -> bool:
 
 def dump_session(session: Session) -> str:
     """The canonical text of a session: modeline, then the data in schema order."""
-    stream = io.StringIO()
-    stream.write(SCHEMA_MODELINE + "\n")
-    _yaml().dump(_node(session_data(session)), stream)
-    return stream.getvalue()
+    return yamlwriter.write(session_data(session))
 
 
 class EditableSession:
-    """A session loaded for editing, with the comments of the file it came from.
+    """A session loaded for editing: the text it came from (for its comments and blank
+    lines) and the digest of the bytes read, so that `save_session` notices a change
+    made to the file in the meantime."""
 
-    The round-trip tree (ruamel.yaml, pure Python: most of the time of an edit) is only
-    built when the file has something a save must keep: comments, blank lines or flow
-    collections. A file without them (as evaltool writes them) is saved as
-    `dump_session` when that gives the very same bytes (`dumps_alike`); `tree` is still
-    there on demand.
-    """
-
-    def __init__(self, path: Path, session: Session, tree: Any = None, *,
-                 document: Document | None = None) -> None:
+    def __init__(self, path: Path, session: Session, text: str = "",
+                 read: str | None = None) -> None:
         self.path = path
         self.session = session
-        self._tree = tree
-        self._document = document
-        self.text = document.text if document is not None else ""
-        self.keeps_layout = document is None or has_layout(document.text)
-
-    @property
-    def tree(self) -> Any:
-        if self._tree is None and self._document is not None:
-            self._tree = _rt_tree(self._document)
-        return self._tree
-
-    def dumps_alike(self, session: Session) -> bool:
-        """Whether saving `session` over this file gives the bytes of `dump_session(session)`.
-
-        True for a file without layout, unless one of its block scalars (`|`, `>`) would keep
-        its style where `dump_session` writes the new value in another one.
-        """
-        if self.keeps_layout or self._document is None:
-            return False
-        from ruamel.yaml.scalarstring import LiteralScalarString
-
-        data: Any = session_data(session)
-        for where, style in block_scalars(self._document.text).items():
-            value = data
-            for part in where:
-                if isinstance(value, dict) and part in value:
-                    value = value[part]
-                elif isinstance(value, list) and isinstance(part, int) and part < len(value):
-                    value = value[part]
-                else:
-                    value = None
-                    break
-            if isinstance(value, str) and (
-                    style != "|" or not isinstance(_text(value), LiteralScalarString)):
-                return False
-        return True
-
-
-_LAYOUT = re.compile(r"(?:^|[ \t])#|[\[\]{}]|^[ \t\r]*$", re.MULTILINE)
-
-
-def has_layout(text: str) -> bool:
-    """Whether `text` holds anything that a round-trip save keeps and `dump_session` would not:
-    a comment (other than the schema modeline), a blank line or a flow collection."""
-    if text.startswith("# yaml-language-server:"):
-        text = text.partition("\n")[2]
-    body = text[:-1] if text.endswith("\n") else text
-    return not body or bool(_LAYOUT.search(body))
+        self.text = text
+        self.read = read
+        """SHA-256 of the bytes `open_for_edit` read (`evaltool.atomic.digest`)."""
 
 
 def open_for_edit(path: Path) -> EditableSession:
-    """The same checks as `load_session`, plus the file's comments for `save_session`."""
-    document = read_document(path)
-    session = session_from_document(document)
-    editable = EditableSession(path, session, document=document)
-    if editable.keeps_layout:
-        editable.tree  # noqa: B018 - built now, so that a file ruamel refuses is refused here
-    return editable
+    """The same checks as `load_session`, plus what `save_session` needs to keep comments
+    and to notice someone else's change."""
+    raw = read_bytes(path)
+    text = decode(raw, path)
+    session = session_from_document(Document(path=path, text=text, data=parse_text(text, path)))
+    return EditableSession(path, session, text, digest(raw))
 
 
-def _rt_tree(document: Document) -> Any:
-    from ruamel.yaml.error import YAMLError
-
+def updated_text(text: str, session: Session, path: Path, found: Layout | None = None) -> str:
+    """`session` in canonical form, with the comments and blank lines of `text` (the file's
+    text as it was read) next to the entries they belong to (`found`: its layout, when
+    known already)."""
+    data = session_data(session)
+    if found is None and text:
+        found = layout(text)
+    if found is not None and found.after:
+        data = yamlwriter.with_commented_defaults(
+            data, session_data(session, defaults=True), found)
     try:
-        return _yaml().load(_split_tail(document.text)[0])
-    except YAMLError as error:  # pragma: no cover - libyaml accepted it already
-        mark = getattr(error, "problem_mark", None)
-        raise FileProblemError.at(
-            "yaml.syntax", path=document.path, hint="yaml.syntax_hint",
-            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            problem=str(getattr(error, "problem", "") or error),
-        ) from None
+        return yamlwriter.write(data, layout=found)
+    except ValueError as lost:  # a comment without a place: a bug, and nothing is written
+        raise FileProblemError.at("store.lost_comment", path=path, comment=str(lost)[:60],
+                                  hint="store.write_check_hint") from None
 
 
-def _split_tail(text: str) -> tuple[str, str]:
-    """The text, and the comments (and blank lines) that close it after the last value.
-
-    Those belong to the end of the file, not to the key before them, so that they stay at
-    the end when keys are put in canonical order (ruamel would move them with that key).
-    """
-    lines = text.splitlines(keepends=True)
-    end = len(lines)
-    while end and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
-        end -= 1
-    tail = "".join(lines[end:]).lstrip("\n")
-    if not end or "#" not in tail:
-        return text, ""
-    return "".join(lines[:end]), tail if tail.endswith("\n") else tail + "\n"
-
-
-def render_update(tree: Any, session: Session, tail: str = "") -> str:
-    """`tree` (a file's round-trip data) updated to `session`, comments kept where they stand;
-    `tail`, the comments that closed the file, closes it again."""
-    merged = _merge(tree, session_data(session), session_data(session, defaults=True))
-    stream = io.StringIO()
-    _yaml().dump(merged, stream)
-    return _with_modeline(stream.getvalue()) + tail
+def canonical_bytes(raw: bytes, path: Path) -> bytes:
+    """A session file's bytes in canonical form, comments kept (`evaltool fmt`); when they
+    differ from `raw`, they are checked to read back as the same session."""
+    text = decode(raw, path)
+    session = session_from_document(Document(path=path, text=text, data=parse_text(text, path)))
+    formatted = updated_text(text, session, path).encode("utf-8")
+    return formatted if formatted == raw else _checked(formatted, session, path)
 
 
 def canonical_text(text: str, path: Path) -> str:
-    """A session file's text in canonical form, its comments kept (for `evaltool fmt`)."""
-    document = Document(path=path, text=text, data=parse_text(text, path))
-    session = session_from_document(document)
-    tree = _rt_tree(document)
-    _block_style(tree)
-    return render_update(tree, session, _split_tail(text)[1])
+    """A session file's text in canonical form, its comments kept."""
+    return canonical_bytes(text.encode("utf-8"), path).decode("utf-8")
 
 
-def _block_style(node: Any) -> None:
-    """Flow collections (`[a, b]`, `{k: v}`) become block style, as `dump_session` writes."""
-    if hasattr(node, "fa"):
-        node.fa.set_block_style()
-    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-    for child in children:
-        _block_style(child)
+def comments(text: str) -> list[str]:
+    """Every comment of an accepted text, in file order (without the schema modeline)."""
+    return layout(text).comments()
+
+
+def maybe_comments(text: str) -> list[str]:
+    """What might be a comment in `text`: from each `#` after a space or at a line's start
+    to the end of its line. A quick superset of `comments` (a `#` inside a value counts
+    too) that needs no parsing."""
+    found = []
+    for index in comment_starts(text, 0):
+        end = text.find("\n", index)
+        found.append(text[index:end if end >= 0 else len(text)].rstrip())
+    return found
+
+
+def _checked(written: bytes, session: Session, path: Path) -> bytes:
+    """`written`, once it is sure to read back as `session`: never a silent change. A
+    failure here is a bug in evaltool; the file is left alone."""
+    if parse_session_text(written.decode("utf-8"), path) != session:
+        raise FileProblemError.at("store.write_check", path=path, hint="store.write_check_hint")
+    return written
 
 
 def save_session(session: Session, path: Path, *, original: EditableSession | None = None,
                  exclusive: bool = False, mode: int | None = None) -> None:
-    """Write `session` to `path` atomically; with `original`, keep that file's comments."""
-    if original is not None and not original.dumps_alike(session):
-        tail = _split_tail(original.text)[1] if original.text else ""
-        text = render_update(original.tree, session, tail)
-    else:
-        text = dump_session(session)
-    atomic_write(path, text.encode("utf-8"), exclusive=exclusive, mode=mode)
+    """Write `session` to `path` atomically; with `original`, keep that file's comments.
+
+    With `original` (what `open_for_edit` read), a change someone made to the file since
+    (another edit, an editor, a `git pull`) is never overwritten: when it touches other
+    entries or fields than this save, both are kept; otherwise `ChangedOnDiskError`.
+    """
+    if original is None:
+        atomic_write(path, _checked(dump_session(session).encode("utf-8"), session, path),
+                     exclusive=exclusive, mode=mode)
+        return
+    text, expected = original.text, original.read
+    current = _current(path)
+    if expected is not None and digest(current) != expected:
+        session, text = _combine(original, session, current, path)
+        expected = digest(current)
+    written = _checked(updated_text(text, session, path).encode("utf-8"), session, path)
+    atomic_write(path, written, exclusive=exclusive, mode=mode, expected=expected)
 
 
-def _with_modeline(text: str) -> str:
-    first, _, rest = text.partition("\n")
-    if first.startswith("# yaml-language-server:"):
-        return SCHEMA_MODELINE + "\n" + rest
-    return SCHEMA_MODELINE + "\n" + text
+def _current(path: Path) -> bytes:
+    try:
+        return read_bytes(path)
+    except FileProblemError as error:
+        raise ChangedOnDiskError.at("store.gone_meanwhile", path=path,
+                                    hint="store.changed_meanwhile_hint") from error
+
+
+def _combine(original: EditableSession, session: Session, current: bytes,
+             path: Path) -> tuple[Session, str]:
+    """This save's changes and the ones made on disk since `original` was read, together,
+    when they do not touch the same field; the text on disk gives the comments."""
+    from evaltool.models import validate_session
+    from evaltool.threeway import has_conflict, merge3
+
+    def plain(text: str) -> tuple[dict[str, Any], Session]:
+        read = session_from_document(Document(path=path, text=text, data=parse_text(text, path)))
+        return _plain(read), read
+
+    try:
+        base, _ = plain(original.text)  # read again: the caller changed `original.session`
+        text = decode(current, path)
+        theirs, theirs_session = plain(text)
+        merged = merge3(base, _plain(session), theirs)
+        if has_conflict(merged):
+            raise ValueError("both changed the same field")
+        vocabulary = _vocabulary_for(merged, Document(path, text, merged))
+        combined = validate_session(merged, vocabulary)
+    except (FileProblemError, ValidationError, ValueError):
+        raise ChangedOnDiskError.at("store.changed_meanwhile", path=path,
+                                    hint="store.changed_meanwhile_hint") from None
+    return combined, text
+
+
+def _plain(session: Session) -> dict[str, Any]:
+    return session.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
 
 
 def dump_data(data: Any) -> str:
     """Plain data of evaltool's own (a wizard draft, written after every answer) as YAML.
 
-    libyaml's emitter, not ruamel's: a draft is rewritten after each answer and needs no
-    comments kept; this is some fifty times faster. Text that looks like another type
-    (`true`, `4`) is quoted, so it reads back as the same text."""
+    libyaml's emitter: a draft is rewritten after each answer and needs no comments kept.
+    Text that looks like another type (`true`, `4`) is quoted, so it reads back as the
+    same text."""
     import yaml
 
     class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
@@ -381,260 +386,6 @@ def dump_data(data: Any) -> str:
     text: str = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False,
                           width=1_000_000, default_flow_style=False)
     return text
-
-
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.width = 1_000_000  # never fold a long line: diffs stay one line per sentence
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    yaml.preserve_quotes = False
-    return yaml
-
-
-def _node(value: Any) -> Any:
-    """Plain data to ruamel nodes in canonical style."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(value, dict):
-        mapping = CommentedMap()
-        for key, item in value.items():
-            mapping[_key(key)] = _node(item)
-        return mapping
-    if isinstance(value, list):
-        return CommentedSeq(_node(item) for item in value)
-    if isinstance(value, str):
-        return _text(value)
-    return value
-
-
-def _looks_like_another_type(text: str) -> bool:
-    """Whether a YAML 1.1 reader (PyYAML, older editors) would read `text` as something
-    other than text when it is written plain: `no`, `on`, `0123`, `12:30`, `~`."""
-    import yaml
-
-    global _RESOLVER
-    if _RESOLVER is None:
-        _RESOLVER = yaml.resolver.Resolver()
-    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
-    return tag != "tag:yaml.org,2002:str"
-
-
-_RESOLVER: Any = None
-
-
-def _key(key: Any) -> Any:
-    from ruamel.yaml.scalarstring import SingleQuotedScalarString
-
-    if isinstance(key, str) and _looks_like_another_type(key):
-        return SingleQuotedScalarString(key)
-    return key
-
-
-def _text(value: str) -> Any:
-    """Several lines become a literal block (`|`) when YAML can hold them exactly so; text
-    that a reader of any YAML version could take for a number, date or yes/no is quoted."""
-    from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
-
-    lines = value.split("\n")
-    literal = (
-        len(lines) > 1
-        and "\t" not in value
-        and not value.startswith((" ", "\n"))
-        and all(line == line.rstrip() for line in lines)
-        and not value.endswith("\n\n")
-    )
-    if literal:
-        return LiteralScalarString(value)
-    if _looks_like_another_type(value):
-        return SingleQuotedScalarString(value)
-    return str(value)
-
-
-def _merge(old: Any, new: Any, full: Any) -> Any:
-    """Bring the round-trip node `old` to the plain data `new`, keeping comments on keys.
-
-    `full` is `new` with its default values: a default that canonical form leaves out is
-    kept when someone wrote a comment at the end of its line (`status: open  # to discuss`),
-    so that the comment stays where it was written.
-    """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(new, dict) and isinstance(old, CommentedMap):
-        kept = {key: full[key] for key in old
-                if key not in new and key in full and _has_comment(old, key)}
-        if kept:
-            new = {key: value for key, value in full.items() if key in new or key in kept}
-        for key in [key for key in old if key not in new]:
-            _rescue_comments(old, key)
-            del old[key]
-        for key, value in new.items():
-            if key not in old:
-                old[_key(key)] = _node(value)
-                continue
-            merged, quoted = _merge(old[key], value, full.get(key, value)), _key(key)
-            if quoted is not key:  # a dict keeps its first key object: replace it to quote it
-                comment = old.ca.items.get(key)
-                del old[key]
-                old[quoted] = merged
-                if comment is not None:
-                    old.ca.items[quoted] = comment
-            else:
-                old[key] = merged
-        for key in new:  # the schema's order, so that fmt gives canonical files
-            old.move_to_end(key)
-        return old
-    if isinstance(new, list) and isinstance(old, CommentedSeq):
-        for index, value in enumerate(new):
-            if index < len(old):
-                old[index] = _merge(old[index], value, full[index] if index < len(full) else value)
-            else:
-                old.append(_node(value))
-        for index in range(len(old) - 1, len(new) - 1, -1):
-            _rescue_comments(old, index)
-        del old[len(new):]
-        return old
-    return _node(new)
-
-
-def _has_comment(container: Any, key: Any) -> bool:
-    """Whether a comment stands at the end of the line of `key` itself."""
-    try:
-        line = container.lc.key(key)[0]
-    except (AttributeError, KeyError, TypeError):
-        return False
-    return any(str(token.value).startswith("#") and getattr(token.start_mark, "line", -1) == line
-               for token in _comment_tokens(container.ca.items.get(key)))
-
-
-def _comment_tokens(value: Any) -> list[Any]:
-    """Every comment token in a round-trip node, its children included, in file order."""
-    from ruamel.yaml.tokens import CommentToken
-
-    if isinstance(value, CommentToken):
-        return [value]
-    if isinstance(value, list) and not hasattr(value, "ca"):
-        return [token for item in value for token in _comment_tokens(item)]
-    tokens: list[Any] = []
-    ca = getattr(value, "ca", None)
-    if ca is not None:
-        tokens += _comment_tokens(ca.comment)
-        children = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, child in children:
-            tokens += _comment_tokens(ca.items.get(key)) + _comment_tokens(child)
-    return tokens
-
-
-def _rescue_comments(container: Any, key: Any) -> None:
-    """Before `key` is dropped (a default value, a removed item), move its comments to the
-    item before it, so that no hand-written comment is lost (`evaltool fmt`)."""
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    tokens = _comment_tokens(container.ca.items.pop(key, None)) + _comment_tokens(container[key])
-    text = "".join(str(token.value) for token in tokens)
-    if "#" not in text:
-        return
-    keys = list(container.keys()) if isinstance(container, dict) else list(range(len(container)))
-    position = keys.index(key)
-    if position == 0:
-        return  # nothing before it to hold the comment; fmt notices and refuses
-    target, previous = container, keys[position - 1]
-    while isinstance(target[previous], (dict, list)) and len(target[previous]):
-        target = target[previous]
-        previous = list(target.keys())[-1] if isinstance(target, dict) else len(target) - 1
-    if not hasattr(target, "ca"):
-        return
-    slot = target.ca.items.setdefault(previous, [None, None, None, None])
-    if len(slot) < 3:
-        return
-    text = text if text.startswith("\n") else "\n" + text
-    if slot[2] is None:
-        slot[2] = CommentToken(text, CommentMark(0))
-    else:
-        slot[2].value = slot[2].value.rstrip("\n") + text
-
-
-def comment_lines(text: str) -> list[str]:
-    """The comments written in a YAML text, one entry per comment line, stripped."""
-    from ruamel.yaml.tokens import CommentToken
-
-    lines: list[str] = []
-    for token in _yaml().scan(text):
-        for item in _comment_tokens(getattr(token, "_comment", None) or []):
-            if isinstance(item, CommentToken):
-                lines += [line.strip() for line in str(item.value).splitlines()
-                          if line.strip().startswith("#")]
-    return lines
-
-
-def atomic_write(path: Path, data: bytes, *, exclusive: bool = False,
-                 mode: int | None = None) -> None:
-    """Replace `path` with `data` all at once: the old file stays whole if anything fails.
-
-    With `exclusive`, an existing file (even one that appeared a moment ago) is never
-    replaced. The file keeps its mode; a new one gets `mode`, else 0644 less the umask.
-    """
-    directory = path.parent
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        missing = isinstance(error, FileNotFoundError)
-        raise WriteError.at("store.cannot_write", path=path, reason=_reason(error),
-                            hint="store.no_folder_hint" if missing else "store.cannot_write_hint"
-                            ) from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path, mode))
-        if exclusive:
-            try:
-                os.link(temporary, path)
-            except FileExistsError:
-                raise WriteError.at("store.exists", path=path, hint="store.exists_hint") from None
-            os.unlink(temporary)
-        else:
-            os.replace(temporary, path)
-        _sync_directory(directory)
-    except OSError as error:
-        raise WriteError.at("store.cannot_write", path=path, reason=_reason(error),
-                            hint="store.cannot_write_hint") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def _mode_for(path: Path, mode: int | None) -> int:
-    try:
-        return os.stat(path).st_mode & 0o7777
-    except OSError:
-        pass
-    if mode is not None:
-        return mode
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _sync_directory(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover - not every platform opens folders
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
 
 
 def _path_order(name: str) -> str:

@@ -625,16 +625,20 @@ class RouteOverview:
 
         def threads_in_order() -> Iterator[tuple[int, tuple[str, int, str], list[Any]]]:
             """Each follow-up in session order with its thread's number (numbered in order of
-            opening); only refs that a later follow-up continues are remembered."""
-            thread_of: dict[str, int] = {}
+            opening); only refs that a later follow-up continues are remembered. A follow-up
+            continues only one of an earlier day (as `validate` requires): a reference to its
+            own session, a later one or one not there starts a thread of its own."""
+            thread_of: dict[str, tuple[int, str]] = {}  # ref → (thread, date of the session)
             opened = 0
             for key, packed in ordered:
                 for fu in json.loads(packed):
-                    number = thread_of.get(fu[5]) if fu[5] else None
-                    if number is None:
+                    found = thread_of.get(fu[5]) if fu[5] else None
+                    if found is not None and found[1] < key[0]:
+                        number = found[0]
+                    else:
                         number, opened = opened, opened + 1
                     if f"{key[2]}#{fu[0]}" in continued:
-                        thread_of[f"{key[2]}#{fu[0]}"] = number
+                        thread_of[f"{key[2]}#{fu[0]}"] = (number, key[0])
                     yield number, key, fu
 
         ends_closed: list[bool] = []  # per thread: whether its latest item closed it

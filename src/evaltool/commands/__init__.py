@@ -1,6 +1,8 @@
 """The commands, one module per feature; each has `register(app)`. Keep them thin.
 
-Shared option types live here so that every command spells them the same way.
+Shared option types live here so that every command spells them the same way. No path is
+checked by click for being readable (`readable=False`): evaltool reads it itself and says
+what is wrong in its own words, with exit code 1, as for any other file it cannot use.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from evaltool.render.formats import Format
 SessionsDirOption = Annotated[
     Path,
     typer.Option("--sessions-dir", envvar="EVALTOOL_SESSIONS", help=t("files.sessions_dir_help"),
-                 file_okay=False),
+                 file_okay=False, readable=False),
 ]
 DEFAULT_SESSIONS_DIR = Path("sessions")
 

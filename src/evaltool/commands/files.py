@@ -16,7 +16,8 @@ def register(app: typer.Typer) -> None:
     @app.command(help=t("files.validate_help"))
     def validate(
         paths: Annotated[list[Path] | None, typer.Argument(
-            help=t("files.validate_paths_help"), show_default=False, metavar="PATH")] = None,
+            help=t("files.validate_paths_help"), show_default=False, metavar="PATH",
+            readable=False)] = None,
         drafts: Annotated[bool, typer.Option("--drafts", help=t("files.drafts_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
@@ -30,7 +31,9 @@ def register(app: typer.Typer) -> None:
                 invalid += 1
                 report_error(error)
         if not checked:
-            where = ", ".join(str(p) for p in paths or [sessions_dir])
+            from evaltool.textsafe import inline
+
+            where = ", ".join(inline(p) for p in paths or [sessions_dir])
             print(t("files.nothing_to_check", where=where), file=sys.stderr)
         print(t("files.validate_summary", checked=checked, valid=checked - invalid,
                 invalid=invalid))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -49,7 +48,8 @@ def complete_session_paths(incomplete: str) -> list[str]:
 
 
 SessionPaths = Annotated[list[Path] | None, typer.Argument(
-    help=t("git.fmt_paths_help"), show_default=False, autocompletion=complete_session_paths)]
+    help=t("git.fmt_paths_help"), show_default=False, autocompletion=complete_session_paths,
+    readable=False)]
 
 
 class Color(StrEnum):
@@ -65,36 +65,36 @@ def register(app: typer.Typer) -> None:
         check: Annotated[bool, typer.Option("--check", help=t("git.fmt_check_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
+        from evaltool.atomic import digest
         from evaltool.cli import report_error
-        from evaltool.diffrender import safe
         from evaltool.errors import EvaltoolError, FileProblemError
-        from evaltool.store import atomic_write, canonical_text, comment_lines, iter_session_files
-        from evaltool.yamlsafe import decode, read_bytes
+        from evaltool.store import atomic_write, canonical_bytes, iter_session_files
+        from evaltool.textsafe import inline
+        from evaltool.yamlsafe import read_bytes
 
         checked = changed = invalid = 0
         for path in iter_session_files(paths or [sessions_dir]):
             checked += 1
             try:
-                text = decode(read_bytes(path), path)
-                formatted = canonical_text(text, path)
-                _keeps_comments(text, formatted, path, comment_lines)
+                raw = read_bytes(path)
+                formatted = canonical_bytes(raw, path)
             except FileProblemError as error:
                 invalid += 1
                 report_error(error)
                 continue
-            if formatted == text:
+            if formatted == raw:
                 continue
             changed += 1
             if check:
-                print(t("git.fmt_would_change", path=safe(str(path))))
+                print(t("git.fmt_would_change", path=inline(path)))
                 continue
-            try:
-                atomic_write(path, formatted.encode("utf-8"))
+            try:  # never over a change made while we formatted
+                atomic_write(path, formatted, expected=digest(raw))
             except EvaltoolError as error:
                 invalid += 1
                 report_error(error)
                 continue
-            print(t("git.fmt_changed", path=safe(str(path))))
+            print(t("git.fmt_changed", path=inline(path)))
         if not checked:
             raise FileProblemError.at("git.no_files", where=", ".join(
                 str(p) for p in (paths or [sessions_dir])), hint="git.no_files_hint")
@@ -106,9 +106,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("git.diff_help"))
     def diff(
-        old: Annotated[Path, typer.Argument(help=t("git.diff_old_help"),
+        old: Annotated[Path, typer.Argument(help=t("git.diff_old_help"), readable=False,
                                             autocompletion=complete_session_paths)],
-        new: Annotated[Path, typer.Argument(help=t("git.diff_new_help"),
+        new: Annotated[Path, typer.Argument(help=t("git.diff_new_help"), readable=False,
                                             autocompletion=complete_session_paths)],
         output_format: Annotated[str, typer.Option(
             "--format", help=t("git.format_help"), metavar="|".join(DIFF_FORMATS),
@@ -175,17 +175,3 @@ def register(app: typer.Typer) -> None:
         from evaltool.gitdrivers import merge_driver
 
         raise typer.Exit(merge_driver(base, ours, theirs, marker_size, name))
-
-
-def _keeps_comments(before: str, after: str, path: Path, comment_lines: Any) -> None:
-    """fmt never drops a hand-written comment: refuse the file if it would."""
-    from evaltool.errors import FileProblemError
-
-    lost = Counter(comment_lines(before)) - Counter(comment_lines(after))
-    for comment in lost:
-        if comment.startswith("# yaml-language-server:"):
-            continue
-        line = next((number for number, text in enumerate(before.splitlines(), 1)
-                     if comment in text), None)
-        raise FileProblemError.at("git.fmt_lost_comment", path=path, line=line,
-                                  hint="git.fmt_lost_comment_hint", comment=comment[:60])

@@ -32,13 +32,13 @@ def register(app: typer.Typer) -> None:
     @app.command(help=t("report.summarize_help"))
     def summarize(
         paths: Annotated[list[Path] | None, typer.Argument(
-            help=t("report.paths_help"), show_default=False)] = None,
+            help=t("report.paths_help"), show_default=False, readable=False)] = None,
         output_format: Annotated[str, typer.Option(
             "--format", "-f", help=t("report.format_help"),
             metavar="|".join(REPORT_FORMATS),
             autocompletion=format_completion(REPORT_FORMATS))] = "text",
         output: Annotated[Path | None, typer.Option(
-            "--output", "-o", help=t("report.output_help"), dir_okay=False)] = None,
+            "--output", "-o", help=t("report.output_help"), readable=False)] = None,
         public: Annotated[bool, typer.Option("--public", help=t("report.public_help"))] = False,
         names: Annotated[bool, typer.Option("--names", help=t("report.names_help"))] = False,
         route: Annotated[str | None, typer.Option(
@@ -53,6 +53,8 @@ def register(app: typer.Typer) -> None:
 
         chosen = check_format(output_format, REPORT_FORMATS)
         _check_options(public, names)
+        if output is not None and str(output) == "-":
+            output = None  # `-o -`: standard output, as with no -o at all
         language = current_language()
         targets = paths or [sessions_dir]
         guard = None
@@ -341,8 +343,8 @@ def write_report(summary: dict[str, Any], output_format: Format, output: Path | 
     if output is None:
         sys.stdout.write(text)
         return
-    from evaltool.render.safe import clean
-    from evaltool.store import atomic_write
+    from evaltool.atomic import write_output
+    from evaltool.textsafe import inline
 
-    atomic_write(output, text.encode("utf-8"))
-    print(t("report.written", path=clean(output)), file=sys.stderr)
+    write_output(output, text.encode("utf-8"))
+    print(t("report.written", path=inline(output)), file=sys.stderr)

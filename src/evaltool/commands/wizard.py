@@ -21,6 +21,7 @@ import typer
 
 from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
 from evaltool.i18n import t
+from evaltool.textsafe import inline
 
 if TYPE_CHECKING:
     from evaltool.models import Session
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 TemplateOption = Annotated[str | None, typer.Option("--template", help=t("wizard.template_help"),
                                                     show_default=False)]
 AnswersOption = Annotated[Path | None, typer.Option("--answers", help=t("wizard.answers_help"),
-                                                    dir_okay=False, show_default=False)]
+                                                    dir_okay=False, show_default=False,
+                                                    readable=False)]
 InteractiveOption = Annotated[bool, typer.Option("--interactive",
                                                  help=t("wizard.interactive_help"))]
 
@@ -41,7 +43,8 @@ def register(app: typer.Typer) -> None:
     @app.command("new-session", help=t("wizard.new_session_help"))
     def new_session(
         draft: Annotated[Path | None, typer.Argument(help=t("wizard.draft_arg_help"),
-                                                     metavar="[DRAFT]", show_default=False)] = None,
+                                                     metavar="[DRAFT]", show_default=False,
+                                                     readable=False)] = None,
         template: TemplateOption = None,
         answers: AnswersOption = None,
         defaults: Annotated[bool, typer.Option("--defaults", help=t("wizard.defaults_help"))
@@ -53,7 +56,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         path, after = _new_session(draft, template, answers, defaults, resume, force,
                                    interactive, sessions_dir)
-        print(t("wizard.saved", path=path))
+        print(t("wizard.saved", path=inline(path)))
         for line in after:
             print(line)
 
@@ -80,7 +83,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("wizard.edit_help"))
     def edit(
-        session: Annotated[Path, typer.Argument(help=t("wizard.edit_session_help"))],
+        session: Annotated[Path, typer.Argument(help=t("wizard.edit_session_help"),
+                                                readable=False)],
         step: Annotated[str | None, typer.Option("--step", help=t("wizard.step_help"),
                                                  show_default=False)] = None,
         template: TemplateOption = None,
@@ -103,7 +107,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("wizard.finalize_help"))
     def finalize(
-        session: Annotated[Path, typer.Argument(help=t("wizard.finalize_session_help"))],
+        session: Annotated[Path, typer.Argument(help=t("wizard.finalize_session_help"),
+                                                readable=False)],
         template: TemplateOption = None,
     ) -> None:
         _finalize(session, template)
@@ -504,9 +509,9 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
     if changed != editable.session and status == "final" and \
             missing_for_final(template, changed, vocabulary):
         changed = build_session(data, session_id=own, vocabulary=vocabulary)
-        print(t("wizard.back_to_draft", path=path))
+        print(t("wizard.back_to_draft", path=inline(path)))
     if changed == editable.session:
-        print(t("wizard.unchanged", path=path))
+        print(t("wizard.unchanged", path=inline(path)))
     else:
         _write(changed, path, original=editable)
         before = session_answers(editable.session)
@@ -516,7 +521,7 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             old, new = len(owned_entries(part, before)), len(owned_entries(part, data))
             if old != new:
                 print(t("wizard.list_counts", label=part.label, old=old, new=new))
-        print(t("wizard.edited", path=path, step=step.name))
+        print(t("wizard.edited", path=inline(path), step=step.name))
         for line in what_next(template, changed, vocabulary, path):
             print(line)
     if draft is not None:
@@ -615,8 +620,8 @@ def _finalize(path: Path, template_name: str | None) -> None:
             Problem("wizard.final_missing", {"what": what, "step": step, "path": path}, path,
                     hint="wizard.final_missing_hint") for step, what in missing])
     if editable.session.status == "final":
-        print(t("wizard.already_final", path=path))
+        print(t("wizard.already_final", path=inline(path)))
         return
     final = editable.session.model_copy(update={"status": "final"})
     _write(final, path, original=editable)
-    print(t("wizard.finalized", path=path))
+    print(t("wizard.finalized", path=inline(path)))

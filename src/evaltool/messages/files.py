@@ -29,4 +29,38 @@ MESSAGES = {
                     "check-jsonschema).",
                     "Toon het JSON Schema van het sessiebestand (voor editors en "
                     "check-jsonschema)."),
+    "id_not_stem": ("the id '{id}' is not the file's name '{stem}'",
+                    "de id '{id}' is niet de naam van het bestand, '{stem}'"),
+    "id_not_stem_hint": ("rename the file to {id}.yaml, or set id: {stem}; later sessions "
+                         "refer to a session by its id, which is its file's name",
+                         "hernoem het bestand naar {id}.yaml, of zet id: {stem}; latere "
+                         "sessies verwijzen naar een sessie met haar id, de naam van haar "
+                         "bestand"),
+    "continues_itself": ("continues '{ref}', a follow-up of this same session",
+                         "is een vervolg op '{ref}', een vervolgvraag van deze sessie zelf"),
+    "continues_itself_hint": ("name a follow-up of an earlier session, or remove continues",
+                              "noem een vervolgvraag van een eerdere sessie, of verwijder "
+                              "continues"),
+    "continues_no_session": ("continues '{ref}', but there is no such session (no {file})",
+                             "is een vervolg op '{ref}', maar die sessie bestaat niet (geen "
+                             "{file})"),
+    "continues_no_session_hint": ("check the id before the '#': it is the file name of the "
+                                  "earlier session",
+                                  "controleer de id voor de '#': dat is de bestandsnaam van de "
+                                  "eerdere sessie"),
+    "continues_not_earlier": ("continues '{ref}', of {date}, which is not before this "
+                              "session ({own})",
+                              "is een vervolg op '{ref}', van {date}, en dat is niet vóór deze "
+                              "sessie ({own})"),
+    "continues_not_earlier_hint": ("a follow-up continues one of an earlier session; check "
+                                   "the reference and both dates",
+                                   "een vervolgvraag zet er een van een eerdere sessie voort; "
+                                   "controleer de verwijzing en beide datums"),
+    "continues_no_follow_up": ("continues '{ref}', but session {session} has no follow-up "
+                               "'{follow_up}'",
+                               "is een vervolg op '{ref}', maar sessie {session} heeft geen "
+                               "vervolgvraag '{follow_up}'"),
+    "continues_no_follow_up_hint": ("check the id after the '#' in that session's follow_ups",
+                                    "controleer de id na de '#' in de follow_ups van die "
+                                    "sessie"),
 }

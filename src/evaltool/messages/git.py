@@ -22,14 +22,6 @@ MESSAGES = {
                           "unchanged, {invalid} invalid",
                           "{checked} bestand(en): {changed} zou(den) herschreven worden, "
                           "{unchanged} ongewijzigd, {invalid} ongeldig"),
-    "fmt_lost_comment": ("formatting would lose the comment '{comment}'; the file was not "
-                         "changed",
-                         "herschrijven zou het commentaar '{comment}' kwijtraken; het bestand "
-                         "is niet veranderd"),
-    "fmt_lost_comment_hint": ("move the comment next to a key that stays, then run evaltool fmt "
-                              "again",
-                              "zet het commentaar bij een sleutel die blijft en draai evaltool "
-                              "fmt opnieuw"),
     "no_files": ("no session files found in {where}",
                  "geen sessiebestanden gevonden in {where}"),
     "no_files_hint": ("name a session file or a folder that holds them",
@@ -188,8 +180,18 @@ MESSAGES = {
                        "them, then run evaltool validate",
                        "evaltool: {count} conflict(en) in {path} met markeringen achtergelaten; "
                        "los ze op en draai daarna evaltool validate"),
-    "merge_text": ("evaltool: {path} merged as text ({reason})",
-                   "evaltool: {path} als tekst samengevoegd ({reason})"),
+    "merge_text_markers": ("evaltool: {path} merged by git as text ({reason}): {count} "
+                           "conflict(s) left with markers; resolve them, then run evaltool "
+                           "validate",
+                           "evaltool: {path} door git als tekst samengevoegd ({reason}): "
+                           "{count} conflict(en) met markeringen achtergelaten; los ze op en "
+                           "draai daarna evaltool validate"),
+    "merge_text_invalid": ("evaltool: {path} merged by git as text ({reason}): no conflict "
+                           "markers, but the result does not validate; run evaltool validate "
+                           "and fix what it names",
+                           "evaltool: {path} door git als tekst samengevoegd ({reason}): geen "
+                           "conflictmarkeringen, maar het resultaat is niet geldig; draai "
+                           "evaltool validate en verbeter wat het noemt"),
     "reason_invalid": ("a version does not validate", "een versie is niet geldig"),
     "reason_comments": ("a comment would be lost otherwise",
                         "anders zou een commentaar verloren gaan"),

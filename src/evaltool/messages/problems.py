@@ -15,6 +15,14 @@ MESSAGES = {
                               "vul iets in, of laat de sleutel weg als die niet verplicht is"),
     "string_too_long": ("{field} is too long (at most {max_length} characters)",
                         "{field} is te lang (hoogstens {max_length} tekens)"),
+    "string_too_long_hint": ("shorten it, or spread it over several entries (findings, "
+                             "notes)",
+                             "maak het korter, of verdeel het over meer items (bevindingen, "
+                             "toelichtingen)"),
+    "more": ("… and {count} more problem(s): only the first {shown} are shown",
+             "… en nog {count} probleem/problemen: alleen de eerste {shown} worden getoond"),
+    "more_hint": ("fix these, then run the command again to see the rest",
+                  "los deze op en draai de opdracht opnieuw om de rest te zien"),
     "control_character": ("{field} contains the control character {codepoint}",
                           "{field} bevat het stuurteken {codepoint}"),
     "control_character_hint": ("remove it; only line breaks and tabs are allowed in text",

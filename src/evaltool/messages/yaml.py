@@ -69,4 +69,12 @@ MESSAGES = {
     "too_deep": ("nested more than {depth} levels deep", "meer dan {depth} niveaus diep genest"),
     "too_deep_hint": ("session files are only a few levels deep; is this the right file?",
                       "sessiebestanden zijn maar een paar niveaus diep; is dit het goede bestand?"),
+    "control_character": ("the character {codepoint} may not stand in a session file (a control "
+                          "character, or a line break that YAML readers disagree about)",
+                          "het teken {codepoint} mag niet in een sessiebestand staan (een "
+                          "stuurteken, of een regeleinde waarover YAML-lezers het oneens zijn)"),
+    "control_character_hint": ("remove it in your editor; text holds only line breaks, tabs "
+                               "and printable characters",
+                               "verwijder het in je editor; tekst bevat alleen regeleinden, "
+                               "tabs en zichtbare tekens"),
 }

@@ -15,35 +15,11 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
-from collections.abc import Callable
 
-# Tab and newline are layout and stay; every other C0 control, DEL and C1 goes.
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
-# Bidi embeddings, overrides, isolates and marks; zero-width space, joiners, word
-# joiner, invisible operators, BOM; line/paragraph separators; interlinear annotation;
-# Mongolian vowel separator; soft hyphen; and the unassigned/other format (Cf) rest.
-_INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f"
-)
-_UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}\ud800-\udfff]")
-
-
-def reveal(text: str, mark: Callable[[int], str]) -> str:
-    """`text` with every control, escape and invisible format character (all but tab and
-    newline) replaced by `mark(codepoint)`: what counts as unsafe is decided here only."""
-    value = _UNSAFE.sub(lambda match: mark(ord(match.group())), text)
-    # Other format characters (category Cf) that the table above does not list.
-    if any(unicodedata.category(ch) == "Cf" for ch in value):
-        value = "".join(mark(ord(ch)) if unicodedata.category(ch) == "Cf" else ch
-                        for ch in value)
-    return value
-
-
-def clean(text: object) -> str:
-    """`text` with every control, escape and invisible format character made visible."""
-    return reveal(str(text), lambda codepoint: f"⟨U+{codepoint:04X}⟩").replace("\t", "    ")
+# What is unsafe, and how it is shown, is decided in one leaf module that messages use too.
+from evaltool.textsafe import _UNSAFE as _UNSAFE
+from evaltool.textsafe import clean as clean
+from evaltool.textsafe import reveal as reveal
 
 
 def one_line(text: object) -> str:

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from evaltool import models
 from evaltool.i18n import t
+from evaltool.textsafe import inline
 from evaltool.vocabulary import Vocabulary
 from evaltool.wizard.data import (
     CONTINUES,
@@ -172,7 +173,7 @@ def what_next(template: Template, session: models.Session, vocabulary: Vocabular
               path: Path) -> list[str]:
     """After a save: `finalize` when the session is complete, else what is missing and
     the step that adds it; and `summarize` for the report."""
-    quoted = shlex.quote(str(path))
+    quoted = inline(shlex.quote(str(path)))
     missing = missing_for_final(template, session, vocabulary)
     if session.status == "final":
         lines = []
