@@ -16,7 +16,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from evaltool import __version__
 from evaltool.errors import EvaltoolError, InterruptedByUser
-from evaltool.i18n import LANGUAGES, resolve_language, set_language, t
+from evaltool.i18n import match_language, resolve_language, set_language, t
 
 COMMAND_MODULES = ("files", "wizard", "report", "git")
 
@@ -101,7 +101,7 @@ def build_app() -> typer.Typer:
             "--version", help=t("cli.version_help"), callback=_version,
             is_eager=True)] = False,
     ) -> None:
-        if lang is not None and lang.lower()[:2] not in LANGUAGES:
+        if lang is not None and match_language(lang) is None:
             raise typer.BadParameter(t("cli.bad_lang", value=lang), param_hint="--lang")
         set_language(resolve_language(lang))
 

@@ -148,7 +148,7 @@ def problems_from(error: ValidationError, document: Document,
 
 def _explain(kind: str, loc: tuple[Any, ...], params: dict[str, Any],
              model: type[BaseModel]) -> tuple[str, str | None]:
-    from evaltool.messages import problems as catalog
+    from evaltool.i18n import has_text
 
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
@@ -159,9 +159,9 @@ def _explain(kind: str, loc: tuple[Any, ...], params: dict[str, Any],
             params["suggestion"] = close[0]
             return "problems.extra_forbidden", "problems.did_you_mean"
         return "problems.extra_forbidden", "problems.allowed_keys"
-    if kind in catalog.MESSAGES:
+    if has_text(f"problems.{kind}"):
         hint = f"problems.{kind}_hint"
-        return f"problems.{kind}", hint if f"{kind}_hint" in catalog.MESSAGES else None
+        return f"problems.{kind}", hint if has_text(hint) else None
     params["detail"] = kind.replace("_", " ")
     return "problems.other", None
 

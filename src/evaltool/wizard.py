@@ -917,7 +917,7 @@ def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
 def explain(error: ValidationError, labels: dict[tuple[Any, ...], str], *,
             each: bool = False) -> str:
     """Pydantic's complaints in the user's language, naming the question, not the key."""
-    from evaltool.messages import problems as catalog
+    from evaltool.i18n import has_text
 
     texts = []
     for item in error.errors(include_url=False):
@@ -927,10 +927,10 @@ def explain(error: ValidationError, labels: dict[tuple[Any, ...], str], *,
         label = labels.get(loc[:1]) or labels.get(()) or ".".join(str(p) for p in loc)
         params["field"] = label
         params.setdefault("where", label)
-        if kind in catalog.MESSAGES:
+        if has_text(f"problems.{kind}"):
             try:
                 text = t(f"problems.{kind}", **params)
-                if f"{kind}_hint" in catalog.MESSAGES:
+                if has_text(f"problems.{kind}_hint"):
                     text += " — " + t(f"problems.{kind}_hint", **params)
             except (KeyError, IndexError):
                 text = f"{label}: {item['msg']}"
