@@ -138,6 +138,12 @@ def test_a_new_language_brings_its_own_plural_rule(third_language: Path) -> None
     assert said == ["XX unu: 1", "XX du: 2", "XX multaj: 5"]
 
 
+def test_a_language_without_a_catalog_is_refused_naming_those_there_are(cli: Invoke) -> None:
+    result = cli("--lang", "fr", "validate")
+    assert result.exit_code == 2
+    assert "en, nl" in result.output
+
+
 # --- the .po format ---------------------------------------------------------------------
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"),

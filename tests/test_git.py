@@ -274,7 +274,7 @@ def test_a_true_conflict_leaves_markers_that_validate_names(set_up: Path, cli: I
                  *add_at_the_end("schoolbestuurder", "wijk-betrekken", "fu-6"))
     merge = git("merge", "--no-edit", "left", check=False)
     assert merge.returncode == 1
-    assert f"evaltool: 1 conflict(s) in {SESSION} left with markers" in merge.stderr
+    assert f"evaltool: 1 conflict in {SESSION} left with markers; resolve it" in merge.stderr
     text = Path(SESSION).read_text(encoding="utf-8")
     assert ("<<<<<<< ours\n    status: dropped\n=======\n    status: done\n>>>>>>> theirs\n"
             in text)

@@ -98,10 +98,8 @@ def test_public_report_leaves_out_confidential_items_and_says_so(cli: Invoke, ex
     assert "owner: Projectleider Onderwijshuisvesting" in result.stdout
     assert "anonymised for publication" in result.stdout
     # The redaction summary goes to stderr.
-    assert "1 confidential finding(s)" in result.stderr
-    assert "1 confidential follow-up(s)" in result.stderr
-    assert "5 participant name(s) withheld" in result.stderr
-    assert "1 internal note(s) left out" in result.stderr
+    assert "1 confidential finding and 1 confidential follow-up left out" in result.stderr
+    assert "5 participant names withheld, 1 internal note left out" in result.stderr
     dutch = cli("--lang", "nl", "summarize", "--public", "-f", "markdown", session)
     assert "geanonimiseerd (AVG/Woo)" in dutch.stdout
     assert "geanonimiseerd:" in dutch.stderr

@@ -42,7 +42,7 @@ REST = [
     ("What worked", "Vertrouwen"), ("Tags", "vertrouwen"), ("Confidential", ""),
     ("What worked", ""),
     ("What was hard", ""),
-    ("participant number", "1"), ("Quadrant(s)", "samenwerkend"), ("Note", ""),
+    ("participant number", "1"), ("Quadrant, or two", "samenwerkend"), ("Note", ""),
     ("participant number", ""),
     ("participant number", ">"),  # roles: skipped
     ("Talent or competence", ""), ("About mandate", ""), ("About intrinsic motivation", ""),

@@ -16,7 +16,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from evaltool import __version__
 from evaltool.errors import EvaltoolError, InterruptedByUser
-from evaltool.i18n import match_language, resolve_language, set_language, t
+from evaltool.i18n import available_languages, match_language, resolve_language, set_language, t
 
 COMMAND_MODULES = ("files", "wizard", "report", "git")
 
@@ -96,13 +96,16 @@ def build_app() -> typer.Typer:
     @app.callback()
     def main_options(
         lang: Annotated[str | None, typer.Option(
-            "--lang", help=t("cli.lang_help"), metavar="nl|en")] = None,
+            "--lang", help=t("cli.lang_help", languages=", ".join(available_languages())),
+            metavar="|".join(available_languages()))] = None,
         version: Annotated[bool, typer.Option(
             "--version", help=t("cli.version_help"), callback=_version,
             is_eager=True)] = False,
     ) -> None:
         if lang is not None and match_language(lang) is None:
-            raise typer.BadParameter(t("cli.bad_lang", value=lang), param_hint="--lang")
+            raise typer.BadParameter(t("cli.bad_lang", value=lang,
+                                       languages=", ".join(available_languages())),
+                                     param_hint="--lang")
         set_language(resolve_language(lang))
 
     from importlib import import_module

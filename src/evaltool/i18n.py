@@ -157,21 +157,24 @@ def _catalog(language: str | None, domain: str = DOMAIN) -> NullTranslations:
 
 
 def t(key: str, language: str | None = None, /, **params: object) -> str:
-    """The text for `key` ("namespace.name") in the current language, filled in."""
-    text = _catalog(language).gettext(key)
+    """The text for `key` ("namespace.name") in the current language, filled in. With a
+    whole number `count`, in the plural form the language uses for it (see `tn`)."""
+    catalog = _catalog(language)
+    count = params.get("count")
+    if isinstance(count, int) and not isinstance(count, bool):
+        try:
+            text = catalog.ngettext(key, key, count)
+        except KeyError:  # a text that is the same for every number is a plain entry
+            text = catalog.gettext(key)
+    else:
+        text = catalog.gettext(key)
     return text.format(**params) if params else text
 
 
 def tn(key: str, count: int, language: str | None = None, /, **params: object) -> str:
-    """`t` for a text about `count` things, in the plural form the language uses for that
-    number (a plural entry of the catalog; a text that is the same for every number may
-    be a plain one); `{count}` is filled in."""
-    catalog = _catalog(language)
-    try:
-        text = catalog.ngettext(key, key, count)
-    except KeyError:
-        text = catalog.gettext(key)
-    return text.format(count=count, **params)
+    """`t` for a text about `count` things: the catalog's plural entry gives one text per
+    plural form, and the language's Plural-Forms rule picks the one for `count`."""
+    return t(key, language, count=count, **params)
 
 
 def has_text(key: str) -> bool:

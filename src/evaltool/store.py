@@ -135,6 +135,8 @@ def problems_from(error: ValidationError, document: Document,
         if item.get("input", "") is None and kind.endswith("_type"):
             kind = "blank"  # `key:` with nothing after it; the input itself is never shown
         params: dict[str, Any] = dict(item.get("ctx") or {})
+        if "min_length" in params:  # "at least 1 item": the plural form follows the number
+            params["count"] = params["min_length"]
         # A check across fields names the place it is about itself.
         loc = tuple(params.pop("at", None) or item["loc"])
         params.setdefault("field", ".".join(str(part) for part in loc) or "(top)")

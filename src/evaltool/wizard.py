@@ -923,6 +923,8 @@ def explain(error: ValidationError, labels: dict[tuple[Any, ...], str], *,
     for item in error.errors(include_url=False):
         kind = item["type"]
         params: dict[str, Any] = dict(item.get("ctx") or {})
+        if "min_length" in params:  # "at least 1 item": the plural form follows the number
+            params["count"] = params["min_length"]
         loc = tuple(item["loc"])
         label = labels.get(loc[:1]) or labels.get(()) or ".".join(str(p) for p in loc)
         params["field"] = label

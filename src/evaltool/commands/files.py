@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         if not checked:
             where = ", ".join(str(p) for p in paths or [sessions_dir])
             print(t("files.nothing_to_check", where=where), file=sys.stderr)
-        print(t("files.validate_summary", checked=checked, valid=checked - invalid,
+        print(t("files.validate_summary", count=checked, valid=checked - invalid,
                 invalid=invalid))
         if invalid or not checked:
             raise typer.Exit(1)

@@ -99,7 +99,8 @@ def register(app: typer.Typer) -> None:
             raise FileProblemError.at("git.no_files", where=", ".join(
                 str(p) for p in (paths or [sessions_dir])), hint="git.no_files_hint")
         summary = "git.fmt_check_summary" if check else "git.fmt_summary"
-        print(t(summary, checked=checked, changed=changed, invalid=invalid,
+        reformatted = t("git.would_reformat", count=changed) if check else changed
+        print(t(summary, count=checked, changed=reformatted, invalid=invalid,
                 unchanged=checked - changed - invalid), file=sys.stderr)
         if invalid or (check and changed):
             raise typer.Exit(1)

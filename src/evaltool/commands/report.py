@@ -289,7 +289,9 @@ def _rule_keys() -> tuple[str, ...]:
 
 
 def _report_redactions(counts: dict[str, int]) -> None:
-    print(t("report.redaction_summary", **counts), file=sys.stderr)
+    """One line of what publication mode did: each count in its plural form."""
+    said = {key: t("report." + f"redacted_{key}", count=count) for key, count in counts.items()}
+    print(t("report.redaction_summary", **said), file=sys.stderr)
 
 
 def write_report(summary: dict[str, Any], output_format: Format, output: Path | None,

@@ -1,0 +1,98 @@
+"""Plurals, dates, lists and yes/no in the user's language, as the language's rules have
+them: never "file(s)", "bestand(en)" or "naam/namen"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Invoke
+from evaltool.pofile import catalog_files, read_po
+
+# "file(s)", "address(es)", "bestand(en)", "e-mailadres(sen)", "zou(den)", "vraag/-vragen",
+# "naam/namen": a word with its plural written beside it instead of chosen by the number.
+BOTH_FORMS = re.compile(r"[^\W\d_]\((?:s|es|en|sen|den)\)|(?<![.\w/])[^\W\d_]+/-[^\W\d_]"
+                        r"|\bnaam/namen\b")
+
+TEMPLATES = REPO / "templates"
+
+
+@pytest.mark.parametrize("path", catalog_files(), ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_no_text_writes_both_forms_of_a_word(path: Path) -> None:
+    catalog = read_po(path.read_text(encoding="utf-8"), str(path))
+    both = [f"{key}: {text}" for key, entry in catalog.entries.items()
+            for text in entry.strings if BOTH_FORMS.search(text)]
+    assert both == []
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in _strings(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in _strings(value)]
+    return [data] if isinstance(data, str) else []
+
+
+@pytest.mark.parametrize("path", sorted(TEMPLATES.rglob("*.yaml")), ids=lambda p: p.name)
+def test_no_label_of_a_template_or_vocabulary_writes_both_forms(path: Path) -> None:
+    import yaml
+
+    texts = _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert [text for text in texts if BOTH_FORMS.search(text)] == []
+
+
+def _sessions(folder: Path, example: Path, count: int) -> Path:
+    folder.mkdir()
+    text = example.read_text(encoding="utf-8")
+    for number in range(count):
+        (folder / f"s{number}.yaml").write_text(text.replace(
+            example.stem, f"s{number}"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("count", "language", "said"), [
+    (1, "en", "1 file checked: 1 valid, 0 invalid"),
+    (2, "en", "2 files checked: 2 valid, 0 invalid"),
+    (1, "nl", "1 bestand gecontroleerd: 1 geldig, 0 ongeldig"),
+    (2, "nl", "2 bestanden gecontroleerd: 2 geldig, 0 ongeldig"),
+])
+def test_validate_counts_files_in_the_right_form(cli: Invoke, example: Path, tmp_path: Path,
+                                                 count: int, language: str, said: str) -> None:
+    folder = _sessions(tmp_path / "sessions", example, count)
+    result = cli("--lang", language, "validate", folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().splitlines()[-1] == said
+
+
+@pytest.mark.parametrize(("count", "said"), [
+    (1, "1 bestand: 1 zou herschreven worden, 0 ongewijzigd, 0 ongeldig"),
+    (2, "2 bestanden: 2 zouden herschreven worden, 0 ongewijzigd, 0 ongeldig"),
+])
+def test_fmt_check_says_would_in_the_form_of_its_own_number(
+        cli: Invoke, example: Path, tmp_path: Path, count: int, said: str) -> None:
+    folder = _sessions(tmp_path / "sessions", example, count)
+    for path in folder.iterdir():  # not canonical: the title in quotes it does not need
+        text = path.read_text(encoding="utf-8")
+        title = re.search(r"^  title: (.*)$", text, re.M)
+        assert title is not None
+        path.write_text(text.replace(title[0], f'  title: "{title[1]}"'), encoding="utf-8")
+    result = cli("--lang", "nl", "fmt", "--check", folder)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == said
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "quadrants needs at least 1 item"),
+    ("nl", "quadrants heeft minstens 1 item nodig"),
+])
+def test_a_schema_problem_about_a_number_uses_its_form(
+        cli: Invoke, example: Path, tmp_path: Path, language: str, said: str) -> None:
+    broken = tmp_path / "broken.yaml"
+    text = example.read_text(encoding="utf-8")
+    broken.write_text(re.sub(r"quadrants:\n(?: +- \w+\n)+", "quadrants: []\n", text, count=1),
+                      encoding="utf-8")
+    result = cli("--lang", language, "validate", broken)
+    assert result.exit_code == 1
+    assert said in result.stderr
