@@ -20,7 +20,6 @@ from evaltool.pofile import (
     Entry,
     brace_fields,
     catalog_files,
-    compile_all,
     compile_mo,
     header_for,
     read_mo,
@@ -92,35 +91,6 @@ def test_a_key_no_catalog_has_is_a_bug_not_a_silent_text() -> None:
 
 
 # --- a third language ---------------------------------------------------------------------
-
-THIRD = """\
-msgid ""
-msgstr ""
-"Language: xx\\n"
-"Content-Type: text/plain; charset=UTF-8\\n"
-"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);\\n"
-
-msgid "files.validate_help"
-msgstr "XX: kontrolu la sesiojn."
-
-msgid "report.skipped"
-msgid_plural "report.skipped"
-msgstr[0] "XX unu: {count}"
-msgstr[1] "XX du: {count}"
-msgstr[2] "XX multaj: {count}"
-"""
-
-
-@pytest.fixture
-def third_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A throwaway language `xx`: one .po file in a folder of catalogs, compiled."""
-    po = tmp_path / "xx" / "LC_MESSAGES" / "evaltool.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(THIRD, encoding="utf-8")
-    assert compile_all(tmp_path) == [po.with_suffix(".mo")]
-    monkeypatch.setattr(i18n, "locale_dirs", [tmp_path, LOCALE_DIR])
-    return tmp_path
-
 
 def test_a_new_language_is_one_po_file(third_language: Path, cli: Invoke) -> None:
     assert i18n.available_languages() == ["en", "nl", "xx"]

@@ -96,3 +96,36 @@ def test_a_schema_problem_about_a_number_uses_its_form(
     result = cli("--lang", language, "validate", broken)
     assert result.exit_code == 1
     assert said in result.stderr
+
+
+# --- a third language brings its own patterns -------------------------------------------
+
+
+def test_a_new_language_joins_dates_lists_and_articles_its_own_way(third_language: Path) -> None:
+    from evaltool.render.prose import joined, long_date, ordinal, with_article
+
+    assert joined(["a", "b"], "xx") == "a kaj b"
+    assert joined(["a", "b", "c", "d"], "xx") == "a; b; c kaj d"
+    assert long_date("2021-01-28", "xx") == "28-a de januaro 2021"
+    assert [ordinal(n, "xx") for n in (2, 25)] == ["dua", "25-a"]
+    assert with_article("Projectleider", "xx") == "la projectleider"
+
+
+@pytest.mark.parametrize(("language", "yes", "no"), [
+    ("en", "Yes", "n"), ("nl", "ja", "Nee"), ("xx", "jes", "ne")])
+def test_yes_and_no_are_the_words_of_the_language(third_language: Path, language: str,
+                                                  yes: str, no: str) -> None:
+    from evaltool.i18n import yes_or_no
+
+    assert (yes_or_no(yes, language), yes_or_no(no, language)) == (True, False)
+    assert yes_or_no("misschien", language) is None
+    # Data files write English; a Dutch facilitator types "ja" with English messages too.
+    assert yes_or_no("no", language) is False and yes_or_no("ja", "en") is True
+
+
+def test_a_report_in_a_new_language_uses_its_patterns(third_language: Path, cli: Invoke,
+                                                      example: Path) -> None:
+    result = cli("--lang", "xx", "summarize", "--width", "100", example)
+    assert result.exit_code == 0, result.output
+    assert "28-a de januaro 2021" in result.stdout
+    assert " kaj " in result.stdout

@@ -206,6 +206,22 @@ def frame_ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog(None, FRAME_DOMAIN).ngettext(singular, plural, count)
 
 
+def yes_or_no(answer: str, language: str | None = None) -> bool | None:
+    """True for a yes, False for a no, None for anything else: the words of the user's
+    language first, then of every language evaltool speaks (a Dutch facilitator types "ja"
+    with English messages too, and data files write `default: "no"`), and true/1,
+    false/0. The words are the catalogs' (`core.yes_words`, `core.no_words`)."""
+    word = answer.strip().casefold()
+    if word in ("true", "1", "false", "0"):
+        return word in ("true", "1")
+    languages = [*fallbacks(language or current_language()), *available_languages()]
+    for code in dict.fromkeys(languages):
+        for value, key in ((True, "core.yes_words"), (False, "core.no_words")):
+            if word in (w.strip().casefold() for w in t(key, code).split(",")):
+                return value
+    return None
+
+
 def pick(labels: Mapping[str, str], language: str | None = None) -> str:
     """The label in the current language from a `{en: ..., nl: ...}` map of a data file:
     the language's own, else the one it falls back to (English is always there)."""

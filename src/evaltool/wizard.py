@@ -28,7 +28,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from evaltool import models
 from evaltool.errors import Problem, TemplateError
-from evaltool.i18n import t
+from evaltool.i18n import t, yes_or_no
 from evaltool.prompter import Ask, Key, Prompter, Recorded, key_text, visible
 from evaltool.slug import short_id
 from evaltool.vocabulary import Vocabulary, fold
@@ -573,12 +573,10 @@ class Wizard:
             self._check(model, question.name, keys, label)
             return keys
         if kind == "flag":
-            answer = fold(raw)
-            if answer in ("y", "yes", "j", "ja", "true", "1"):
-                return "true"
-            if answer in ("n", "no", "nee", "false", "0"):
-                return "false"
-            raise Invalid(t("wizard.not_a_flag", label=label))
+            flag = yes_or_no(raw)
+            if flag is None:
+                raise Invalid(t("wizard.not_a_flag", label=label))
+            return "true" if flag else "false"
         if kind == "sdg":
             goal = self.vocabulary.resolve_sdg(raw)
             if goal is None and len(_split(raw)) > 1:  # each SDG gets its own note
@@ -683,8 +681,7 @@ class Wizard:
             return ", ".join(self.vocabulary.short_label(question.vocabulary, str(v))
                              for v in value)
         if question.type == "flag":
-            yes = fold(str(value)) in ("true", "yes", "ja", "y", "j", "1")
-            return t("wizard.yes") if yes else t("wizard.no")
+            return t("wizard.yes") if yes_or_no(str(value)) else t("wizard.no")
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
         return str(value)
