@@ -129,3 +129,49 @@ def test_a_report_in_a_new_language_uses_its_patterns(third_language: Path, cli:
     assert result.exit_code == 0, result.output
     assert "28-a de januaro 2021" in result.stdout
     assert " kaj " in result.stdout
+
+
+# --- labels in data files are a map of languages --------------------------------------------
+
+
+def _local_copy(tmp_path: Path, relative: str, old: str, new: str) -> Path:
+    """A ./templates copy of a bundled data file with one line changed."""
+    source = (TEMPLATES / relative).read_text(encoding="utf-8")
+    assert old in source
+    target = tmp_path / "templates" / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(source.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def test_a_vocabulary_labels_a_third_language_without_a_model_change(
+        third_language: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Invoke,
+        example: Path) -> None:
+    _local_copy(tmp_path, "vocabularies/delft.yaml",
+                "label: {nl: Presterende overheid, en: Performing government}",
+                "label: {nl: Presterende overheid, en: Performing government, "
+                "xx: Plenumanta registaro}")
+    monkeypatch.chdir(tmp_path)
+    ours = cli("--lang", "xx", "summarize", "--width", "100", example)
+    assert ours.exit_code == 0, ours.output
+    assert "Plenumanta registaro" in ours.stdout
+    # A language the label lacks falls back: Dutch has its own, nl_BE would take Dutch.
+    assert "Presterende overheid" in cli("--lang", "nl", "summarize", example).stdout
+
+
+@pytest.mark.parametrize(("label", "said"), [
+    ("{nl: Vertrouwelijk (nooit publiceren)}",
+     "has no English text (it has: nl) — add 'en: ...': every language falls back to English"),
+    ("{nl: Vertrouwelijk, en: Confidential, Dutch: x}",
+     "'Dutch' is not a language code — write a code such as en, nl, fy or nl_BE"),
+])
+def test_a_template_label_without_english_or_with_a_wrong_code_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Invoke, label: str,
+        said: str) -> None:
+    path = _local_copy(tmp_path, "casus-evaluatie.yaml",
+                       "label: {nl: Vertrouwelijk (nooit publiceren), en: Confidential (never "
+                       "published)}", f"label: {label}")
+    monkeypatch.chdir(tmp_path)
+    result = cli("templates")
+    assert result.exit_code != 0
+    assert f"{path}:" in result.stderr and said in result.stderr
