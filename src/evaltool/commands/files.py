@@ -13,10 +13,11 @@ from evaltool.i18n import t
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=t("files.validate_help"))
+    @app.command(help=t("files.validate_help"), short_help=t("files.validate_short"))
     def validate(
         paths: Annotated[list[Path] | None, typer.Argument(
-            help=t("files.validate_paths_help"), show_default=False, metavar="PATH")] = None,
+            help=t("files.validate_paths_help"), show_default=False,
+            metavar=t("cli.metavar_path"))] = None,
         drafts: Annotated[bool, typer.Option("--drafts", help=t("files.drafts_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
@@ -37,7 +38,7 @@ def register(app: typer.Typer) -> None:
         if invalid or not checked:
             raise typer.Exit(1)
 
-    @app.command(help=t("files.schema_help"))
+    @app.command(help=t("files.schema_help"), short_help=t("files.schema_short"))
     def schema() -> None:
         from evaltool.schema import session_schema_json
 

@@ -18,26 +18,29 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
+from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, shared
 from evaltool.i18n import t
 
 if TYPE_CHECKING:
     from evaltool.prompter import Prompter
     from evaltool.wizard import Wizard
 
-TemplateOption = Annotated[str | None, typer.Option("--template", help=t("wizard.template_help"),
+TemplateOption = Annotated[str | None, typer.Option("--template", show_default=False)]
+AnswersOption = Annotated[Path | None, typer.Option("--answers", dir_okay=False,
                                                     show_default=False)]
-AnswersOption = Annotated[Path | None, typer.Option("--answers", help=t("wizard.answers_help"),
-                                                    dir_okay=False, show_default=False)]
-InteractiveOption = Annotated[bool, typer.Option("--interactive",
-                                                 help=t("wizard.interactive_help"))]
+InteractiveOption = Annotated[bool, typer.Option("--interactive")]
+shared(TemplateOption, "wizard.template_help", "cli.metavar_name")
+shared(AnswersOption, "wizard.answers_help", "cli.metavar_file")
+shared(InteractiveOption, "wizard.interactive_help")
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("new-session", help=t("wizard.new_session_help"))
+    @app.command("new-session", help=t("wizard.new_session_help"),
+                 short_help=t("wizard.new_session_short"))
     def new_session(
         draft: Annotated[Path | None, typer.Argument(help=t("wizard.draft_arg_help"),
-                                                     metavar="[DRAFT]", show_default=False)] = None,
+                                                     metavar=t("cli.metavar_draft"),
+                                                     show_default=False)] = None,
         template: TemplateOption = None,
         answers: AnswersOption = None,
         defaults: Annotated[bool, typer.Option("--defaults", help=t("wizard.defaults_help"))
@@ -52,7 +55,7 @@ def register(app: typer.Typer) -> None:
         print(t("wizard.saved", path=path))
         print(t("wizard.saved_next", path=path))
 
-    @app.command(help=t("wizard.templates_help"))
+    @app.command(help=t("wizard.templates_help"), short_help=t("wizard.templates_short"))
     def templates() -> None:
         from evaltool.errors import EvaltoolError, TemplateError
         from evaltool.wizard_template import available_templates, read_template
@@ -73,10 +76,12 @@ def register(app: typer.Typer) -> None:
         if broken:  # the good ones are listed; the broken ones are the user's to fix
             raise TemplateError(*broken)
 
-    @app.command(help=t("wizard.edit_help"))
+    @app.command(help=t("wizard.edit_help"), short_help=t("wizard.edit_short"))
     def edit(
-        session: Annotated[Path, typer.Argument(help=t("wizard.edit_session_help"))],
+        session: Annotated[Path, typer.Argument(help=t("wizard.edit_session_help"),
+                                                metavar=t("cli.metavar_session"))],
         step: Annotated[str | None, typer.Option("--step", help=t("wizard.step_help"),
+                                                 metavar=t("cli.metavar_step"),
                                                  show_default=False)] = None,
         template: TemplateOption = None,
         answers: AnswersOption = None,
@@ -87,9 +92,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         _edit(session, step, template, answers, resume, interactive, sessions_dir)
 
-    @app.command(help=t("wizard.finalize_help"))
+    @app.command(help=t("wizard.finalize_help"), short_help=t("wizard.finalize_short"))
     def finalize(
-        session: Annotated[Path, typer.Argument(help=t("wizard.finalize_session_help"))],
+        session: Annotated[Path, typer.Argument(help=t("wizard.finalize_session_help"),
+                                                metavar=t("cli.metavar_session"))],
         template: TemplateOption = None,
     ) -> None:
         _finalize(session, template)
