@@ -158,7 +158,7 @@ def test_commands_are_listed_in_the_order_of_the_work_and_fit(cli: Invoke, langu
                                                               title: str) -> None:
     text = _help(cli, language, ())
     listed = _commands_listed(text, title)
-    work = ["new-session", "edit", "finalize", "summarize", "diff"]
+    work = ["init", "new-session", "edit", "finalize", "summarize", "diff"]
     helpers = ["templates", "validate", "fmt", "schema", "git-setup"]
     assert [name for name in listed if name in work + helpers] == work + helpers
     section = text.split(f"\n{title}:\n", 1)[1]

@@ -31,7 +31,7 @@ from evaltool.i18n import (
     t,
 )
 
-COMMAND_MODULES = ("files", "wizard", "report", "git")
+COMMAND_MODULES = ("start", "files", "wizard", "report", "git")
 # The order of the work: prepare a folder once, then per meeting record, change, finish,
 # report and compare; after those the helpers for files and git.
 COMMAND_ORDER = ("init", "new-session", "edit", "finalize", "summarize", "diff", "templates",
@@ -196,6 +196,19 @@ class EvaltoolGroup(_InYourLanguage, TyperGroup):
         super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:  # `evaltool` alone: the help, and where
+            ctx.meta["first_steps"] = _first_steps()  # to begin if nothing is here yet
+        rest: list[str] = super().parse_args(ctx, args)
+        return rest
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        super().format_epilog(ctx, formatter)
+        if ctx.meta.get("first_steps"):
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(ctx.meta["first_steps"])
+
     def list_commands(self, ctx: Any) -> list[str]:
         names: list[str] = super().list_commands(ctx)
         order = {name: index for index, name in enumerate(COMMAND_ORDER)}
@@ -228,6 +241,19 @@ class EvaltoolGroup(_InYourLanguage, TyperGroup):
             raise SystemExit(130) from None
 
 
+def _first_steps() -> str | None:
+    """What to do first, when the sessions folder (EVALTOOL_SESSIONS, else ./sessions)
+    holds no session file yet."""
+    import os
+    from pathlib import Path
+
+    from evaltool.workspace import SESSIONS, has_sessions
+
+    if has_sessions(Path(os.environ.get("EVALTOOL_SESSIONS") or SESSIONS)):
+        return None
+    return t("start.first_steps")
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"evaltool {__version__}")
@@ -249,6 +275,7 @@ def build_app() -> typer.Typer:
         name="evaltool",
         help=t("cli.app_help"),
         no_args_is_help=True,
+        invoke_without_command=True,
         add_completion=True,
         rich_markup_mode=None,
         pretty_exceptions_show_locals=False,
@@ -257,6 +284,7 @@ def build_app() -> typer.Typer:
 
     @app.callback()
     def main_options(
+        ctx: typer.Context,
         lang: Annotated[str | None, typer.Option(
             "--lang", help=t("cli.lang_help", languages=", ".join(available_languages())),
             metavar="|".join(available_languages()))] = None,
@@ -269,6 +297,10 @@ def build_app() -> typer.Typer:
                                        languages=", ".join(available_languages())),
                                      param_hint="--lang")
         set_language(resolve_language(lang))
+        if ctx.invoked_subcommand is None:  # `evaltool --lang nl`: as `evaltool` alone
+            ctx.meta["first_steps"] = _first_steps()
+            print(ctx.get_help())
+            raise typer.Exit(0)
 
     from importlib import import_module
 
