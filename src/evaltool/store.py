@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from evaltool import portable
 from evaltool.errors import (
     FileProblemError,
     Problem,
@@ -584,16 +585,15 @@ def atomic_write(path: Path, data: bytes, *, exclusive: bool = False,
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path, mode))
+            portable.set_mode(temporary, _mode_for(path, mode), stream.fileno())
         if exclusive:
             try:
-                os.link(temporary, path)
+                portable.link_exclusive(Path(temporary), path)
             except FileExistsError:
                 raise WriteError.at("store.exists", path=path, hint="store.exists_hint") from None
-            os.unlink(temporary)
         else:
             os.replace(temporary, path)
-        _sync_directory(directory)
+        portable.sync_folder(directory)
     except OSError as error:
         raise WriteError.at("store.cannot_write", path=path, reason=_reason(error),
                             hint="store.cannot_write_hint") from None
@@ -612,19 +612,6 @@ def _mode_for(path: Path, mode: int | None) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _sync_directory(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover - not every platform opens folders
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
 
 
 def _reason(error: OSError) -> str:
