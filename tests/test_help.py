@@ -85,8 +85,9 @@ def _help(cli: Invoke, language: str, page: tuple[str, ...]) -> str:
 
 
 def _own_words() -> str:
-    """Everything evaltool itself may write in a Dutch help page (its catalog)."""
-    return "\n".join(i18n.every_text())
+    """Everything evaltool itself may write in a Dutch help page: its catalogs, and the
+    Dutch of the frame catalog ("argument" is a Dutch word too)."""
+    return "\n".join([*i18n.every_text(), *(dutch for _, dutch in i18n.frame_texts("nl"))])
 
 
 def frame_words(english_help: str) -> set[str]:
@@ -189,3 +190,16 @@ def test_every_command_option_and_argument_is_explained_in_each_language() -> No
         metavar = getattr(thing, "metavar", None)
         if metavar and "|" not in metavar:  # a choice is typed as it is in every language
             assert dutch[name].metavar != metavar, name
+
+
+@pytest.mark.parametrize("mistake", [("diff",), ("summarize", "--foo"), ("edit", "x", "--step"),
+                                     ("nosuch",), ("diff", "a", "b", "c")],
+                         ids=lambda mistake: " ".join(mistake))
+def test_mistakes_on_the_command_line_are_told_in_dutch(cli: Invoke,
+                                                        mistake: tuple[str, ...]) -> None:
+    english = cli("--lang", "en", *mistake, env={"COLUMNS": "80"})
+    dutch = cli("--lang", "nl", *mistake, env={"COLUMNS": "80"})
+    assert english.exit_code == dutch.exit_code == 2
+    words = frame_words(english.stderr)
+    assert [word for word in words if _occurs(word, english.stderr)]  # the check sees them
+    assert sorted(word for word in words if _occurs(word, dutch.stderr)) == []

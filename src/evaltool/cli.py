@@ -11,6 +11,7 @@ marks them for gettext and where evaltool's command classes lay out the help.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from enum import Enum
@@ -124,6 +125,38 @@ def _usage_error() -> type[Exception]:
     return found
 
 
+# Usage errors that Typer's own click writes without marking them, known by how they
+# begin: "Missing argument 'OLD'.", "No such option: --x (Possible options: --y)".
+_ERROR_STARTS = ("Missing argument", "Missing option", "Missing parameter",
+                 "No such option: {name}")
+
+
+def error_message(message: str) -> str:
+    """A usage error's message in the user's language: its known start and the list of
+    possible options, else a text of the `frame` catalog with its values filled in
+    ("Option '--step' requires an argument.") whole; else as it is."""
+    from evaltool.i18n import frame_texts
+
+    for msgid in _ERROR_STARTS:
+        start = msgid.split("{")[0]
+        if message.startswith(start):
+            possible = "(Possible options: {options})"
+            message = frame_gettext(msgid).split("{")[0] + message[len(start):]
+            return message.replace(possible.split("{")[0],
+                                   frame_gettext(possible).split("{")[0])
+    for english, translated in frame_texts():
+        names = re.findall(r"\{[^{}]*\}", english)
+        if not names:
+            continue
+        parts = re.split(r"\{[^{}]*\}", english)
+        found = re.fullmatch("(.+?)".join(map(re.escape, parts)), message, re.S)
+        if found is not None and all(name in translated for name in names):
+            for name, value in zip(names, found.groups(), strict=True):
+                translated = translated.replace(name, value)
+            return translated
+    return message
+
+
 def speak_usage_error(error: Exception) -> None:
     """A mistake on the command line shown the way click shows it ("Usage: ...", "Try ...
     for help.", "Error: ..."), with those words in the user's language."""
@@ -137,7 +170,7 @@ def speak_usage_error(error: Exception) -> None:
             hint = frame_gettext("Try '{command} {option}' for help.").format(
                 command=ctx.command_path, option=ctx.help_option_names[0])
             print(ctx.get_usage(), hint, "", sep="\n", file=stream)
-        message = error.format_message()  # type: ignore[attr-defined]
+        message = error_message(error.format_message())  # type: ignore[attr-defined]
         print(frame_gettext("Error: {message}").format(message=message), file=stream)
 
     error.show = show  # type: ignore[attr-defined]

@@ -206,6 +206,25 @@ def frame_ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog(None, FRAME_DOMAIN).ngettext(singular, plural, count)
 
 
+def frame_texts(language: str | None = None) -> list[tuple[str, str]]:
+    """Every text of typer and click that the `frame` catalog of the current language
+    translates, as (English, translation) pairs; a plural entry gives its singular and
+    its plural (the language's last form)."""
+    from evaltool.pofile import read_mo
+
+    pairs: list[tuple[str, str]] = []
+    for code in fallbacks(language or current_language()):
+        for folder in locale_dirs:
+            path = folder / code / "LC_MESSAGES" / f"{FRAME_DOMAIN}.mo"
+            if path.is_file():
+                for msgid, (first, *rest) in read_mo(path.read_bytes(), plurals=True).items():
+                    singular, _, plural = msgid.partition("\0")
+                    pairs.append((singular, first))
+                    if plural and rest:
+                        pairs.append((plural, rest[-1]))
+    return pairs
+
+
 def yes_or_no(answer: str, language: str | None = None) -> bool | None:
     """True for a yes, False for a no, None for anything else: the words of the user's
     language first, then of every language evaltool speaks (a Dutch facilitator types "ja"

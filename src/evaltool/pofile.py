@@ -256,16 +256,18 @@ def compile_mo(catalog: Catalog) -> bytes:
     return head + struct.pack(f"<{len(table)}I", *table) + originals + translations
 
 
-def read_mo(data: bytes) -> dict[str, tuple[str, ...]]:
-    """The texts of a compiled catalog, by msgid (plural forms as one tuple); the header
-    is left out. For listing what a catalog holds: `gettext` does the lookups."""
+def read_mo(data: bytes, *, plurals: bool = False) -> dict[str, tuple[str, ...]]:
+    """The texts of a compiled catalog, by msgid (plural forms as one tuple; with
+    `plurals`, a plural entry's msgid is "singular\\0plural"); the header is left out.
+    For listing what a catalog holds: `gettext` does the lookups."""
     magic, _, count, originals, translations = struct.unpack("<5I", data[:20])
     if magic != 0x950412DE:
         raise ValueError("not a little-endian GNU .mo file")
     texts: dict[str, tuple[str, ...]] = {}
     for index in range(count):
         length, offset = struct.unpack("<2I", data[originals + 8 * index:][:8])
-        key = data[offset:offset + length].decode("utf-8").split("\0")[0]
+        key = data[offset:offset + length].decode("utf-8")
+        key = key if plurals else key.split("\0")[0]
         length, offset = struct.unpack("<2I", data[translations + 8 * index:][:8])
         if key:
             texts[key] = tuple(data[offset:offset + length].decode("utf-8").split("\0"))
