@@ -145,3 +145,23 @@ def test_po_files_read_back_as_written_and_compile_as_gettext_reads_them(
             assert gnu.gettext(key) == entry.text
         else:
             assert [gnu.ngettext(key, key, n) for n in (1, 2)] == list(entry.strings)
+
+
+# --- which language -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANGUAGE": "nl:en", "LANG": "en_US.UTF-8"}, "nl"),  # a Dutch desktop's preference list
+    ({"LANGUAGE": "fr:nl", "LANG": "fr_FR.UTF-8"}, "nl"),  # the first that has a catalog
+    ({"LANGUAGE": "nl", "LC_ALL": "C"}, "en"),  # as gettext: C means no translation
+    ({"EVALTOOL_LANG": "nl-be"}, "nl"),  # Flemish wording falls back to Dutch
+])
+def test_the_locale_is_read_as_gettext_reads_it(environ: dict[str, str], expected: str) -> None:
+    assert i18n.resolve_language(None, environ) == expected
+
+
+def test_on_windows_the_language_of_the_desktop_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows sets no LANG; evaltool asks Windows for the language of its menus."""
+    monkeypatch.setattr(i18n, "_windows_language", lambda: "nl_NL")
+    assert i18n.resolve_language(None, {}) == "nl"
+    assert i18n.resolve_language(None, {"LANG": "en_GB.UTF-8"}) == "en"
