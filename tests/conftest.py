@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from evaltool import i18n
 from evaltool.cli import _language_from, build_app
 from evaltool.i18n import resolve_language, set_language
+from evaltool.pofile import LOCALE_DIR, compile_all
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "sessions" / "2021-01-28-casus-cornelis-musius.yaml"
@@ -95,6 +97,65 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory,
 def english() -> None:
     """Every test starts in English, whatever the test before it chose."""
     set_language("en")
+
+
+THIRD = """\
+msgid ""
+msgstr ""
+"Language: xx\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);\\n"
+
+msgid "files.validate_help"
+msgstr "XX: kontrolu la sesiojn."
+
+msgid "report.list_two"
+msgstr "{first} kaj {second}"
+
+msgid "report.list_middle"
+msgstr "{first}; {rest}"
+
+msgid "report.list_end"
+msgstr "{first} kaj {last}"
+
+msgid "report.long_date"
+msgstr "{day}-a de {month} {year}"
+
+msgid "report.months"
+msgstr "januaro,februaro,marto,aprilo,majo,junio,julio,aŭgusto,septembro,oktobro,novembro,decembro"
+
+msgid "report.ordinals"
+msgstr "unua,dua,tria"
+
+msgid "report.ordinal_number"
+msgstr "{number}-a"
+
+msgid "report.with_article"
+msgstr "la {label}"
+
+msgid "core.yes_words"
+msgstr "jes, j"
+
+msgid "core.no_words"
+msgstr "ne"
+
+msgid "report.skipped"
+msgid_plural "report.skipped"
+msgstr[0] "XX unu: {count}"
+msgstr[1] "XX du: {count}"
+msgstr[2] "XX multaj: {count}"
+"""
+
+
+@pytest.fixture
+def third_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A throwaway language `xx`: one .po file in a folder of catalogs, compiled."""
+    po = tmp_path / "xx" / "LC_MESSAGES" / "evaltool.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(THIRD, encoding="utf-8")
+    assert compile_all(tmp_path) == [po.with_suffix(".mo")]
+    monkeypatch.setattr(i18n, "locale_dirs", [tmp_path, LOCALE_DIR])
+    return tmp_path
 
 
 @pytest.fixture

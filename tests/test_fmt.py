@@ -115,7 +115,7 @@ def test_check_lists_the_files_that_would_change_and_changes_nothing(
     result = cli("fmt", "--check", hand_written.parent)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [f"would reformat {hand_written}"]
-    assert "2 file(s): 1 would be reformatted, 1 unchanged, 0 invalid" in result.stderr
+    assert "2 files: 1 would be reformatted, 1 unchanged, 0 invalid" in result.stderr
     assert hand_written.read_bytes() == before
 
 
@@ -143,7 +143,7 @@ def test_invalid_files_are_reported_and_never_rewritten(
     line = _line_of(conflicted, "<<<<<<<")
     assert f"error: {conflicted}:{line}:1: unresolved git conflict marker <<<<<<<" \
         in result.stderr
-    assert "3 file(s): 1 reformatted, 0 unchanged, 2 invalid" in result.stderr
+    assert "3 files: 1 reformatted, 0 unchanged, 2 invalid" in result.stderr
     for path, content in originals.items():
         assert path.read_bytes() == content
 

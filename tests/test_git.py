@@ -275,7 +275,7 @@ def test_a_true_conflict_leaves_markers_that_validate_names(set_up: Path, cli: I
                  *add_at_the_end("schoolbestuurder", "wijk-betrekken", "fu-6"))
     merge = git("merge", "--no-edit", "left", check=False)
     assert merge.returncode == 1
-    assert f"evaltool: 1 conflict(s) in {SESSION} left with markers" in merge.stderr
+    assert f"evaltool: 1 conflict in {SESSION} left with markers; resolve it" in merge.stderr
     text = Path(SESSION).read_text(encoding="utf-8")
     assert ("<<<<<<< ours\n    status: dropped\n=======\n    status: done\n>>>>>>> theirs\n"
             in text)
@@ -305,7 +305,7 @@ def test_a_comment_is_never_lost_in_a_merge(set_up: Path, cli: Invoke, commented
     else:  # their comment would be lost: git's own merge, with its markers, instead
         assert merge.returncode == 1
         assert (f"{SESSION} merged by git as text (a comment would be lost otherwise): 3 "
-                "conflict(s) left with markers") in merge.stderr
+                "conflicts left with markers") in merge.stderr
         assert "<<<<<<< ours" in text
 
 

@@ -35,8 +35,10 @@ def test_problems_past_the_limit_are_counted(cli: Invoke, tmp_path: Path, count:
                                                   line)]
     assert len(placed) == min(count, store.MAX_PROBLEMS)
     if count > store.MAX_PROBLEMS:
+        extra = count - store.MAX_PROBLEMS
+        noun = "problem" if extra == 1 else "problems"
         assert errors[-1] == (
-            f"error: {path}: … and {count - store.MAX_PROBLEMS} more problem(s): only the "
+            f"error: {path}: … and {extra} more {noun}: only the "
             f"first {store.MAX_PROBLEMS} are shown — fix these, then run the command again to "
             "see the rest")
     else:

@@ -245,15 +245,12 @@ def publish_all(path: Path) -> dict[str, str]:
 @cache
 def _plain_words() -> frozenset[str]:
     """Words that may be in a report whatever the names: evaltool's own, and the corpus's."""
-    from evaltool.i18n import catalog
-    from evaltool.messages import __path__ as messages
+    from evaltool.i18n import every_text
     from evaltool.vocabulary import load_vocabulary
 
     words: set[str] = set()
-    for module in Path(messages[0]).glob("*.py"):
-        if module.stem != "__init__":
-            for english, dutch in catalog(module.stem).values():
-                words |= set(re.findall(r"[a-z]+", _fold(english + " " + dutch)))
+    for text in every_text():
+        words |= set(re.findall(r"[a-z]+", _fold(text)))
     words |= set(re.findall(r"[a-z]+", _fold(load_vocabulary().model_dump_json())))
     for text in [*AROUND, *LABELS, *FUNCTIONS, "Casus Gemeente Delft Excellent Faciliteren",
                  "Mail of bel voor de stukken. Samenwerking werkte. Secretaris van wethouder"]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import string
 import subprocess
 import sys
 from pathlib import Path
@@ -12,10 +10,7 @@ import pytest
 
 from conftest import REPO, Invoke
 from evaltool import __version__, resources
-from evaltool.i18n import catalog, resolve_language
-
-MESSAGE_MODULES = sorted(p.stem for p in (REPO / "src" / "evaltool" / "messages").glob("*.py")
-                         if p.stem != "__init__")
+from evaltool.i18n import resolve_language
 
 
 def test_version(cli: Invoke) -> None:
@@ -53,7 +48,7 @@ def test_language_choice(explicit: str | None, environ: dict[str, str], expected
 def test_an_unknown_language_is_a_usage_error(cli: Invoke) -> None:
     result = cli("--lang", "fr", "validate")
     assert result.exit_code == 2
-    assert "use nl or en" in result.output
+    assert "use one of: en, nl" in result.output
 
 
 def test_help_in_both_languages(cli: Invoke) -> None:
@@ -63,30 +58,6 @@ def test_help_in_both_languages(cli: Invoke) -> None:
     assert "Controleer sessiebestanden" in dutch.stdout
     assert "Controleer sessiebestanden" in cli("validate", "--help",
                                               env={"EVALTOOL_LANG": "nl"}).stdout
-
-
-@pytest.mark.parametrize("module", MESSAGE_MODULES)
-def test_every_text_exists_in_both_languages(module: str) -> None:
-    formatter = string.Formatter()
-    for name, texts in catalog(module).items():
-        assert isinstance(texts, tuple) and len(texts) == 2, name
-        english, dutch = texts
-        assert english.strip() and dutch.strip(), name
-        fields = [{f for _, f, _, _ in formatter.parse(text) if f} for text in texts]
-        assert fields[0] == fields[1], f"{module}.{name}: placeholders differ"
-
-
-def test_every_message_key_used_in_the_code_exists() -> None:
-    """t("feature.name") and hint keys in the source all resolve to a catalog entry."""
-    missing = []
-    for path in (REPO / "src" / "evaltool").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                namespace, dot, name = node.value.partition(".")
-                if dot and namespace in MESSAGE_MODULES and name.isidentifier():
-                    if name not in catalog(namespace):
-                        missing.append(f"{path.name}: {node.value}")
-    assert not missing
 
 
 def test_templates_are_bundled_with_the_package() -> None:
@@ -188,4 +159,4 @@ def test_lang_after_the_command_in_a_real_process(example: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "evaltool", "validate", "--lang", "nl",
                              str(example)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert "1 bestand(en) gecontroleerd: 1 geldig, 0 ongeldig" in result.stdout
+    assert "1 bestand gecontroleerd: 1 geldig, 0 ongeldig" in result.stdout

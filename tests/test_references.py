@@ -69,7 +69,7 @@ def test_validate_checks_every_continues(cli: Invoke, tmp_path: Path, case: str,
     assert result.exit_code == 1
     assert re.search(rf"^error: {re.escape(str(path))}:{line}:16: {re.escape(message)}",
                      result.stderr, re.M), result.stderr
-    assert "3 file(s) checked: 2 valid, 1 invalid" in result.stdout
+    assert "3 files checked: 2 valid, 1 invalid" in result.stdout
     # One file alone: the session it names is found next to it, by its id.
     alone = cli("validate", path)
     assert alone.exit_code == 1 and message in alone.stderr
@@ -90,7 +90,7 @@ def test_a_session_named_is_found_wherever_it_was_checked(cli: Invoke, tmp_path:
     (later / f"{FIRST}.yaml").rename(earlier / f"{FIRST}.yaml")
     result = cli("validate", later, earlier)
     assert result.exit_code == 0, result.output
-    assert "3 file(s) checked: 3 valid, 0 invalid" in result.stdout
+    assert "3 files checked: 3 valid, 0 invalid" in result.stdout
 
 
 def test_a_session_whose_id_is_not_its_file_name_is_refused(cli: Invoke, tmp_path: Path) -> None:

@@ -200,7 +200,7 @@ def test_non_files_do_not_hang(cli: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{fifo}: not a regular file" in result.stderr
     assert "dangling.yaml: a symbolic link to a file that does not exist" in result.stderr
-    assert "3 file(s) checked: 1 valid, 2 invalid" in result.stdout
+    assert "3 files checked: 1 valid, 2 invalid" in result.stdout
 
 
 def test_every_good_file_is_still_checked_when_one_is_bad(cli: Invoke, tmp_path: Path) -> None:
@@ -213,9 +213,9 @@ def test_every_good_file_is_still_checked_when_one_is_bad(cli: Invoke, tmp_path:
     (folder / ".drafts" / "d.yaml").write_text("not: a session\n", encoding="utf-8")
     result = cli("validate", folder)
     assert result.exit_code == 1
-    assert "3 file(s) checked: 2 valid, 1 invalid" in result.stdout
+    assert "3 files checked: 2 valid, 1 invalid" in result.stdout
     with_drafts = cli("validate", "--drafts", folder)
-    assert "4 file(s) checked: 2 valid, 2 invalid" in with_drafts.stdout
+    assert "4 files checked: 2 valid, 2 invalid" in with_drafts.stdout
 
 
 def test_validate_defaults_to_the_sessions_folder(cli: Invoke, example_copy: Path,
@@ -226,7 +226,7 @@ def test_validate_defaults_to_the_sessions_folder(cli: Invoke, example_copy: Pat
     other.mkdir()
     result = cli("validate", env={"EVALTOOL_SESSIONS": str(other)})
     assert result.exit_code == 1  # an empty folder: nothing was checked
-    assert "0 file(s) checked" in result.stdout
+    assert "0 files checked" in result.stdout
 
 
 def test_messages_in_dutch(cli: Invoke, tmp_path: Path) -> None:
@@ -248,7 +248,7 @@ def test_drafts_are_checked_as_drafts(cli: Invoke, tmp_path: Path) -> None:
     drafts.save(folder / ".drafts" / "new-1.yaml", state, "2021-01-28T10:00:00")
     result = cli("validate", "--drafts", folder)
     assert result.exit_code == 0
-    assert "1 file(s) checked: 1 valid, 0 invalid" in result.stdout
+    assert "1 file checked: 1 valid, 0 invalid" in result.stdout
     (folder / ".drafts" / "new-2.yaml").write_text("position: x\n", encoding="utf-8")
     result = cli("validate", "--drafts", folder)
     assert "new-2.yaml:1:1: not a draft" in result.stderr
@@ -272,7 +272,7 @@ def test_two_files_with_one_id_are_refused(cli: Invoke, tmp_path: Path) -> None:
     assert (f"{folder / '2021-01-28-casus-cornelis-musius.yaml'}:{line}:5: id "
             "'2021-01-28-casus-cornelis-musius' is also the id of "
             f"{elsewhere}") in result.stderr
-    assert "3 file(s) checked: 1 valid, 2 invalid" in result.stdout
+    assert "3 files checked: 1 valid, 2 invalid" in result.stdout
 
 
 def test_an_empty_folder_says_why_nothing_was_checked(cli: Invoke, tmp_path: Path) -> None:

@@ -30,10 +30,12 @@ def positions(*lines: str, language: str = "en") -> Script:
 
 
 @pytest.mark.parametrize(("language", "message"), [
-    ("en", "✗ Quadrant(s), comma separated: lawful and networking do not share a border — a "
-           "person on a border sits between two neighbouring quadrants; choose one"),
-    ("nl", "✗ Kwadrant(en), met komma's: rechtmatig en samenwerkend grenzen niet aan elkaar — "
-           "iemand op een grensvlak zit tussen twee naburige kwadranten; kies er één"),
+    ("en", "✗ Quadrant, or two on a border (a comma between them): lawful and networking do not "
+           "share a border — a person on a border sits between two neighbouring quadrants; "
+           "choose one"),
+    ("nl", "✗ Kwadrant, of twee op een grensvlak (met een komma ertussen): rechtmatig en "
+           "samenwerkend grenzen niet aan elkaar — iemand op een grensvlak zit tussen twee "
+           "naburige kwadranten; kies er één"),
 ])
 def test_quadrants_that_are_no_neighbours_are_refused_before_the_note(
         language: str, message: str) -> None:

@@ -21,7 +21,7 @@ def test_a_new_id_takes_every_reference_along(cli: Invoke, example_copy: Path,
     scripted(monkeypatch, [("menu", "6"), ("Short id in the file", "verslaglegger")])
     result = cli("edit", example_copy, "--step", "setup", "--interactive")
     assert result.exit_code == 0, result.output
-    assert "toehoorder is now verslaglegger; changed with it: the author of 2 finding(s)" \
+    assert "toehoorder is now verslaglegger; changed with it: the author of 2 findings" \
         in result.stdout
     session = load_session(example_copy)
     assert list(session.participants)[5] == "verslaglegger"
@@ -45,14 +45,14 @@ def test_removing_someone_others_refer_to_asks_first_and_says_what_goes(
     cli("edit", example_copy, "--step", "setup", "--interactive")
     question = next(a.label for a in asked if a.kind == "confirm")
     assert question == ("Remove Partner in Publiek Ondernemen (toehoorder)? They are no "
-                        "longer named as the author of 2 finding(s). (y/n)")
+                        "longer named as the author of 2 findings. (y/n)")
     assert example_copy.read_bytes() == before  # no: nothing went
 
     asked = scripted(monkeypatch, [("menu", "-1"), ("Projectleider", "y")])
     result = cli("edit", example_copy, "--step", "setup", "--interactive")
     assert result.exit_code == 0, result.output
     question = next(a.label for a in asked if a.kind == "confirm")
-    assert "With them go their place in the NSOB model, 5 role(s)." in question
+    assert "With them go their place in the NSOB model, 5 roles." in question
     assert "projectleider-ohv" not in load_session(example_copy).participants
 
 

@@ -43,7 +43,7 @@ REST = [
     ("What worked", "Vertrouwen"), ("Tags", "vertrouwen"), ("Confidential", ""),
     ("What worked", ""),
     ("What was hard", ""), ("No attention points? (y/n)", "y"),
-    ("Quadrant(s)", "samenwerkend"), ("Note", ""), ("Quadrant(s)", ""),
+    ("Quadrant, or two", "samenwerkend"), ("Note", ""), ("Quadrant, or two", ""),
     ("Roles (in order", ">"),  # roles: skipped
     ("Talent or competence", ">"),  # talents: skipped
     ("Yield (Enter when done)", "Samen #"), ("Yield (Enter when done)", ""),

@@ -19,7 +19,6 @@ overwritten.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import secrets
@@ -28,10 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from evaltool.errors import ChangedOnDiskError, WriteError
-
-# Folders that cannot be synced on some systems; that is no failure of the write.
-_CANNOT_SYNC = (errno.EINVAL, getattr(errno, "ENOTSUP", errno.EINVAL),
-                getattr(errno, "EOPNOTSUPP", errno.EINVAL))
+from evaltool.portable import keep_owner, link_exclusive, open_flags, set_mode, sync_folder
 
 
 def digest(data: bytes) -> str:
@@ -55,11 +51,12 @@ def atomic_write(path: Path, data: bytes, *, exclusive: bool = False, mode: int 
     backup = directory / f".{target.name}.{token}.old.tmp"
     made: list[Path] = []
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        fd = os.open(temporary, open_flags("O_WRONLY", "O_CREAT", "O_EXCL", "O_CLOEXEC",
+                                           "O_BINARY"), 0o600)
         made.append(temporary)
         try:
             _write_all(fd, data)
-            _keep_mode_and_owner(fd, existing, mode)
+            _keep_mode_and_owner(fd, temporary, existing, mode)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -100,7 +97,7 @@ def write_output(path: Path, data: bytes) -> None:
         info = None
     if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+            fd = os.open(path, open_flags("O_WRONLY", "O_CLOEXEC", "O_BINARY"))
             try:
                 _write_all(fd, data)
             finally:
@@ -147,16 +144,13 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _keep_mode_and_owner(fd: int, existing: os.stat_result | None, mode: int | None) -> None:
+def _keep_mode_and_owner(fd: int, path: Path, existing: os.stat_result | None,
+                         mode: int | None) -> None:
     if existing is None:
-        os.fchmod(fd, mode if mode is not None else 0o666 & ~_umask())
+        set_mode(path, mode if mode is not None else 0o666 & ~_umask(), fd)
         return
-    os.fchmod(fd, existing.st_mode & 0o7777)
-    if (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
-        try:  # root editing someone's file leaves it theirs; others cannot, and need not
-            os.fchown(fd, existing.st_uid, existing.st_gid)
-        except PermissionError:
-            pass
+    set_mode(path, existing.st_mode & 0o7777, fd)
+    keep_owner(fd, existing.st_uid, existing.st_gid)
 
 
 def _umask() -> int:
@@ -181,14 +175,14 @@ def _link(source: Path, name: Path) -> bool:
     """A second name for the old file, to put it back with; not every file system can."""
     try:
         os.link(source, name)
-    except OSError:
+    except (OSError, AttributeError):
         return False
     return True
 
 
 def _link_new(temporary: Path, target: Path, path: Path) -> None:
     try:
-        os.link(temporary, target)
+        link_exclusive(temporary, target)
     except FileExistsError:
         raise WriteError.at("store.exists", path=path, hint="store.exists_hint") from None
 
@@ -196,19 +190,11 @@ def _link_new(temporary: Path, target: Path, path: Path) -> None:
 def _sync_folder(directory: Path, undo: Callable[[], None] | None) -> None:
     """Make the rename durable; if that fails, undo it (the old file comes back)."""
     try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:  # a folder that cannot be opened cannot be synced either
-        return
-    try:
-        os.fsync(fd)
-    except OSError as error:
-        if error.errno in _CANNOT_SYNC:
-            return
+        sync_folder(directory)
+    except OSError:
         if undo is not None:
             undo()
         raise
-    finally:
-        os.close(fd)
 
 
 def _reason(error: OSError) -> str:

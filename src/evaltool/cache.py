@@ -75,13 +75,13 @@ CREATE TABLE IF NOT EXISTS overviews (
 
 
 def cache_dir(environ: Any = os.environ) -> Path:
-    """Where the cache lives: `$EVALTOOL_CACHE_DIR`, `$XDG_CACHE_HOME/evaltool`, ~/.cache."""
+    """Where the cache lives: `$EVALTOOL_CACHE_DIR`, else `evaltool` in the user's cache
+    folder ($XDG_CACHE_HOME, ~/.cache; %LOCALAPPDATA% on Windows)."""
+    from evaltool.portable import cache_home
+
     if explicit := environ.get("EVALTOOL_CACHE_DIR"):
         return Path(explicit)
-    base = environ.get("XDG_CACHE_HOME")
-    if not base or not os.path.isabs(base):  # the XDG spec: a relative value is ignored
-        base = str(Path.home() / ".cache")
-    return Path(base) / "evaltool"
+    return cache_home(environ) / "evaltool"
 
 
 def versions() -> dict[str, Any]:

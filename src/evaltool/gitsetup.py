@@ -105,7 +105,7 @@ def set_up(cwd: Path, sessions_dir: Path, command: str | None = None) -> SetupRe
         atomic_write(attributes, new.encode("utf-8"))
     line = f"{report.pattern} {ATTRIBUTES}"
     report.steps.append(("git." + f"setup_{what}", {"file": ".gitattributes", "line": line}))
-    report.steps.append(_write_schema(root, sessions_dir))
+    report.steps.append(write_schema(root, sessions_dir))
     for key, value in git_config(command or evaltool_command()).items():
         current = run_git(["config", "--local", "--get", key], root, check=False)
         if current.returncode == 0 and current.stdout.rstrip("\n") == value:
@@ -116,8 +116,9 @@ def set_up(cwd: Path, sessions_dir: Path, command: str | None = None) -> SetupRe
     return report
 
 
-def _write_schema(root: Path, sessions_dir: Path) -> tuple[str, dict[str, str]]:
-    """The JSON Schema where the modeline of session files points, so editors find it."""
+def write_schema(root: Path, sessions_dir: Path) -> tuple[str, dict[str, str]]:
+    """The JSON Schema where the modeline of session files points, so editors find it
+    (shown relative to `root`)."""
     from evaltool.schema import session_schema_json
     from evaltool.store import SCHEMA_MODELINE, atomic_write
 

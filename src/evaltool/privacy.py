@@ -521,10 +521,7 @@ def _json_strings(value: Any, place: Place = ()) -> Iterator[tuple[Place, str, b
 def tool_words() -> frozenset[str]:
     """Every word evaltool itself writes in a report (its catalogs, the vocabularies): no
     one's name, even where a given name is spelt alike."""
-    import pkgutil
-    from importlib import import_module
-
-    import evaltool.messages
+    from evaltool.i18n import every_text
     from evaltool.vocabulary import available_vocabularies, load_vocabulary
 
     words: set[str] = set()
@@ -532,10 +529,8 @@ def tool_words() -> frozenset[str]:
     def add(text: str) -> None:
         words.update(re.findall(r"[a-z]+", fold(text)))
 
-    for module in pkgutil.iter_modules(evaltool.messages.__path__):
-        for english, dutch in import_module(f"evaltool.messages.{module.name}").MESSAGES.values():
-            add(english)
-            add(dutch)
+    for text in every_text():
+        add(text)
     for name in available_vocabularies():
         for _, text, _ in _json_strings(load_vocabulary(name).model_dump(mode="json")):
             add(text)

@@ -159,6 +159,8 @@ def problems_from(error: ValidationError, document: Document,
         if item.get("input", "") is None and kind.endswith("_type"):
             kind = "blank"  # `key:` with nothing after it; the input itself is never shown
         params: dict[str, Any] = dict(item.get("ctx") or {})
+        if "min_length" in params:  # "at least 1 item": the plural form follows the number
+            params["count"] = params["min_length"]
         # A check across fields names the place it is about itself.
         loc = tuple(params.pop("at", None) or item["loc"])
         params.setdefault("field", ".".join(str(part) for part in loc) or "(top)")
@@ -176,7 +178,7 @@ def problems_from(error: ValidationError, document: Document,
 
 def _explain(kind: str, loc: tuple[Any, ...], params: dict[str, Any],
              model: type[BaseModel]) -> tuple[str, str | None]:
-    from evaltool.messages import problems as catalog
+    from evaltool.i18n import has_text
 
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
@@ -187,9 +189,9 @@ def _explain(kind: str, loc: tuple[Any, ...], params: dict[str, Any],
             params["suggestion"] = close[0]
             return "problems.extra_forbidden", "problems.did_you_mean"
         return "problems.extra_forbidden", "problems.allowed_keys"
-    if kind in catalog.MESSAGES:
+    if has_text(f"problems.{kind}"):
         hint = f"problems.{kind}_hint"
-        return f"problems.{kind}", hint if f"{kind}_hint" in catalog.MESSAGES else None
+        return f"problems.{kind}", hint if has_text(hint) else None
     params["detail"] = kind.replace("_", " ")
     return "problems.other", None
 

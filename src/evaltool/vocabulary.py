@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from evaltool import resources
-from evaltool.i18n import current_language, pick
+from evaltool.labels import Words
 from evaltool.models import Version
 
 DEFAULT_VOCABULARY = "delft"
@@ -32,20 +32,11 @@ Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=
 Word = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
-class Labels(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    nl: Word
-    en: Word
-
-    def __str__(self) -> str:
-        return pick({"nl": self.nl, "en": self.en})
-
-
 class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    label: Labels
-    short: Labels | None = None
-    plural: Labels | None = None
+    label: Words
+    short: Words | None = None
+    plural: Words | None = None
     aliases: list[Word] = []
 
 
@@ -90,7 +81,7 @@ class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     schema_version: Version
     name: Key
-    title: Labels
+    title: Words
     axes: Axes
     quadrants: dict[Key, Quadrant]
     orientations: dict[Key, Entry] = Field(min_length=1)
@@ -101,7 +92,7 @@ class Vocabulary(BaseModel):
     finding_kinds: dict[Key, Entry]
     judgements: dict[Key, Entry] = Field(min_length=1)
     follow_up_statuses: dict[Key, Entry]
-    sdgs: dict[Annotated[int, Field(ge=1, le=17), BeforeValidator(_goal)], Labels]
+    sdgs: dict[Annotated[int, Field(ge=1, le=17), BeforeValidator(_goal)], Words]
     filler_words: list[Word] = []
     """Words that say nothing in this domain ("organisatie"): never "repeated wording" in
     an overview (the languages' stopwords never are, either)."""
@@ -130,9 +121,9 @@ class Vocabulary(BaseModel):
         for category in CATEGORIES:
             words: dict[str, str] = {}
             for key, entry in self.entries(category).items():
-                names = [key, entry.label.nl, entry.label.en, *entry.aliases]
+                names = [key, *entry.label.texts(), *entry.aliases]
                 if entry.short:
-                    names += [entry.short.nl, entry.short.en]
+                    names += entry.short.texts()
                 for name in names:
                     words.setdefault(fold(name), key)
             index[category] = words
@@ -155,23 +146,23 @@ class Vocabulary(BaseModel):
         entry = self.entries(category).get(key)
         if entry is None:
             return key
-        return pick(entry.label.model_dump(), language or current_language())
+        return entry.label.text(language)
 
     def short_label(self, category: str, key: str, language: str | None = None) -> str:
         entry = self.entries(category).get(key)
         if entry is None or entry.short is None:
             return self.label(category, key, language)
-        return pick(entry.short.model_dump(), language or current_language())
+        return entry.short.text(language)
 
     def plural(self, category: str, key: str, language: str | None = None) -> str:
         entry = self.entries(category).get(key)
         if entry is None or entry.plural is None:
             return self.label(category, key, language)
-        return pick(entry.plural.model_dump(), language or current_language())
+        return entry.plural.text(language)
 
     def sdg_label(self, goal: int, language: str | None = None) -> str:
         labels = self.sdgs.get(goal)
-        return pick(labels.model_dump(), language or current_language()) if labels else str(goal)
+        return labels.text(language) if labels else str(goal)
 
     def resolve_sdg(self, text: str) -> int | None:
         """4, "4", "SDG 4", "sdg4", "SDG-4" or a goal's name → 4."""
@@ -179,7 +170,7 @@ class Vocabulary(BaseModel):
         if folded.isdigit() and int(folded) in self.sdgs:
             return int(folded)
         for goal, labels in self.sdgs.items():
-            if folded in (fold(labels.nl), fold(labels.en)):
+            if folded in map(fold, labels.texts()):
                 return goal
         return None
 

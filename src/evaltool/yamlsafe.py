@@ -38,6 +38,7 @@ from yaml.events import ScalarEvent as _Scalar
 from yaml.events import SequenceEndEvent as _SequenceEnd
 from yaml.events import SequenceStartEvent as _SequenceStart
 
+from evaltool import portable
 from evaltool.errors import FileProblemError
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -97,7 +98,9 @@ def _fail(path: Path, what: str, /, line: int | None = None, column: int | None 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     """The file's bytes; never blocks on a FIFO and never reads more than `limit`."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        # O_BINARY (Windows): no CRLF translation, no stop at Ctrl-Z; O_NONBLOCK (POSIX): a
+        # pipe named as a file does not hang the read.
+        fd = os.open(path, portable.open_flags("O_RDONLY", "O_BINARY", "O_NONBLOCK"))
     except FileNotFoundError:
         kind = "dangling_link" if os.path.islink(path) else "not_found"
         raise _fail(path, kind) from None

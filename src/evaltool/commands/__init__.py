@@ -11,18 +11,38 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
 import typer
 
 from evaltool.i18n import t
 from evaltool.render.formats import Format
 
+_SHARED: list[tuple[Any, str, str | None]] = []
+
+
+def shared(annotated: Any, help_key: str, metavar_key: str | None = None) -> None:
+    """An option or argument type that several commands share is a module constant, made
+    once per process: its help and metavar are given by `speak_shared`, in the language
+    of the app being built."""
+    _SHARED.append((get_args(annotated)[1], help_key, metavar_key))
+
+
+def speak_shared() -> None:
+    """The shared options' texts in the current language (before Typer copies them)."""
+    for info, help_key, metavar_key in _SHARED:
+        info.help = t(help_key)
+        if metavar_key is not None:
+            info.metavar = t(metavar_key)
+
+
 SessionsDirOption = Annotated[
     Path,
-    typer.Option("--sessions-dir", envvar="EVALTOOL_SESSIONS", help=t("files.sessions_dir_help"),
-                 file_okay=False, readable=False),
+    # The help says the default and the variable itself: no "[default: ...]" after it.
+    typer.Option("--sessions-dir", envvar="EVALTOOL_SESSIONS", file_okay=False,
+                 readable=False, show_default=False, show_envvar=False),
 ]
+shared(SessionsDirOption, "files.sessions_dir_help", "cli.metavar_folder")
 DEFAULT_SESSIONS_DIR = Path("sessions")
 
 

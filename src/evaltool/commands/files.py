@@ -13,11 +13,11 @@ from evaltool.i18n import t
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=t("files.validate_help"))
+    @app.command(help=t("files.validate_help"), short_help=t("files.validate_short"))
     def validate(
         paths: Annotated[list[Path] | None, typer.Argument(
-            help=t("files.validate_paths_help"), show_default=False, metavar="PATH",
-            readable=False)] = None,
+            help=t("files.validate_paths_help"), show_default=False,
+            metavar=t("cli.metavar_path"), readable=False)] = None,
         drafts: Annotated[bool, typer.Option("--drafts", help=t("files.drafts_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
@@ -35,12 +35,12 @@ def register(app: typer.Typer) -> None:
 
             where = ", ".join(inline(p) for p in paths or [sessions_dir])
             print(t("files.nothing_to_check", where=where), file=sys.stderr)
-        print(t("files.validate_summary", checked=checked, valid=checked - invalid,
+        print(t("files.validate_summary", count=checked, valid=checked - invalid,
                 invalid=invalid))
         if invalid or not checked:
             raise typer.Exit(1)
 
-    @app.command(help=t("files.schema_help"))
+    @app.command(help=t("files.schema_help"), short_help=t("files.schema_short"))
     def schema() -> None:
         from evaltool.schema import session_schema_json
 

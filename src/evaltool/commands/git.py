@@ -16,6 +16,7 @@ from evaltool.commands import (
     check_format,
     color_wanted,
     format_completion,
+    shared,
 )
 from evaltool.i18n import t
 from evaltool.render.formats import Format, diff_formats
@@ -48,8 +49,8 @@ def complete_session_paths(incomplete: str) -> list[str]:
 
 
 SessionPaths = Annotated[list[Path] | None, typer.Argument(
-    help=t("git.fmt_paths_help"), show_default=False, autocompletion=complete_session_paths,
-    readable=False)]
+    show_default=False, autocompletion=complete_session_paths, readable=False)]
+shared(SessionPaths, "git.fmt_paths_help", "cli.metavar_path")
 
 
 class Color(StrEnum):
@@ -59,7 +60,7 @@ class Color(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=t("git.fmt_help"))
+    @app.command(help=t("git.fmt_help"), short_help=t("git.fmt_short"))
     def fmt(
         paths: SessionPaths = None,
         check: Annotated[bool, typer.Option("--check", help=t("git.fmt_check_help"))] = False,
@@ -99,22 +100,25 @@ def register(app: typer.Typer) -> None:
             raise FileProblemError.at("git.no_files", where=", ".join(
                 str(p) for p in (paths or [sessions_dir])), hint="git.no_files_hint")
         summary = "git.fmt_check_summary" if check else "git.fmt_summary"
-        print(t(summary, checked=checked, changed=changed, invalid=invalid,
+        reformatted = t("git.would_reformat", count=changed) if check else changed
+        print(t(summary, count=checked, changed=reformatted, invalid=invalid,
                 unchanged=checked - changed - invalid), file=sys.stderr)
         if invalid or (check and changed):
             raise typer.Exit(1)
 
-    @app.command(help=t("git.diff_help"))
+    @app.command(help=t("git.diff_help"), short_help=t("git.diff_short"))
     def diff(
         old: Annotated[Path, typer.Argument(help=t("git.diff_old_help"), readable=False,
+                                            metavar=t("cli.metavar_old"),
                                             autocompletion=complete_session_paths)],
         new: Annotated[Path, typer.Argument(help=t("git.diff_new_help"), readable=False,
+                                            metavar=t("cli.metavar_new"),
                                             autocompletion=complete_session_paths)],
         output_format: Annotated[str, typer.Option(
             "--format", help=t("git.format_help"), metavar="|".join(DIFF_FORMATS),
             autocompletion=format_completion(DIFF_FORMATS))] = "text",
-        color: Annotated[Color, typer.Option("--color", help=t("git.color_help"))
-                         ] = Color.auto,
+        color: Annotated[Color, typer.Option("--color", help=t("git.color_help"),
+                                             metavar="|".join(Color))] = Color.auto,
         public: Annotated[bool, typer.Option("--public", help=t("git.diff_public_help"))
                           ] = False,
     ) -> None:
@@ -146,7 +150,7 @@ def register(app: typer.Typer) -> None:
         sys.stdout.write(text)
         raise typer.Exit(1 if changes else 0)
 
-    @app.command("git-setup", help=t("git.git_setup_help"))
+    @app.command("git-setup", help=t("git.git_setup_help"), short_help=t("git.git_setup_short"))
     def git_setup(sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR) -> None:
         from evaltool.gitsetup import set_up
 

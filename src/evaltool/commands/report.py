@@ -29,22 +29,25 @@ REPORT_FORMATS = [str(fmt) for fmt in report_formats()]
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=t("report.summarize_help"))
+    @app.command(help=t("report.summarize_help"), short_help=t("report.summarize_short"))
     def summarize(
         paths: Annotated[list[Path] | None, typer.Argument(
-            help=t("report.paths_help"), show_default=False, readable=False)] = None,
+            help=t("report.paths_help"), show_default=False,
+            metavar=t("cli.metavar_path"), readable=False)] = None,
         output_format: Annotated[str, typer.Option(
             "--format", "-f", help=t("report.format_help"),
             metavar="|".join(REPORT_FORMATS),
             autocompletion=format_completion(REPORT_FORMATS))] = "text",
         output: Annotated[Path | None, typer.Option(
-            "--output", "-o", help=t("report.output_help"), readable=False)] = None,
+            "--output", "-o", help=t("report.output_help"), metavar=t("cli.metavar_file"),
+            readable=False)] = None,
         public: Annotated[bool, typer.Option("--public", help=t("report.public_help"))] = False,
         names: Annotated[bool, typer.Option("--names", help=t("report.names_help"))] = False,
         route: Annotated[str | None, typer.Option(
-            "--route", help=t("report.route_help"), metavar="NAME")] = None,
+            "--route", help=t("report.route_help"), metavar=t("cli.metavar_name"))] = None,
         width: Annotated[int | None, typer.Option(
-            "--width", help=t("report.width_help"), min=30, max=1000)] = None,
+            "--width", help=t("report.width_help"), metavar=t("cli.metavar_number"), min=30,
+            max=1000)] = None,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
         no_cache: Annotated[bool, typer.Option("--no-cache", help=t("cache.no_cache_help"))
                             ] = False,
@@ -316,7 +319,9 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
 
 
 def _report_redactions(counts: dict[str, int]) -> None:
-    print(t("report.redaction_summary", **counts), file=sys.stderr)
+    """One line of what publication mode did: each count in its plural form."""
+    said = {key: t("report." + f"redacted_{key}", count=count) for key, count in counts.items()}
+    print(t("report.redaction_summary", **said), file=sys.stderr)
 
 
 def write_report(summary: dict[str, Any], output_format: Format, output: Path | None,

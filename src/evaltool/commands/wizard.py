@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
+from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, shared
 from evaltool.i18n import t
+from evaltool.portable import shell_quote, stop_signals
 from evaltool.textsafe import inline
 
 if TYPE_CHECKING:
@@ -30,21 +31,22 @@ if TYPE_CHECKING:
     from evaltool.wizard.state import Route
     from evaltool.wizard.template import Step
 
-TemplateOption = Annotated[str | None, typer.Option("--template", help=t("wizard.template_help"),
-                                                    show_default=False)]
-AnswersOption = Annotated[Path | None, typer.Option("--answers", help=t("wizard.answers_help"),
-                                                    dir_okay=False, show_default=False,
-                                                    readable=False)]
-InteractiveOption = Annotated[bool, typer.Option("--interactive",
-                                                 help=t("wizard.interactive_help"))]
+TemplateOption = Annotated[str | None, typer.Option("--template", show_default=False)]
+AnswersOption = Annotated[Path | None, typer.Option("--answers", dir_okay=False,
+                                                    show_default=False, readable=False)]
+InteractiveOption = Annotated[bool, typer.Option("--interactive")]
+shared(TemplateOption, "wizard.template_help", "cli.metavar_name")
+shared(AnswersOption, "wizard.answers_help", "cli.metavar_file")
+shared(InteractiveOption, "wizard.interactive_help")
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("new-session", help=t("wizard.new_session_help"))
+    @app.command("new-session", help=t("wizard.new_session_help"),
+                 short_help=t("wizard.new_session_short"))
     def new_session(
         draft: Annotated[Path | None, typer.Argument(help=t("wizard.draft_arg_help"),
-                                                     metavar="[DRAFT]", show_default=False,
-                                                     readable=False)] = None,
+                                                     metavar=t("cli.metavar_draft"),
+                                                     show_default=False, readable=False)] = None,
         template: TemplateOption = None,
         answers: AnswersOption = None,
         defaults: Annotated[bool, typer.Option("--defaults", help=t("wizard.defaults_help"))
@@ -60,7 +62,7 @@ def register(app: typer.Typer) -> None:
         for line in after:
             print(line)
 
-    @app.command(help=t("wizard.templates_help"))
+    @app.command(help=t("wizard.templates_help"), short_help=t("wizard.templates_short"))
     def templates() -> None:
         from evaltool.errors import EvaltoolError, TemplateError
         from evaltool.wizard.template import available_templates, read_template
@@ -81,11 +83,13 @@ def register(app: typer.Typer) -> None:
         if broken:  # the good ones are listed; the broken ones are the user's to fix
             raise TemplateError(*broken)
 
-    @app.command(help=t("wizard.edit_help"))
+    @app.command(help=t("wizard.edit_help"), short_help=t("wizard.edit_short"))
     def edit(
         session: Annotated[Path, typer.Argument(help=t("wizard.edit_session_help"),
+                                                metavar=t("cli.metavar_session"),
                                                 readable=False)],
         step: Annotated[str | None, typer.Option("--step", help=t("wizard.step_help"),
+                                                 metavar=t("cli.metavar_step"),
                                                  show_default=False)] = None,
         template: TemplateOption = None,
         answers: AnswersOption = None,
@@ -96,18 +100,19 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         _edit(session, step, template, answers, resume, interactive, sessions_dir)
 
-    @app.command("drafts", help=t("wizard.drafts_help"))
+    @app.command("drafts", help=t("wizard.drafts_help"), short_help=t("wizard.drafts_short"))
     def drafts_command(
         remove: Annotated[list[str] | None, typer.Option(
-            "--remove", help=t("wizard.drafts_remove_help"), metavar="NUMBER|DRAFT",
-            show_default=False)] = None,
+            "--remove", help=t("wizard.drafts_remove_help"),
+            metavar=t("cli.metavar_number_or_draft"), show_default=False)] = None,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
         _drafts(remove or [], sessions_dir)
 
-    @app.command(help=t("wizard.finalize_help"))
+    @app.command(help=t("wizard.finalize_help"), short_help=t("wizard.finalize_short"))
     def finalize(
         session: Annotated[Path, typer.Argument(help=t("wizard.finalize_session_help"),
+                                                metavar=t("cli.metavar_session"),
                                                 readable=False)],
         template: TemplateOption = None,
     ) -> None:
@@ -127,7 +132,8 @@ class _Stopped(BaseException):
 
 @contextmanager
 def _signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP stop the wizard the way Ctrl-C does: the draft is kept."""
+    """SIGTERM, SIGHUP (and on Windows SIGBREAK) stop the wizard the way Ctrl-C does: the
+    draft is kept."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -135,8 +141,7 @@ def _signals() -> Iterator[None]:
     def stop(signum: int, frame: Any) -> None:
         raise _Stopped(signum)
 
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {signum: signal.signal(signum, stop) for signum in wanted}
+    previous = {signum: signal.signal(signum, stop) for signum in stop_signals()}
     try:
         yield
     finally:
@@ -151,9 +156,7 @@ def _exit_code(stop: BaseException) -> int:
 
 
 def _resume_command(draft: Path) -> str:
-    import shlex
-
-    return f"evaltool new-session --resume {shlex.quote(str(draft))}"
+    return f"evaltool new-session --resume {shell_quote(str(draft))}"
 
 
 def _is_terminal(interactive: bool) -> bool:
@@ -423,7 +426,6 @@ def _write(session: Session, path: Path, *, original: Any = None,
 def _edit(path: Path, step_name: str | None, template_name: str | None, answers: Path | None,
           resume: bool, interactive: bool, sessions_dir: Path) -> None:
     import datetime as dt
-    import shlex
 
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
     from evaltool.store import open_for_edit
@@ -493,7 +495,7 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
                 raise InterruptedByUser(Problem("wizard.interrupted_edit", {"path": path}),
                                         exit_code=_exit_code(stop)) from None
             keep(snapshot)
-            command = f"evaltool edit {shlex.quote(str(path))} --step {step.name} --resume"
+            command = f"evaltool edit {shell_quote(str(path))} --step {step.name} --resume"
             raise InterruptedByUser(Problem("wizard.interrupted_edit_draft", {
                 "path": path, "draft": draft, "command": command}),
                 exit_code=_exit_code(stop)) from None
@@ -546,7 +548,7 @@ def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
             return shown[int(text) - 1]
         if (step := wizard.template.step(text)) is not None:
             return step
-        titles = {step.name: (fold(step.title.nl), fold(step.title.en))
+        titles = {step.name: tuple(fold(title) for title in step.title.texts())
                   for step in wizard.template.steps}
         exact = [s for s in wizard.template.steps if fold(text) in titles[s.name]]
         prefix = [s for s in wizard.template.steps

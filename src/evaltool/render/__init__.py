@@ -16,5 +16,5 @@ def report_text(key: str, language: str, **params: object) -> str:
 
 
 def report_count(key: str, count: int, language: str, **params: object) -> str:
-    """A report text about `count` things, singular or plural (`report.<key>[_one]`)."""
+    """A report text about `count` things, in the plural form for that number."""
     return tn(f"report.{key}", count, language, **params)

@@ -1,9 +1,11 @@
-"""Running text in Dutch and English: people by function with their article, lists joined with
-"en"/"and", ordinals and dates in words, as the seed's newsletter writes them.
+"""Running text in the reader's language: people by function with their article, lists
+joined with "en"/"and", ordinals and dates in words, as the seed's newsletter writes them.
 
-Grammar is a property of the language, not of a municipality's vocabulary, so the few
-rules live here; the words themselves (month names, ordinals, "and", ...) are catalog
-texts.
+Grammar is a property of the language, not of a municipality's vocabulary. The patterns
+are catalog texts, so a new language brings its own: how a list is joined (CLDR's list
+patterns: two items, and the middle and end of a longer list), how a date is written, the
+month names and ordinals, a function with its article. Only what no pattern can say is
+code: Dutch "de" or "het" by the head of the noun, English "1st", "22nd".
 """
 
 from __future__ import annotations
@@ -32,12 +34,17 @@ def in_running_text(label: str) -> str:
     return f"{first} {rest}" if rest else first
 
 
+def base_language(language: str) -> str:
+    """"nl_BE" → "nl": the language whose grammar a regional one shares."""
+    return language.partition("_")[0]
+
+
 def with_article(label: str, language: str) -> str:
     """A function or perspective in running text with its definite article:
     "de projectleider Onderwijshuisvesting", "het bestuurslid", "the adviser"."""
     text = in_running_text(label)
-    if language != "nl":
-        return f"the {text}"
+    if base_language(language) != "nl":
+        return t("report.with_article", language, label=text)
     head = re.split(r"[\s(]", text, maxsplit=1)[0].casefold()
     return f"{'het' if head.endswith(_HET_ENDINGS) else 'de'} {text}"
 
@@ -61,29 +68,35 @@ def person(participant: Mapping[str, Any], language: str) -> str:
 
 
 def joined(items: Sequence[str], language: str) -> str:
-    """"a, b en c" / "a, b and c"."""
+    """"a, b en c" / "a, b and c", by the language's list patterns."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {t('report.and', language)} " + items[-1]
+    if len(items) == 2:
+        return t("report.list_two", language, first=items[0], second=items[1])
+    text = t("report.list_end", language, first=items[-2], last=items[-1])
+    for item in reversed(items[:-2]):
+        text = t("report.list_middle", language, first=item, rest=text)
+    return text
 
 
 def long_date(iso: str, language: str) -> str:
     """2021-01-28 → "28 januari 2021" / "28 January 2021"."""
     year, month, day = (int(part) for part in iso.split("-"))
     months = t("report.months", language).split(",")
-    return f"{day} {months[month - 1]} {year}"
+    return t("report.long_date", language, day=day, month=months[month - 1].strip(),
+             year=year)
 
 
 def ordinal(number: int, language: str) -> str:
     """1 → "eerste" / "first" (in words up to twenty), then "21e" / "21st"."""
     words = t("report.ordinals", language).split(",")
     if 1 <= number <= len(words):
-        return words[number - 1]
-    if language == "nl":
-        return f"{number}e"
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
-        number % 10, "th")
-    return f"{number}{suffix}"
+        return words[number - 1].strip()
+    if base_language(language) == "en":
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+            number % 10, "th")
+        return f"{number}{suffix}"
+    return t("report.ordinal_number", language, number=number)
 
 
 def full_stop(text: str) -> str:

@@ -30,6 +30,7 @@ from evaltool.render.outline import (
     spans,
 )
 from evaltool.render.prose import (
+    base_language,
     full_stop,
     in_running_text,
     joined,
@@ -248,7 +249,8 @@ def _portrait(p: Mapping[str, Any], language: str) -> Inlines:
 
 
 def _quadrant(label: str, language: str) -> str:
-    return with_article(label, language) if language == "nl" else in_running_text(label)
+    return with_article(label, language) if base_language(language) == "nl" \
+        else in_running_text(label)
 
 
 def _roles_sentences(p: Mapping[str, Any], language: str) -> list[str]:

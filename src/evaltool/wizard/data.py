@@ -128,7 +128,7 @@ def explain(error: ValidationError | list[Any], labels: dict[tuple[Any, ...], st
             vocabulary: Vocabulary | None = None, each: bool = False) -> str:
     """Pydantic's complaints (all of an error, or some of its `errors()`) in the user's
     language, naming the question, not the key, and vocabulary values by their label."""
-    from evaltool.messages import problems as catalog
+    from evaltool.i18n import has_text
 
     texts = []
     items = error if isinstance(error, list) else error.errors(include_url=False)
@@ -141,10 +141,12 @@ def explain(error: ValidationError | list[Any], labels: dict[tuple[Any, ...], st
         params.setdefault("where", label)
         if vocabulary is not None:
             params = _labelled(params, vocabulary)
-        if kind in catalog.MESSAGES:
+        if "min_length" in params:  # "at least 1 item": the plural form follows the number
+            params["count"] = params["min_length"]
+        if has_text(f"problems.{kind}"):
             try:
                 text = t(f"problems.{kind}", **params)
-                if f"{kind}_hint" in catalog.MESSAGES:
+                if has_text(f"problems.{kind}_hint"):
                     text += " — " + t(f"problems.{kind}_hint", **params)
             except (KeyError, IndexError):
                 text = f"{label}: {item['msg']}"

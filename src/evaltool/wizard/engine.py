@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from evaltool.i18n import t
+from evaltool.i18n import t, yes_or_no
 from evaltool.vocabulary import Vocabulary, fold
 from evaltool.wizard import lists, people, review, threads
 from evaltool.wizard.data import (
@@ -40,7 +40,7 @@ from evaltool.wizard.data import (
     pruned,
     unique,
 )
-from evaltool.wizard.grammar import NO, YES, Grammar, Invalid, as_typed
+from evaltool.wizard.grammar import Grammar, Invalid, as_typed
 from evaltool.wizard.guide import Guide
 from evaltool.wizard.prompter import Ask, Key, Prompter, Recorded, key_text, visible
 from evaltool.wizard.roles import Roles
@@ -317,10 +317,10 @@ class Wizard:
             raw = self.input(ask)
             if raw is None:
                 return True
-            answer = fold(raw)
-            if answer in YES or answer in NO:
+            answer = yes_or_no(raw)
+            if answer is not None:
                 self.record(key, raw)
-                return answer in YES
+                return answer
             self.prompter.reject(ask, t("wizard.yes_or_no"))
 
     def question(self, key: Key, question: Question, *, entry: dict[str, Any],

@@ -24,15 +24,23 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from evaltool import models
-from evaltool.i18n import t
+from evaltool.i18n import t, yes_or_no
 from evaltool.vocabulary import Vocabulary, fold
 from evaltool.wizard.data import explain, field_adapter, plain
 from evaltool.wizard.prompter import visible
 from evaltool.wizard.state import EarlierFollowUp
 from evaltool.wizard.template import Part, Question
 
-YES = ("y", "yes", "j", "ja", "true", "1")
-NO = ("n", "no", "nee", "false", "0")
+
+def is_yes(value: object) -> bool:
+    """A yes in the user's language (or any evaltool speaks), or `true`/`1`."""
+    return yes_or_no(str(value)) is True
+
+
+def is_no(value: object) -> bool:
+    """A no in the user's language (or any evaltool speaks), or `false`/`0`."""
+    return yes_or_no(str(value)) is False
+
 
 _TAG = re.compile(r"[^\s,#\[\]{}]{1,40}")
 _MONTHS = {
@@ -146,12 +154,10 @@ class Grammar:
             self.check_with_model(model, {question.name: keys}, question.name, label)
             return keys
         if kind == "flag":
-            answer = fold(raw)
-            if answer in YES:
-                return "true"
-            if answer in NO:
-                return "false"
-            raise Invalid(t("wizard.not_a_flag", label=label))
+            flag = yes_or_no(raw)
+            if flag is None:
+                raise Invalid(t("wizard.not_a_flag", label=label))
+            return "true" if flag else "false"
         if kind == "sdg":
             return self._sdg(raw, label, taken)
         if kind == "tags":
@@ -261,7 +267,7 @@ class Grammar:
             return ", ".join(self.vocabulary.short_label(question.vocabulary, str(v))
                              for v in value)
         if question.type == "flag":
-            return t("wizard.yes") if fold(str(value)) in YES else t("wizard.no")
+            return t("wizard.yes") if is_yes(value) else t("wizard.no")
         if question.type == "earlier":
             items = self.earlier()
             number = next((n for n, item in enumerate(items, 1) if item.ref == value), None)
@@ -315,7 +321,7 @@ class Grammar:
             value = data.get(question.name)
             if question.mark == ";":
                 positional.append("" if value is None else self.show(question, value))
-            elif value in (None, [], "") or (question.type == "flag" and fold(str(value)) in NO):
+            elif value in (None, [], "") or (question.type == "flag" and is_no(value)):
                 continue
             elif question.mark == "!":
                 before = "! "

@@ -8,7 +8,6 @@ the question, which is asked again without printing the whole review once more.
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 
 from evaltool import models
 from evaltool.i18n import t
+from evaltool.portable import shell_quote
 from evaltool.textsafe import inline
 from evaltool.vocabulary import Vocabulary
 from evaltool.wizard.data import (
@@ -173,7 +173,7 @@ def what_next(template: Template, session: models.Session, vocabulary: Vocabular
               path: Path) -> list[str]:
     """After a save: `finalize` when the session is complete, else what is missing and
     the step that adds it; and `summarize` for the report."""
-    quoted = inline(shlex.quote(str(path)))
+    quoted = inline(shell_quote(str(path)))
     missing = missing_for_final(template, session, vocabulary)
     if session.status == "final":
         lines = []

@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from evaltool.i18n import t
-from evaltool.vocabulary import Vocabulary, fold
-from evaltool.wizard.grammar import NO, YES, Invalid, as_typed, numbered, typed_lines
+from evaltool.vocabulary import Vocabulary
+from evaltool.wizard.grammar import Invalid, as_typed, is_no, is_yes, numbered, typed_lines
 from evaltool.wizard.prompter import visible
 
 
@@ -107,8 +107,8 @@ class Roles:
                 text = f"{text}: {role['label']}"
             if role.get("orientation") != orientation or self._ends_in_orientation(text):
                 text += " " + self.vocabulary.label("orientations", str(role.get("orientation")))
-            usual = fold(str(role.get("usual", "false"))) in YES
-            played = fold(str(role.get("played", "true"))) in YES
+            usual = is_yes(role.get("usual", "false"))
+            played = is_yes(role.get("played", "true"))
             text = f"({text})" if usual and not played else f"{text}*" if usual else text
             if role.get("phase") != phase:
                 phase = role.get("phase")
@@ -176,8 +176,8 @@ def _role_marks(text: str) -> tuple[str, bool, bool]:
 def _normal(role: dict[str, Any]) -> dict[str, str]:
     """A role without the values it has by default (`usual: false`, `played: true`)."""
     shown = {k: str(v) for k, v in role.items() if v is not None}
-    if fold(shown.get("usual", "false")) in NO:
+    if is_no(shown.get("usual", "false")):
         shown.pop("usual", None)
-    if fold(shown.get("played", "true")) in YES:
+    if is_yes(shown.get("played", "true")):
         shown.pop("played", None)
     return shown

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from evaltool import resources
 from evaltool.errors import EvaltoolError, TemplateError
-from evaltool.i18n import pick
+from evaltool.labels import Labels
 from evaltool.models import Version
 
 DEFAULT_TEMPLATE = "casus-evaluatie"
@@ -36,15 +36,6 @@ QuestionType = Literal["line", "text", "date", "count", "choice", "choices", "sd
                        "tags", "id", "participant", "earlier"]
 Mark = Literal[";", "#", "!", "@", "^", ":"]
 _MARK_TYPES = {"#": ("tags",), "!": ("flag",), "^": ("earlier",)}
-
-
-class Labels(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    nl: Annotated[str, Field(min_length=1, max_length=2000)]
-    en: Annotated[str, Field(min_length=1, max_length=2000)]
-
-    def __str__(self) -> str:
-        return pick({"nl": self.nl, "en": self.en})
 
 
 class Question(BaseModel):
