@@ -345,3 +345,13 @@ def test_a_draft_keeps_the_names_left_and_a_resume_does_not_ask_again(tmp_path: 
     data = wizard.run_single("attention_points")
     assert name_questions(script) == []
     assert texts(data) == ["Fatima belde de school."]
+
+
+def test_the_review_shows_who_was_declared_and_what_is_no_one() -> None:
+    data = {**BASE, "people": {"wethouder": {"name": "Jansen", "label": "de wethouder Onderwijs"}},
+            "not_people": ["Hugo de Groot"]}
+    script = Script(typing(""))  # Enter: save
+    state = WizardState(TEMPLATE.name, position=len(TEMPLATE.steps), data=copy.deepcopy(data))
+    assert Wizard(TEMPLATE, VOCABULARY, script, state=state).run() == data
+    assert "Spoken of, not taking part (people): de wethouder Onderwijs (Jansen)" in script.shown
+    assert "Not a person (not_people): Hugo de Groot" in script.shown
