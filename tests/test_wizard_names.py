@@ -320,7 +320,9 @@ def test_an_answers_file_declares_people_and_not_people_as_a_session_file_does(
     ("people:\n  wijkregisseur: {name: Jansen, label: de wethouder}\n",
      "answers.yaml:7:9: 'wijkregisseur' is used already"),
     ("not_people: Hugo de Groot\n", "answers.yaml:15:13: not_people must be a list"),
-], ids=["bad-id", "no-label", "participant-id", "not-a-list"])
+    ("not_peopel: [Hugo de Groot]\n", "answers.yaml:15:1: not_peopel is not asked by this "
+                                       "template here — did you mean not_people?"),
+], ids=["bad-id", "no-label", "participant-id", "not-a-list", "misspelt"])
 def test_what_an_answers_file_declares_is_checked_with_its_place(
         cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: str,
         message: str) -> None:
