@@ -20,8 +20,9 @@ a notice (`AnswersPrompter.notices`), never a refusal.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -178,7 +179,7 @@ def ask(wizard: Wizard, found: Found) -> None:
         wizard.say(t("wizard.names_left", word=shown), "dim")
 
 
-def ask_label(wizard: Wizard, found: Found, help_lines: Any) -> str:
+def ask_label(wizard: Wizard, found: Found, help_lines: Callable[[], list[str]]) -> str:
     """The label a published report puts where the name is: checked as the file checks
     it, and refused when it names the person (or anyone) itself."""
     title = found.title and fold(found.title) in lists().functions
@@ -196,8 +197,7 @@ def ask_label(wizard: Wizard, found: Found, help_lines: Any) -> str:
                 raise Invalid(t("wizard.names_label_names"))
         except Invalid as problem:
             wizard.prompter.reject(question, str(problem))
-            question = Ask(question.key, question.label, question.default, question.help,
-                           prefill=raw or None)
+            question = dataclasses.replace(question, prefill=raw or None)
             continue
         wizard.record(question.key, raw)
         return label
