@@ -2,7 +2,8 @@
 
 Each edit is run as a person would type it (through a scripted prompter, on the engine
 itself): change one field, change one field of one entry, go back a question and accept
-again, remove an entry and type it in again. `semdiff` is the oracle: after each edit
+again, remove an entry and type it in again, type a text that names someone and say who
+they are (a person with a label, no one, or leave it). `semdiff` is the oracle: after each edit
 it may show only the changes that edit meant.
 """
 
@@ -64,8 +65,31 @@ def part_named(name: str) -> tuple[str, Part]:
                 if part.name == name)
 
 
+# Someone named in a text, and how the facilitator answers "Who is ...?".
+NAMED = st.tuples(st.sampled_from(["wethouder", "mevrouw", "burgemeester"]),
+                  st.sampled_from(["Jansen", "Dijkstra", "Yilmaz", "Hoekstra"]))
+LABELS = ["de wethouder Onderwijs", "de schooldirecteur", "een buurtbewoner"]
+
+
 def edits(draw: Any, data: dict[str, Any]) -> Edit:
-    kind = draw(st.sampled_from(["field", "entry", "back", "again"]))
+    kind = draw(st.sampled_from(["field", "entry", "back", "again", "name"]))
+    if kind == "name":  # the person declared, the words marked no one, or left as typed
+        step = draw(st.sampled_from(sorted(FIELDS)))
+        name = draw(st.sampled_from(FIELDS[step]))
+        title, surname = draw(NAMED)
+        choice, label = draw(st.sampled_from(["1", "2", ""])), draw(st.sampled_from(LABELS))
+        text = f"Overleg met {title} {surname}"
+
+        def naming(ask: Ask, n: int) -> str:
+            if ask.key == (name,):
+                return text
+            if ask.key[0] == "mentioned":
+                return label if ask.key[-1] == "label" else choice
+            return enter(ask)
+
+        return Edit(step, naming, lambda change: (change.field == name and change.id is None)
+                    or (change.section, change.action) == ("person", "added")
+                    or (change.section, change.field) == ("session", "not_people"))
     if kind == "field":
         step = draw(st.sampled_from(sorted(FIELDS)))
         name = draw(st.sampled_from(FIELDS[step]))

@@ -228,3 +228,54 @@ def test_back_one_question_puts_the_answer_on_the_line(tmp_path: Path) -> None:
     assert finish(child) == 130
     text = next((tmp_path / "sessions" / ".drafts").glob("*.yaml")).read_text(encoding="utf-8")
     assert "answer: 1-2-2022" in text and "1-2-2021" not in text
+
+
+def test_people_named_in_a_finding_and_as_an_owner_are_asked_about_in_dutch(
+        tmp_path: Path, example: Path) -> None:
+    """In a Dutch terminal: a finding that names "wethouder Jansen" and a follow-up owned
+    by "Fatima" each get the question who that is; `?` says why; the labels are kept."""
+    copy = tmp_path / "sessions" / example.name
+    copy.parent.mkdir()
+    copy.write_bytes(example.read_bytes())
+    env = {**os.environ, "LANG": "nl_NL.UTF-8", "LC_ALL": "nl_NL.UTF-8", "COLUMNS": "100",
+           "LINES": "40"}
+    for name in ("EVALTOOL_LANG", "LANGUAGE", "LC_MESSAGES"):
+        env.pop(name, None)
+
+    def edit(step: str) -> pexpect.spawn:
+        child = pexpect.spawn(str(EVALTOOL), ["edit", str(copy), "--step", step],
+                              cwd=str(tmp_path), env=env, encoding="utf-8", timeout=TIMEOUT,
+                              dimensions=(40, 100))
+        child.delaybeforesend = 0.01
+        return child
+
+    child = edit("aandachtspunten")
+    answer(child, [("Enter om door te gaan: ", "+"),
+                   ("Wat was lastig (Enter als je klaar bent): ",
+                    "De wethouder Jansen wilde eerst geen geld vrijmaken. #financiering"),
+                   ("Wie is 'wethouder Jansen'? (1, 2 of Enter)", "?"),
+                   ("de AVG en de Woo", "1"),  # `?` says why; then: a person
+                   ("[de wethouder]", "de wethouder Onderwijs"),
+                   ("als [de wethouder Onderwijs]", ""),
+                   ("Wat was lastig (Enter als je klaar bent): ", "")])
+    child.expect_exact("Bewaard")
+    assert finish(child) == 0
+
+    child = edit("vervolgvragen")
+    answer(child, [("Enter om door te gaan: ", "+"),
+                   ("Vervolgvraag (Enter als je klaar bent): ",
+                    "Wie regelt het beheer van het schoolplein? @Fatima"),
+                   ("Wie is 'Fatima'? (1, 2 of Enter)", "1"),
+                   ("omschrijving zoals 'de wethouder Onderwijs')", "de directeur van de school"),
+                   ("Vervolgvraag (Enter als je klaar bent): ", ""),
+                   ("Wat gaat mee naar de volgende sessie", "")])
+    child.expect_exact("Bewaard")
+    assert finish(child) == 0
+    session = load_session(copy)
+    assert {pid: (p.name, p.label) for pid, p in session.people.items()} == {
+        "wethouder-onderwijs": ("Jansen", "de wethouder Onderwijs"),
+        "directeur-van-de-school": ("Fatima", "de directeur van de school")}
+    assert [f.text for f in session.findings.values() if f.kind == "attention_point"][-1] \
+        == "De wethouder Jansen wilde eerst geen geld vrijmaken."
+    owners = [fu.owner for fu in session.follow_ups.values()]
+    assert owners[-1] == "Fatima"  # as typed: the report puts the label there

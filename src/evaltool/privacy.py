@@ -433,14 +433,15 @@ def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: 
                                                  "person": detail},
                        path, line, column, "privacy.name_survives_hint")
     return Problem("privacy.likely_name", {"word": word, "field": field_name,
-                                           "rule": t(_RULE_NAMES[detail])},
+                                           "rule": t(RULE_NAMES[detail])},
                    path, line, column, "privacy.likely_name_hint")
 
 
-_RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
-               "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
-               "surname": "privacy.rule_surname", "same_surname": "privacy.rule_same_surname",
-               "owner": "privacy.rule_owner"}
+RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
+              "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
+              "surname": "privacy.rule_surname", "same_surname": "privacy.rule_same_surname",
+              "owner": "privacy.rule_owner"}
+"""The rule that found a likely name, in words (the wizard says it too, when it asks)."""
 
 
 def _lang() -> str:

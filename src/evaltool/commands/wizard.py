@@ -25,6 +25,7 @@ from evaltool.portable import shell_quote, stop_signals
 from evaltool.textsafe import inline
 
 if TYPE_CHECKING:
+    from evaltool.errors import Problem
     from evaltool.models import Session
     from evaltool.wizard.engine import Wizard
     from evaltool.wizard.prompter import Prompter
@@ -56,11 +57,12 @@ def register(app: typer.Typer) -> None:
         interactive: InteractiveOption = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
-        path, after = _new_session(draft, template, answers, defaults, resume, force,
-                                   interactive, sessions_dir)
+        path, after, notices = _new_session(draft, template, answers, defaults, resume, force,
+                                            interactive, sessions_dir)
         print(t("wizard.saved", path=inline(path)))
         for line in after:
             print(line)
+        _notify(notices)
 
     @app.command(help=t("wizard.templates_help"), short_help=t("wizard.templates_short"))
     def templates() -> None:
@@ -168,7 +170,7 @@ def _is_terminal(interactive: bool) -> bool:
 
 def _new_session(draft: Path | None, template_name: str | None, answers: Path | None,
                  defaults: bool, resume: bool, force: bool, interactive: bool,
-                 sessions_dir: Path) -> tuple[Path, list[str]]:
+                 sessions_dir: Path) -> tuple[Path, list[str], list[Problem]]:
     import datetime as dt
 
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
@@ -266,7 +268,15 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
                 lock.release()
     from evaltool.wizard.review import what_next
 
-    return path, what_next(template, session, vocabulary, path)
+    notices = prompter.notices if isinstance(prompter, AnswersPrompter) else []
+    return path, what_next(template, session, vocabulary, path), notices
+
+
+def _notify(notices: list[Problem]) -> None:
+    """What an answers file left to do that stops nothing (a likely name left undeclared),
+    one line each, after everything else."""
+    for problem in notices:
+        print(f"{t('wizard.notice')}: {problem.render()}", file=sys.stderr)
 
 
 def _describe(found: list[Any]) -> list[str]:
@@ -528,6 +538,8 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             print(line)
     if draft is not None:
         drafts.remove(draft)
+    if isinstance(prompter, AnswersPrompter):
+        _notify(prompter.notices)
 
 
 def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:

@@ -51,6 +51,8 @@ class DraftFile(BaseModel):
     answers: list[_Answer] = []
     held: dict[str, list[_Answer]] = {}
     """Answers of steps left with `<` before they were done."""
+    left: list[str] = []
+    """Names asked about and left as they are (`WizardState.left`)."""
 
 
 def folder(sessions_dir: Path) -> Path:
@@ -125,6 +127,8 @@ def _text(state: WizardState, started: str) -> bytes:
     }
     if state.held:
         data["held"] = {step: _answers(answers) for step, answers in state.held.items()}
+    if state.left:
+        data["left"] = list(state.left)
     text = "# A draft of evaltool new-session; continue with: evaltool new-session --resume\n"
     return (text + dump_data(data)).encode("utf-8")
 
@@ -147,7 +151,8 @@ def load(path: Path) -> tuple[WizardState, str]:
     state = WizardState(template=draft.template, position=draft.position,
                         data=draft.data, reviewing=draft.reviewing,
                         answers=given(draft.answers),
-                        held={step: given(answers) for step, answers in draft.held.items()})
+                        held={step: given(answers) for step, answers in draft.held.items()},
+                        left=list(draft.left))
     return state, draft.started
 
 

@@ -15,7 +15,8 @@ is, never re-read (nothing changes that was not typed).
 
 The parts of a step are asked by `evaltool.wizard.lists` (fields and lists),
 `evaltool.wizard.people` (everyone in turn) and `evaltool.wizard.threads` (earlier
-follow-ups); the review is `evaltool.wizard.review`; what text means is
+follow-ups); names of people in what is typed are asked about by
+`evaltool.wizard.mentions`; the review is `evaltool.wizard.review`; what text means is
 `evaltool.wizard.grammar`.
 """
 
@@ -31,7 +32,7 @@ from pydantic import BaseModel
 
 from evaltool.i18n import t, yes_or_no
 from evaltool.vocabulary import Vocabulary, fold
-from evaltool.wizard import lists, people, review, threads
+from evaltool.wizard import lists, mentions, people, review, threads
 from evaltool.wizard.data import (
     Entry,
     check_template,
@@ -124,6 +125,8 @@ class Wizard:
     def run(self) -> dict[str, Any]:
         """Every step from the state's position on, then the review; the session data."""
         steps = self.template.steps
+        if not self.prompter.interactive:
+            mentions.from_answers(self)
         while True:
             if self.state.position >= len(steps):
                 self._step = None
@@ -157,6 +160,8 @@ class Wizard:
         """One step on the data already there (`evaltool edit --step NAME`)."""
         step = self.template.step(name)
         assert step is not None
+        if not self.prompter.interactive:
+            mentions.from_answers(self)
         self.state.position = self.template.steps.index(step)
         while True:
             try:
@@ -226,6 +231,7 @@ class Wizard:
                 continue
             data, self.work = self.work, None
             self.state.data = pruned(data)
+            mentions.commit(self)
             return
 
     def _back_one(self) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from evaltool.i18n import t
+from evaltool.wizard import mentions
 from evaltool.wizard.data import (
     Entry,
     container,
@@ -42,12 +43,14 @@ def fields_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
     target = container(work, part.target, create=True)
     model = model_at(part.target)
     for question in part.questions:
+        before = target.get(question.name)
         value = wizard.question((question.name,), question, entry=target, model=model,
-                                current=target.get(question.name), part=part)
+                                current=before, part=part)
         if value is None:
             target.pop(question.name, None)
         else:
             target[question.name] = value
+        mentions.check(wizard, (), model, {question.name: value}, (before,))
 
 
 @dataclass
@@ -84,6 +87,8 @@ def list_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
     found = container(work, part.target)
     taken = {ident for ident in found if ident not in dict(owned)} \
         if isinstance(found, dict) else set()
+    if part.target == "participants":  # a participant's id is no mentioned person's
+        taken |= set(work.get("people") or {})
     place = Place(part, work, model_at(part.target), taken,
                   participants=part.target == "participants")
     if wizard.prompter.interactive and any(q.type == "earlier" for q in part.questions) \
@@ -195,6 +200,8 @@ def ask_entry(wizard: Wizard, place: Place, prefix: Key, existing: Entry | None,
                 return results or None
             if line.complete:  # what the marks gave, not the whole text once more
                 wizard.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
+            mentions.check(wizard, where, place.model, result[1],
+                           old.values() if index == 0 else ())
             results.append(result)
         return results
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from evaltool.i18n import t
+from evaltool.wizard import mentions
 from evaltool.wizard.data import Entry, explain, model_at
 from evaltool.wizard.grammar import Invalid, participant, person_label
 from evaltool.wizard.lists import (
@@ -80,6 +81,8 @@ def _single(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> N
             if read.entries[0].complete:
                 wizard.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
             person[part.target] = result[1]
+            mentions.check(wizard, (part.name, pid), place.model, result[1],
+                           (current or {}).values())
 
 
 def line_answer(wizard: Wizard, ask: Ask, help: Callable[[], list[str]],
@@ -141,6 +144,9 @@ def _roles(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> No
         _repeated(wizard, place, (part.name, pid, "+"), person)
     elif outcome == "new" or roles:
         person[part.target] = _role_notes(wizard, place, pid, new or roles, orientation)
+        before = [value for role in roles for value in role.values()]
+        for number, role in enumerate(person[part.target]):
+            mentions.check(wizard, (part.name, pid, number), place.model, role, before)
 
 
 def _default_key(wizard: Wizard, part: Part, name: str) -> str:

@@ -219,6 +219,8 @@ class AnswersPrompter:
     used: set[Key] = field(default_factory=set)
     leads: dict[Key, str] = field(default_factory=dict)
     """For each list: the question a plain-value entry answers."""
+    notices: list[Problem] = field(default_factory=list)
+    """What is worth saying at the end, but stops nothing (a likely name left undeclared)."""
 
     interactive = False
 
@@ -298,6 +300,12 @@ class AnswersPrompter:
         self.problems.append(Problem("wizard.answer_problem", {"message": message},
                                      self.document.path, line, column))
         return False
+
+    def note(self, key: Key, message: str, params: dict[str, object], hint: str) -> None:
+        """A notice about the answer at `key`, with its place in the file."""
+        line, column = self.document.locate(key) or (None, None)
+        self.notices.append(Problem(message, {"field": dotted(key), **params},
+                                    self.document.path, line, column, hint))
 
     def missing(self, ask: Ask) -> None:
         where = ask.key[:-1]

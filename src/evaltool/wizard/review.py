@@ -59,6 +59,7 @@ def show(wizard: Wizard, problems: list[str]) -> None:
     for number, (title, lines) in enumerate(sections(wizard), 1):
         wizard.say(f"{number}. {title}", "bold")
         wizard.lines(["   " + line.replace("\n", "\n     ") for line in lines])
+    wizard.lines(mentioned(wizard.state.data))
     for problem in problems:
         wizard.say(f"✗ {problem}", "red")
     if not problems:
@@ -76,6 +77,20 @@ def sections(wizard: Wizard) -> list[tuple[str, list[str]]]:
             lines += part_lines(wizard, step, part, wizard.state.data)
         result.append((str(step.title), lines or [t("wizard.nothing_yet")]))
     return result
+
+
+def mentioned(data: dict[str, Any]) -> list[str]:
+    """Who the session speaks of besides its participants (`people`, asked about where a
+    name was typed), and the words it says are no one's name."""
+    people = [f"{person.get('label')} ({person.get('name')})"
+              for person in (data.get("people") or {}).values()]
+    words = [str(word) for word in data.get("not_people") or []]
+    lines = [t("wizard.review_people", people=visible("; ".join(people), one_line=True))
+             ] if people else []
+    if words:
+        lines.append(t("wizard.review_not_people", words=visible("; ".join(words),
+                                                                 one_line=True)))
+    return lines
 
 
 def part_lines(wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:

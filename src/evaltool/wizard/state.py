@@ -18,6 +18,9 @@ class WizardState:
     """The current step was opened from the review: go back there when it is done."""
     held: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Answers of a step left with `<` before it was done: given again when it is back."""
+    left: list[str] = field(default_factory=list)
+    """Likely names of people asked about in the steps done and left as they are: not
+    asked about again (`evaltool.wizard.mentions`)."""
 
     def is_empty(self) -> bool:
         """Nothing typed yet: such a draft is not worth keeping."""

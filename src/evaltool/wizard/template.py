@@ -173,8 +173,9 @@ class Template(BaseModel):
         return next((step for step in self.steps if step.name == name), None)
 
     def answer_keys(self) -> dict[str, str]:
-        """Each top-level key of an answers file, and the step that asks it."""
-        keys = {"template": ""}
+        """Each top-level key of an answers file, and the step that asks it (none for the
+        template's name and the people a session mentions, `evaltool.wizard.mentions`)."""
+        keys = {"template": "", "people": "", "not_people": ""}
         for step in self.steps:
             for part in step.parts:
                 names = [q.name for q in part.questions] if part.kind == "fields" else [part.name]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from evaltool.i18n import t
+from evaltool.wizard import mentions
 from evaltool.wizard.data import CONTINUES, Entry, container, mine, model_at, next_id
 from evaltool.wizard.template import Part
 
@@ -79,6 +80,8 @@ def earlier_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
                 entry.pop(question.name, None)
             else:
                 entry[question.name] = value
+        mentions.check(wizard, (part.name, item.ref), model,
+                       {q.name: entry.get(q.name) for q in part.questions}, old.values())
         if "status" not in entry:
             continue  # not decided: it stays open where it is
         ident = ident or next_id("fu-", set(result))
