@@ -76,9 +76,8 @@ FENCE = re.compile(r"^(?P<indent> *)```(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=inden
                    re.S | re.M)
 COMMAND_FENCES = {"sh", "bash", "console", "powershell", "shell", "bat", "cmd"}
 GIT_HASH = re.compile(r"\b(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\b")
-GIT = {"GIT_AUTHOR_NAME": "Anna Jansen", "GIT_AUTHOR_EMAIL": "anna@example.org",
-       "GIT_COMMITTER_NAME": "Anna Jansen", "GIT_COMMITTER_EMAIL": "anna@example.org",
-       "GIT_AUTHOR_DATE": "2021-02-01T10:15:00+01:00",
+# Who commits is not set: a new user's git knows no one, so the docs must say how.
+GIT = {"GIT_AUTHOR_DATE": "2021-02-01T10:15:00+01:00",
        "GIT_COMMITTER_DATE": "2021-02-01T10:15:00+01:00"}
 
 
