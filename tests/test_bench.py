@@ -1,4 +1,4 @@
-"""The benchmark of the README runs and prints its table (a smoke run: tiny sizes, one repeat;
+"""The benchmark of docs/speed.md runs and prints its table (a smoke run: tiny sizes, one repeat;
 the figures themselves are read by people, never asserted)."""
 
 from __future__ import annotations

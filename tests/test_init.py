@@ -104,3 +104,21 @@ def test_evaltool_alone_in_an_empty_folder_says_what_to_do_first(
     (tmp_path / "sessions").mkdir()
     (tmp_path / "sessions" / "one.yaml").write_text("schema_version: 1\n", encoding="utf-8")
     assert "evaltool init" not in cli(*args).output
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    ((), "This folder is ready for a learning route. Record the first meeting with "
+         "evaltool new-session"),
+    (("--lang", "nl"), "Deze map is klaar voor een leerroute. Leg de eerste bijeenkomst vast "
+                       "met evaltool new-session"),
+])
+def test_evaltool_alone_after_init_says_to_record_the_first_meeting(
+        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...],
+        said: str) -> None:
+    """Once `init` made sessions/, beginning with `evaltool init` is no longer the advice."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("EVALTOOL_SESSIONS", raising=False)
+    assert cli("init").exit_code == 0
+    output = " ".join(cli(*args).output.split())
+    assert said in output
+    assert "Begin with evaltool init" not in output and "Begin met evaltool init" not in output

@@ -1,4 +1,4 @@
-"""Honest limits: what is left out is counted, every limit is in the README, and a file
+"""Honest limits: what is left out is counted, every limit is in the docs, and a file
 that cannot be read gets evaltool's own message from every command."""
 
 from __future__ import annotations
@@ -64,10 +64,10 @@ def test_the_length_limits_of_text(cli: Invoke, tmp_path: Path, field: str, line
     assert f"is too long (at most {limit} characters) — shorten it" in result.stderr
 
 
-def test_the_readme_names_every_limit() -> None:
+def test_the_docs_name_every_limit() -> None:
     """The size cap, the nesting depth, the lengths of text and the problems shown."""
-    readme = REPO.joinpath("README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("**Limits.**"):]
+    page = REPO.joinpath("docs", "file-format.md").read_text(encoding="utf-8")
+    section = page[page.index("## Limits\n\n") + len("## Limits\n\n"):]
     section = section[:section.index("\n\n")]
     assert f"{yamlsafe.MAX_BYTES // (1024 * 1024)} MiB" in section
     assert f"{yamlsafe.MAX_DEPTH} levels" in section

@@ -14,7 +14,7 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff() -> None:
-    result = _run("ruff", "check", "--no-cache", "src", "tests", "bench")
+    result = _run("ruff", "check", "--no-cache", "src", "tests", "bench", "docs")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

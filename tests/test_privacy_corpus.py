@@ -7,7 +7,7 @@ of them: no planted name, e-mail address, phone number or health reason survives
 that plants a name nobody declared, or a health reason, is refused. The leak check is the
 test's own (folded text search for what it planted), not the code's.
 
-    python tests/test_privacy_corpus.py     # prints the table of the README
+    python tests/test_privacy_corpus.py     # prints the table of docs/privacy.md
 """
 
 from __future__ import annotations
@@ -484,7 +484,7 @@ def not_caught(count: int = 200) -> dict[str, tuple[int, int]]:
     return results
 
 
-if __name__ == "__main__":  # the README's table; CORPUS_SEED, CORPUS_SIZE for other corpora
+if __name__ == "__main__":  # docs/privacy.md's table; CORPUS_SEED, CORPUS_SIZE for other corpora
     import os
     import tempfile
 

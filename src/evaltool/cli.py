@@ -276,15 +276,16 @@ class EvaltoolGroup(_InYourLanguage, TyperGroup):
 
 def _first_steps() -> str | None:
     """What to do first, when the sessions folder (EVALTOOL_SESSIONS, else ./sessions)
-    holds no session file yet."""
+    holds no session file yet: `init`, or, once it made the folder, the first meeting."""
     import os
     from pathlib import Path
 
     from evaltool.workspace import SESSIONS, has_sessions
 
-    if has_sessions(Path(os.environ.get("EVALTOOL_SESSIONS") or SESSIONS)):
+    folder = Path(os.environ.get("EVALTOOL_SESSIONS") or SESSIONS)
+    if has_sessions(folder):
         return None
-    return t("start.first_steps")
+    return t("start.first_meeting" if folder.is_dir() else "start.first_steps")
 
 
 def _version(value: bool) -> None:

@@ -2,7 +2,7 @@
 
 Nothing here prints, reads files or imports pydantic: a `Session` is only read through
 its attributes. The results are plain, JSON-serialisable dicts whose shape is
-documented in the README (section "Reports") and versioned by `FORMAT_VERSION`;
+documented in docs/reports.md ("The JSON shape") and versioned by `FORMAT_VERSION`;
 renderers in `evaltool.render` lay them out.
 
 Many sessions are combined in two steps so that no two session models are ever held

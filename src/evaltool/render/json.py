@@ -1,6 +1,6 @@
 """The JSON report: the summary data as it is, for other tools.
 
-The shape is documented in the README (section "Reports") and carries a
+The shape is documented in docs/reports.md ("The JSON shape") and carries a
 `format_version`; fields are only ever added within a version. Text is kept exactly
 (UTF-8, not `\\u`-escaped), except that characters which could steer a terminal that
 shows the JSON (controls, bidi overrides, zero-width characters) are written as JSON
