@@ -6,7 +6,7 @@
 Run it with the Python of the environment evaltool is installed in (it calls the
 `evaltool` script next to that Python). It generates realistic session files once
 (deterministic seed; 5-15 participants with NSOB positions and roles, findings,
-follow-ups, Dutch text with diacritics; written by `evaltool.store.dump_session`, so
+follow-ups, Dutch text with diacritics; written by `evaltool.session.store.dump_session`, so
 they are canonical and valid), then times whole processes, each run paired with
 `python -c pass` in the same loop so that the ratios hold on any machine. It prints a
 table of medians, ratios to that floor, marginal milliseconds per file, and peak
@@ -192,9 +192,9 @@ def session_data(index: int, rng: random.Random, vocabulary: object) -> dict[str
 
 def generate(folder: Path, count: int, seed: int = SEED) -> list[Path]:
     """`count` valid, canonical session files in `folder`; reused when already there."""
-    from evaltool import store
-    from evaltool.models import validate_session
-    from evaltool.vocabulary import load_vocabulary
+    from evaltool.session import store
+    from evaltool.session.models import validate_session
+    from evaltool.session.vocabulary import load_vocabulary
 
     marker = folder / f".generated-v{GENERATOR_VERSION}-seed{seed}-n{count}"
     paths = [folder / f"{session_id(index)}.yaml" for index in range(count)]
@@ -223,9 +223,9 @@ def large_session(entries: int, participants: int = 12, seed: int = SEED) -> str
     """One valid, complete draft session with `entries` findings and `participants` people,
     as a facilitator's file would be: canonical, with a comment above every 100th finding,
     a blank line between the sections and a comment at the end of the status line."""
-    from evaltool import store
-    from evaltool.models import validate_session
-    from evaltool.vocabulary import load_vocabulary
+    from evaltool.session import store
+    from evaltool.session.models import validate_session
+    from evaltool.session.vocabulary import load_vocabulary
 
     vocabulary = load_vocabulary()
     rng = random.Random(seed + entries + participants)
@@ -395,7 +395,7 @@ def measure(label: str, command: Sequence[str], *, repeat: int, env: dict[str, s
 
 def measure_edit(path: Path, repeat: int) -> tuple[float, float]:
     """In-process: open for editing, change one finding, save. (first ms, median ms)."""
-    from evaltool import store
+    from evaltool.session import store
 
     times = []
     for round_number in range(repeat + 1):

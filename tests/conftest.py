@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from evaltool import i18n
 from evaltool.cli import _language_from, build_app
 from evaltool.i18n import resolve_language, set_language
-from evaltool.pofile import LOCALE_DIR, compile_all
+from evaltool.i18n.pofile import LOCALE_DIR, compile_all
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "sessions" / "2021-01-28-casus-cornelis-musius.yaml"

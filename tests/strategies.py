@@ -12,7 +12,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from evaltool.models import (
+from evaltool.session.models import (
     SCHEMA_VERSION,
     Finding,
     FollowUp,
@@ -22,7 +22,7 @@ from evaltool.models import (
     RoleInstance,
     Session,
 )
-from evaltool.vocabulary import load_vocabulary
+from evaltool.session.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
 

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from conftest import Invoke
-from evaltool import cache as cache_module
-from evaltool.cache import CACHE_FILE, DigestCache, cache_dir, versions
 from evaltool.errors import FileProblemError
+from evaltool.report import cache as cache_module
+from evaltool.report.cache import CACHE_FILE, DigestCache, cache_dir, versions
 
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 GROEN = "2021-04-22-casus-groen-schoolplein.yaml"
@@ -117,9 +117,9 @@ def test_another_version_starts_afresh(tmp_path: Path, monkeypatch: pytest.Monke
     if change == "evaltool":
         monkeypatch.setattr("evaltool.__version__", "99.0.0")
     elif change == "schema":
-        monkeypatch.setattr("evaltool.models.SCHEMA_VERSION", 99)
+        monkeypatch.setattr("evaltool.session.models.SCHEMA_VERSION", 99)
     elif change == "digest":
-        monkeypatch.setattr("evaltool.summary.DIGEST_VERSION", 99)
+        monkeypatch.setattr("evaltool.report.summary.DIGEST_VERSION", 99)
     else:  # a municipality's own vocabulary next to the sessions
         (tmp_path / "templates" / "vocabularies").mkdir(parents=True)
         (tmp_path / "templates" / "vocabularies" / "eigen.yaml").write_text("name: eigen\n")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO, Invoke
 from evaltool import i18n
-from evaltool.pofile import (
+from evaltool.i18n.pofile import (
     LOCALE_DIR,
     Catalog,
     Entry,
@@ -47,7 +47,7 @@ def _plural_count(catalog: Catalog) -> int:
 def test_the_catalogs_are_po_files_with_their_compiled_mo() -> None:
     assert {path.parent.parent.name for path in OWN} >= {"en", "nl"}
     assert not list((REPO / "src" / "evaltool").glob("messages/*.py"))
-    assert stale() == [], "run: python -m evaltool.pofile"
+    assert stale() == [], "run: python -m evaltool.i18n.pofile"
 
 
 @pytest.mark.parametrize("path", OWN, ids=lambda p: p.parent.parent.name)

@@ -19,8 +19,9 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from conftest import EXAMPLE
-from evaltool import store, yamlsafe
 from evaltool.errors import FileProblemError
+from evaltool.session import store
+from evaltool.session import yamlreader as yamlsafe
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"

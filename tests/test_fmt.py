@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from evaltool.store import dump_session, load_session
+from evaltool.session.store import dump_session, load_session
 
 # A valid session written by hand: keys out of order, odd indentation, defaults spelled
 # out, quotes that are not needed, and comments in many places.
@@ -217,7 +217,7 @@ def test_comments_that_close_the_file_stay_at_its_end(cli: Invoke, tmp_path: Pat
 
 
 def test_edit_keeps_the_comments_that_close_the_file(tmp_path: Path) -> None:
-    from evaltool.store import open_for_edit, save_session
+    from evaltool.session.store import open_for_edit, save_session
 
     path = tmp_path / "end.yaml"
     path.write_text("schema_version: 1\nid: end\nstatus: draft\ncasus:\n  title: T\n"

@@ -229,7 +229,7 @@ def test_independent_additions_merge_cleanly(set_up: Path, cli: Invoke) -> None:
     assert merge.returncode == 0, merge.stdout + merge.stderr
     assert git("status", "--porcelain").stdout == ""
     assert cli("validate", SESSION).exit_code == 0
-    from evaltool.store import load_session
+    from evaltool.session.store import load_session
 
     session = load_session(Path(SESSION))
     assert {"wethouder", "schoolbestuurder"} <= set(session.participants)
@@ -259,7 +259,7 @@ def test_edits_to_different_fields_and_roles_merge_cleanly(set_up: Path, cli: In
         "      - role: subsidy_adviser\n        orientation: city\n        usual: true\n"
         "      - role: financier\n        orientation: city\n"))
     assert git("merge", "--no-edit", "left", check=False).returncode == 0
-    from evaltool.store import load_session
+    from evaltool.session.store import load_session
 
     session = load_session(Path(SESSION))
     assert session.follow_ups["fu-2"].status == "done"
@@ -313,7 +313,7 @@ def test_a_comment_is_never_lost_in_a_merge(set_up: Path, cli: Invoke, commented
 
 
 def test_merge3_by_id_and_field() -> None:
-    from evaltool.threeway import MISSING, Conflict, merge3, resolve
+    from evaltool.session.threeway import MISSING, Conflict, merge3, resolve
 
     base = {"a": {"x": "1", "y": "1"}, "b": {"x": "1"}}
     ours = {"a": {"x": "2", "y": "1"}, "b": {"x": "1"}, "c": {"x": "1"}}
@@ -327,7 +327,7 @@ def test_merge3_by_id_and_field() -> None:
 
 
 def test_merge3_lists_keep_both_insertions_and_merge_one_item_changed_twice() -> None:
-    from evaltool.merge import Conflict, merge3
+    from evaltool.git.merge import Conflict, merge3
 
     assert merge3(["a", "b"], ["a", "b", "c"], ["a", "b", "d"]) == ["a", "b", "c", "d"]
     assert merge3(["a", "b"], ["z", "a", "b"], ["a", "b", "d"]) == ["z", "a", "b", "d"]
@@ -340,7 +340,7 @@ def test_merge3_lists_keep_both_insertions_and_merge_one_item_changed_twice() ->
 
 
 def test_markers_surround_only_the_lines_that_differ() -> None:
-    from evaltool.merge import with_markers
+    from evaltool.git.merge import with_markers
 
     ours = "a: 1\nb: 2\nc: 3\n"
     theirs = "a: 1\nb: 5\nc: 3\n"
@@ -353,7 +353,7 @@ def test_merge3_takes_the_one_side_that_changed() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from evaltool.merge import merge3
+    from evaltool.git.merge import merge3
 
     scalars = st.sampled_from(["a", "b", "c", "1", "true"])
     data = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
@@ -373,7 +373,7 @@ def test_additions_under_different_ids_never_conflict() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from evaltool.merge import merge3
+    from evaltool.git.merge import merge3
 
     ids = st.text("abcdef-", min_size=1, max_size=4)
     entry = st.dictionaries(st.sampled_from(["function", "question", "status"]),
@@ -454,7 +454,7 @@ def test_a_text_merge_without_markers_is_not_said_to_have_them(set_up: Path,
 ])
 def test_merge3_a_new_id_on_both_sides_is_one_record_only_when_it_is_the_same(
         ours: dict[str, object], theirs: dict[str, object], merged: object) -> None:
-    from evaltool.threeway import Conflict, merge3
+    from evaltool.session.threeway import Conflict, merge3
 
     result = merge3({"p": {}}, {"p": {"a": ours}}, {"p": {"a": theirs}})["p"]["a"]
     assert result == (Conflict(ours, theirs) if merged is None else merged)

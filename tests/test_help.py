@@ -17,7 +17,7 @@ import typer
 from conftest import Invoke
 from evaltool import i18n
 from evaltool.cli import build_app
-from evaltool.pofile import LOCALE_DIR, read_po
+from evaltool.i18n.pofile import LOCALE_DIR, read_po
 
 # Placeholders: {name}, %(name)s, and rich's colour tags ("[blue]...[/]").
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|\[/?(?:blue|red|green|yellow|bold|dim)?\]")

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLE, REPO, Invoke
-from evaltool import models, store, yamlsafe
+from evaltool.session import models, store
+from evaltool.session import yamlreader as yamlsafe
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
 

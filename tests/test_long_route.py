@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from evaltool.dutchnames import parse_name
-from evaltool.namefinder import Known
-from evaltool.privacy import Scrubber
-from evaltool.render.markdown import render as render_markdown
-from evaltool.render.text import render_to_string
-from evaltool.store import load_session
-from evaltool.summary import MAX_LISTED, RouteOverview, digest, route_summary
-from evaltool.vocabulary import load_vocabulary
+from evaltool.report.privacy import Scrubber
+from evaltool.report.render.markdown import render as render_markdown
+from evaltool.report.render.text import render_to_string
+from evaltool.report.summary import MAX_LISTED, RouteOverview, digest, route_summary
+from evaltool.session.dutchnames import parse_name
+from evaltool.session.namefinder import Known
+from evaltool.session.store import load_session
+from evaltool.session.vocabulary import load_vocabulary
 
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 COUNT = MAX_LISTED * 2 + 7

@@ -8,10 +8,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from conftest import Invoke
-from evaltool.render.svg import render_map
-from evaltool.store import load_session
-from evaltool.summary import summarize_session
-from evaltool.vocabulary import load_vocabulary
+from evaltool.report.render.svg import render_map
+from evaltool.report.summary import summarize_session
+from evaltool.session.store import load_session
+from evaltool.session.vocabulary import load_vocabulary
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"

@@ -4,7 +4,7 @@
 A file could otherwise clear the screen, set the window title, make a live OSC-8 link,
 reverse the text of the terminal or start a line that looks like another message, through
 any command that names what is wrong with it. Every quoted text goes through the one
-neutraliser (`evaltool.textsafe`) and is shown visibly: `⟨U+001B⟩`.
+neutraliser (`evaltool.i18n.textsafe`) and is shown visibly: `⟨U+001B⟩`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLE, Invoke
 from evaltool.errors import Problem
-from evaltool.pofile import LOCALE_DIR, read_mo
+from evaltool.i18n.pofile import LOCALE_DIR, read_mo
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
 # What a double-quoted YAML string can carry: escapes, bidi overrides, a new line.

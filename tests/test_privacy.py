@@ -21,9 +21,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke
-from evaltool.dutchnames import parse_name
-from evaltool.namefinder import Known, likely_names
-from evaltool.privacy import Scrubber
+from evaltool.report.privacy import Scrubber
+from evaltool.session.dutchnames import parse_name
+from evaltool.session.namefinder import Known, likely_names
 
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 FORMATS = ("markdown", "text", "html", "json")
@@ -429,8 +429,8 @@ def test_diff_public_is_anonymised_and_the_internal_diff_marks_confidential(
 
 
 def test_every_leaf_field_of_a_session_says_what_it_holds() -> None:
-    from evaltool.fields import leaf_kinds
-    from evaltool.models import Session
+    from evaltool.session.fields import leaf_kinds
+    from evaltool.session.models import Session
 
     kinds = dict(leaf_kinds(Session))  # raises UnclassifiedFieldError for a field without
     assert kinds[("participants", "name")].value == "name"
@@ -442,8 +442,8 @@ def test_every_leaf_field_of_a_session_says_what_it_holds() -> None:
 def test_a_field_without_a_kind_is_found() -> None:
     from pydantic import create_model
 
-    from evaltool.fields import UnclassifiedFieldError, leaf_kinds
-    from evaltool.models import Finding
+    from evaltool.session.fields import UnclassifiedFieldError, leaf_kinds
+    from evaltool.session.models import Finding
 
     careless = create_model("Careless", __base__=Finding, remark=(str | None, None))
     with pytest.raises(UnclassifiedFieldError, match="Careless.remark"):
@@ -453,8 +453,8 @@ def test_a_field_without_a_kind_is_found() -> None:
 def test_a_free_text_field_added_to_the_model_is_scrubbed_and_checked() -> None:
     from pydantic import create_model
 
-    from evaltool.models import Finding, Id, Session, Text
-    from evaltool.privacy import publish, session_problems
+    from evaltool.report.privacy import publish, session_problems
+    from evaltool.session.models import Finding, Id, Session, Text
 
     noted = create_model("NotedFinding", __base__=Finding, remark=(Text | None, None))
     session_type = create_model("NotedSession", __base__=Session,

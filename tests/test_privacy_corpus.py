@@ -25,8 +25,8 @@ import pytest
 from anyascii import anyascii
 from faker import Faker
 
-from evaltool import store
-from evaltool.models import validate_session
+from evaltool.session import store
+from evaltool.session.models import validate_session
 
 HERE = Path(__file__).resolve().parent
 SENTENCES = [line.strip() for line in
@@ -227,11 +227,11 @@ def _file(planted: Planted, folder: Path, number: int) -> Path:
 def publish_all(path: Path) -> dict[str, str]:
     """Every public output of one file, as `summarize --public` makes and checks them."""
     from evaltool.commands.report import summarize_file
-    from evaltool.privacy import Guard
-    from evaltool.render.html import render as html
-    from evaltool.render.json import render as as_json
-    from evaltool.render.markdown import render as markdown
-    from evaltool.render.text import render_to_string
+    from evaltool.report.privacy import Guard
+    from evaltool.report.render.html import render as html
+    from evaltool.report.render.json import render as as_json
+    from evaltool.report.render.markdown import render as markdown
+    from evaltool.report.render.text import render_to_string
 
     guard = Guard()
     summary = summarize_file(path, "nl", public=True, names=False, route=None, guard=guard)
@@ -246,7 +246,7 @@ def publish_all(path: Path) -> dict[str, str]:
 def _plain_words() -> frozenset[str]:
     """Words that may be in a report whatever the names: evaltool's own, and the corpus's."""
     from evaltool.i18n import every_text
-    from evaltool.vocabulary import load_vocabulary
+    from evaltool.session.vocabulary import load_vocabulary
 
     words: set[str] = set()
     for text in every_text():
@@ -294,7 +294,7 @@ class Table:
 
 
 def run_corpus(folder: Path, size: int = CORPUS_SIZE) -> tuple[Table, list[Path]]:
-    from evaltool.privacy import PublicationRefusedError
+    from evaltool.report.privacy import PublicationRefusedError
 
     table = Table()
     publishable = []
@@ -341,9 +341,9 @@ def test_no_planted_name_address_phone_or_reason_gets_out(corpus: tuple[Table, l
 def test_the_overview_of_the_corpus_leaks_nothing(corpus: tuple[Table, list[Path]],
                                                   tmp_path: Path) -> None:
     from evaltool.commands.report import summarize_many
-    from evaltool.privacy import Guard
-    from evaltool.render.html import render as html
-    from evaltool.render.markdown import render as markdown
+    from evaltool.report.privacy import Guard
+    from evaltool.report.render.html import render as html
+    from evaltool.report.render.markdown import render as markdown
 
     _, publishable = corpus
     folder = tmp_path / "route"
@@ -393,7 +393,7 @@ HARD_CASES = [
 
 @pytest.mark.parametrize(("name", "text", "outcome"), HARD_CASES)
 def test_hard_cases(tmp_path: Path, name: str, text: str, outcome: str) -> None:
-    from evaltool.privacy import PublicationRefusedError
+    from evaltool.report.privacy import PublicationRefusedError
 
     planted = Planted({
         "schema_version": 2, "id": "2021-01-28-hard", "status": "final",
@@ -429,7 +429,7 @@ WORDY = ["Kees Groot", "Anne de Jong", "Piet van der Meer", "Jan Bakker", "Els d
 
 def ordinary_sentences_result() -> tuple[int, list[str], list[str]]:
     """(sentences, refused, changed) for the ordinary sentences in one session."""
-    from evaltool.privacy import publish, session_problems
+    from evaltool.report.privacy import publish, session_problems
 
     session = validate_session({
         "schema_version": 2, "id": "gewoon", "status": "final",
@@ -465,7 +465,7 @@ def test_ordinary_sentences_with_surname_words_are_never_refused_or_changed() ->
 def not_caught(count: int = 200) -> dict[str, tuple[int, int]]:
     """What publication mode promises not to find, measured: (found, planted) per class of
     undeclared name written without a cue."""
-    from evaltool.privacy import Scrubber
+    from evaltool.report.privacy import Scrubber
 
     scrubber = Scrubber([])
     results = {}

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Invoke
-from evaltool import __version__, resources
+from evaltool import __version__
+from evaltool.fs import resources
 from evaltool.i18n import resolve_language
 
 
@@ -71,7 +72,7 @@ def test_templates_are_bundled_with_the_package() -> None:
 
 def test_a_local_templates_folder_overrides_the_bundled_one(
         cli: Invoke, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from evaltool import vocabulary
+    from evaltool.session import vocabulary
 
     local = tmp_path / "templates" / "vocabularies"
     local.mkdir(parents=True)
@@ -96,7 +97,7 @@ def test_a_local_templates_folder_overrides_the_bundled_one(
 
 
 def test_vocabulary_accepts_keys_labels_and_aliases() -> None:
-    from evaltool.vocabulary import load_vocabulary
+    from evaltool.session.vocabulary import load_vocabulary
 
     words = load_vocabulary()
     assert words.resolve("quadrants", "Netwerkende overheid") == "networking_government"
@@ -120,7 +121,7 @@ def test_the_read_path_uses_libyaml() -> None:
     """A deliberate choice: ruamel.yaml 0.19 brings no C extension, PyYAML's wheels do."""
     import yaml
 
-    from evaltool import yamlsafe
+    from evaltool.session import yamlreader as yamlsafe
 
     assert yaml.__with_libyaml__
     assert yamlsafe.C_PARSER

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, Invoke
-from evaltool.models import SCHEMA_VERSION
+from evaltool.session.models import SCHEMA_VERSION
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
 
@@ -172,7 +172,7 @@ def test_a_long_value_is_not_echoed_back(cli: Invoke, tmp_path: Path) -> None:
 
 
 def test_text_that_looks_like_numbers_or_null_stays_text(cli: Invoke, tmp_path: Path) -> None:
-    from evaltool.store import load_session
+    from evaltool.session.store import load_session
 
     path = tmp_path / EXAMPLE.name
     path.write_text(session(**{

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke, set_everywhere
-from evaltool.render import html, markdown, safe, text
-from evaltool.render import json as json_render
-from evaltool.store import load_session
-from evaltool.summary import summarize_session
-from evaltool.vocabulary import load_vocabulary
+from evaltool.report.render import html, markdown, safe, text
+from evaltool.report.render import json as json_render
+from evaltool.report.summary import summarize_session
+from evaltool.session.store import load_session
+from evaltool.session.vocabulary import load_vocabulary
 
 MARKUP = "[red]rood[/red] [/bold] [link=https://evil.example]klik[/link] :smile:"
 HTML_TAGS = "<script>alert(1)</script><img src=x onerror=alert(2)> & <b>vet</b>"
@@ -235,7 +235,7 @@ def _free_text(data: dict, payload_order: list[str]
     harmless text there (a report of the same shape), and those fields."""
     from pydantic import ValidationError
 
-    from evaltool.models import Session
+    from evaltool.session.models import Session
 
     hostile, harmless = copy.deepcopy(data), copy.deepcopy(data)
     free = []
@@ -291,7 +291,7 @@ def _markdown_html(text_: str) -> str:
 
 
 def _check_every_format(summary: dict, clean_summary: dict) -> None:
-    from evaltool.render.formats import Format, report_writer
+    from evaltool.report.render.formats import Format, report_writer
 
     outputs = {fmt: report_writer(fmt)(summary, 100) for fmt in Format}
     clean = {fmt: report_writer(fmt)(clean_summary, 100) for fmt in Format}
@@ -322,8 +322,8 @@ def _check_every_format(summary: dict, clean_summary: dict) -> None:
 @given(st.permutations(PAYLOADS))
 def test_hostile_text_in_every_free_text_field_is_safe_in_every_format(
         payload_order: list[str]) -> None:
-    from evaltool.models import Session
-    from evaltool.summary import digest, route_summary
+    from evaltool.report.summary import digest, route_summary
+    from evaltool.session.models import Session
 
     vocabulary = load_vocabulary()
     example = Path(__file__).resolve().parents[1] / "sessions" / \

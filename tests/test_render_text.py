@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from evaltool.render.text import console_for, render
-from evaltool.store import load_session
-from evaltool.summary import digest, route_summary, summarize_session
-from evaltool.vocabulary import load_vocabulary
+from evaltool.report.render.text import console_for, render
+from evaltool.report.summary import digest, route_summary, summarize_session
+from evaltool.session.store import load_session
+from evaltool.session.vocabulary import load_vocabulary
 
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 PEOPLE = ["Projectleider Onderwijshuisvesting", "Programmeur Onderwijshuisvesting",

@@ -16,9 +16,9 @@ import stopwordsiso
 from pydantic import BaseModel
 
 from conftest import Invoke, set_everywhere
-from evaltool.models import Session
-from evaltool.render import prose
-from evaltool.store import load_session
+from evaltool.report.render import prose
+from evaltool.session.models import Session
+from evaltool.session.store import load_session
 
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 HUMAN = ("text", "markdown", "html")
@@ -51,7 +51,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def _noted_session(example: Path, target: Path) -> tuple[Path, dict[str, bool]]:
     """The example with a unique word in every note field of every entry, a confidential
     follow-up with a note, and the internal notes; returns {word: confidential}."""
-    from evaltool.store import dump_session
+    from evaltool.session.store import dump_session
 
     data = load_session(example).model_dump(mode="json", exclude_none=True)
     data["follow_ups"]["fu-geheim"] = {"question": "Vertrouwelijke vraag.",
@@ -237,7 +237,7 @@ def _headings(output: str, fmt: str) -> list[str]:
 
 def test_one_section_order_in_every_format_taken_from_the_layout(
         cli: Invoke, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from evaltool.render.layout import _read
+    from evaltool.report.render.layout import _read
 
     markdown = cli("summarize", "-f", "markdown", example).stdout
     html = cli("summarize", "-f", "html", example).stdout

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, REPO, Invoke
-from evaltool import resources, store
+from evaltool.fs import resources
+from evaltool.session import store
 
 SCHEMA = REPO / "templates" / "session.schema.json"
 

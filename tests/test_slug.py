@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Invoke
-from evaltool.store import load_session
+from evaltool.session.store import load_session
 from evaltool.wizard.slug import MAX_BYTES, session_stem, slugify
 
 SAFE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -66,7 +66,7 @@ def test_titles_in_other_scripts_get_a_distinct_name() -> None:
 
 
 def test_the_stem_is_a_valid_session_id() -> None:
-    from evaltool.models import Session
+    from evaltool.session.models import Session
 
     stem = session_stem("2021-01-28", "x" * 300)
     assert re.fullmatch(Session.model_fields["id"].metadata[0].pattern, stem)

@@ -9,7 +9,8 @@ import sys
 import pytest
 
 HEAVY = ("pydantic", "pydantic_core", "ruamel", "rich.console", "yaml", "sqlite3",
-         "evaltool.store", "evaltool.models", "evaltool.summary", "evaltool.cache")
+         "evaltool.session.store", "evaltool.session.models", "evaltool.report.summary",
+         "evaltool.report.cache")
 
 PROGRAM = """
 import json, sys
@@ -48,4 +49,4 @@ def test_the_check_would_see_a_heavy_import() -> None:
 
     code, modules = modules_after("validate", str(EXAMPLE))
     assert code == 0
-    assert {"pydantic", "yaml", "evaltool.store"} <= modules
+    assert {"pydantic", "yaml", "evaltool.session.store"} <= modules

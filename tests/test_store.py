@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from evaltool import store
 from evaltool.errors import WriteError
-from evaltool.models import Participant, RoleInstance, Session
+from evaltool.session import store
+from evaltool.session.models import Participant, RoleInstance, Session
 from strategies import sessions
 
 

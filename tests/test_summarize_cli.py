@@ -132,9 +132,9 @@ def test_help_is_in_both_languages(cli: Invoke) -> None:
 
 
 def test_the_command_module_imports_nothing_heavy() -> None:
-    # Publication mode (evaltool.privacy) walks the models, so it needs pydantic; it is
+    # Publication mode (evaltool.report.privacy) walks the models, so it needs pydantic; it is
     # imported only inside `summarize --public` and `diff --public`, never at start-up.
-    code = ("import sys, evaltool.commands.report, evaltool.summary;"
+    code = ("import sys, evaltool.commands.report, evaltool.report.summary;"
             "print(sorted(m for m in ('rich', 'pydantic', 'ruamel', 'yaml') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)

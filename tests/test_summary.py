@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from evaltool.store import load_session
-from evaltool.summary import digest, person_labels, route_summary, summarize_session
-from evaltool.vocabulary import load_vocabulary
+from evaltool.report.summary import digest, person_labels, route_summary, summarize_session
+from evaltool.session.store import load_session
+from evaltool.session.vocabulary import load_vocabulary
 
 ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 FIRST, SECOND, THIRD = sorted(ROUTE.glob("*.yaml"))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Invoke
-from evaltool import portable
+from evaltool.fs import portable
 
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
 POSIX_ONLY = {os: ("fchmod", "fchown", "geteuid", "getegid", "O_CLOEXEC", "O_NOFOLLOW",
@@ -97,7 +97,7 @@ def test_a_first_start_and_a_meeting_recorded_and_reported(
 
 def test_the_cache_lives_where_windows_keeps_caches(monkeypatch: pytest.MonkeyPatch,
                                                     tmp_path: Path) -> None:
-    from evaltool.cache import cache_dir
+    from evaltool.report.cache import cache_dir
 
     monkeypatch.setattr(sys, "platform", "win32")
     local = str(tmp_path / "AppData" / "Local")

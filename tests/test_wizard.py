@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from conftest import REPO, Invoke
-from evaltool.models import Session
-from evaltool.store import load_session
-from evaltool.vocabulary import load_vocabulary
+from evaltool.session.models import Session
+from evaltool.session.store import load_session
+from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.data import session_answers
 from evaltool.wizard.template import Question, load_template
 
@@ -346,7 +346,7 @@ def test_in_a_terminal_an_existing_file_asks(cli: Invoke, here: Path) -> None:
 
 def test_a_file_that_appears_at_the_last_moment_is_not_clobbered(
         cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from evaltool import store
+    from evaltool.session import store
 
     real = store.atomic_write
     target = here / "sessions" / f"{STEM}.yaml"
@@ -365,7 +365,7 @@ def test_a_file_that_appears_at_the_last_moment_is_not_clobbered(
 
 def test_a_failing_save_keeps_the_draft_and_the_old_file(
         cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from evaltool import store
+    from evaltool.session import store
 
     old = here / "sessions" / "2021-02-01-casus-vol.yaml"
     lines = minimal("Casus Vol")
@@ -659,10 +659,10 @@ def test_back_in_the_first_step_loses_nothing(cli: Invoke, here: Path) -> None:
 
 def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
     """The engine only talks to a Prompter; the command layer does the files."""
+    from evaltool.session.yamlreader import Document, parse_text
     from evaltool.wizard.data import build_session
     from evaltool.wizard.engine import Wizard
     from evaltool.wizard.prompter import AnswersPrompter
-    from evaltool.yamlsafe import Document, parse_text
 
     text = ("title: Casus Kern\ndate: 2021-02-01\nparticipants:\n  - function: Adviseur\n"
             "positions:\n  '1':\n    quadrants: 2, samenwerkend\n")

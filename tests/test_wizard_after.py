@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from evaltool.store import load_session
+from evaltool.session.store import load_session
 from evaltool.wizard import drafts
 from evaltool.wizard.data import session_answers
 from evaltool.wizard.state import WizardState

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE, REPO, Script
-from evaltool.semdiff import Change, diff_sessions
-from evaltool.store import load_session
-from evaltool.vocabulary import load_vocabulary
+from evaltool.git.semdiff import Change, diff_sessions
+from evaltool.session.store import load_session
+from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.data import build_session, session_answers
 from evaltool.wizard.engine import Wizard
 from evaltool.wizard.lists import owned_here

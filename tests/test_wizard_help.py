@@ -9,7 +9,7 @@ import pytest
 
 from conftest import Invoke, Script, typing
 from evaltool.i18n import set_language
-from evaltool.vocabulary import load_vocabulary
+from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.engine import Wizard
 from evaltool.wizard.grammar import Grammar
 from evaltool.wizard.guide import Guide

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from conftest import REPO, Invoke
-from evaltool.models import Session
-from evaltool.store import load_session
+from evaltool.session.models import Session
+from evaltool.session.store import load_session
 
 KEYS = REPO / "templates" / "examples" / "cornelis-musius.keys"
 TARGET = 90

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 from conftest import Invoke, Script, typing
-from evaltool import fields, store
-from evaltool.dutchnames import mask
 from evaltool.i18n import t
-from evaltool.models import Kind
-from evaltool.vocabulary import load_vocabulary
+from evaltool.session import fields, store
+from evaltool.session.dutchnames import mask
+from evaltool.session.models import Kind
+from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard import drafts
 from evaltool.wizard.data import build_session, model_at
 from evaltool.wizard.engine import Wizard

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from evaltool.store import load_session
+from evaltool.session.store import load_session
 from test_wizard_problems import scripted
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from evaltool.store import load_session
+from evaltool.session.store import load_session
 from evaltool.wizard import drafts
 from evaltool.wizard.prompter import Ask, TerminalPrompter
 from evaltool.wizard.state import WizardState

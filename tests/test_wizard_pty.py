@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from evaltool.store import load_session
+from evaltool.session.store import load_session
 from evaltool.wizard import drafts
 
 EVALTOOL = Path(sys.executable).parent / "evaltool"

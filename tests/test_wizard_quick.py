@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import Invoke, Script, typing
 from evaltool.i18n import set_language
-from evaltool.vocabulary import load_vocabulary
+from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.engine import Wizard
 from evaltool.wizard.grammar import Grammar, Invalid, iso_date
 from evaltool.wizard.roles import Roles

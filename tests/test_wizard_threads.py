@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from evaltool.store import load_session
+from evaltool.session.store import load_session
 
 MUSIUS = "2021-01-28-casus-cornelis-musius"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Invoke
-from evaltool.pofile import catalog_files, read_po
+from evaltool.i18n.pofile import catalog_files, read_po
 
 # "file(s)", "bestand(en)", "rol(len)", "e-mailadres(sen)", "vraag/-vragen", "naam/namen",
 # "probleem/problemen": a word with its plural written beside it, not chosen by the number.
@@ -109,7 +109,7 @@ def test_a_schema_problem_about_a_number_uses_its_form(
 
 
 def test_a_new_language_joins_dates_lists_and_articles_its_own_way(third_language: Path) -> None:
-    from evaltool.render.prose import joined, long_date, ordinal, with_article
+    from evaltool.report.render.prose import joined, long_date, ordinal, with_article
 
     assert joined(["a", "b"], "xx") == "a kaj b"
     assert joined(["a", "b", "c", "d"], "xx") == "a; b; c kaj d"

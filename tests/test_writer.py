@@ -1,7 +1,7 @@
 """The canonical writer: the same form as ever, read alike by every YAML reader, and every
 comment kept through fmt, edit and finalize.
 
-`evaltool.yamlwriter` replaced ruamel.yaml's round trip (seconds per thousand entries)
+`evaltool.session.yamlwriter` replaced ruamel.yaml's round trip (seconds per thousand entries)
 with a linear writer. Its output is compared here with what ruamel.yaml's emitter wrote
 for the same session (so that no file written before changes under `evaltool fmt`), and
 read back with check-jsonschema's YAML reader (what editors and CI see).
@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE, Invoke
-from evaltool import store, yamlwriter
-from evaltool.models import Session, session_data
+from evaltool.session import store, yamlwriter
+from evaltool.session.models import Session, session_data
 from strategies import TYPED, sessions
 
 SETTINGS = settings(max_examples=80, deadline=None,
@@ -121,7 +121,7 @@ COMPLETE = {  # what `finalize` asks of a session, so that it saves
 
 
 def _complete(session: Session) -> Session:
-    from evaltool.models import Finding, Participant
+    from evaltool.session.models import Finding, Participant
 
     session.status = "draft"
     for field, value in COMPLETE.items():

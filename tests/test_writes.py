@@ -2,7 +2,7 @@
 and special files, and when someone else changed the file in the meantime.
 
 The writing commands are `fmt`, `finalize`, `edit`, `new-session`, `summarize -o` and
-git's merge driver; all of them write through `evaltool.atomic`.
+git's merge driver; all of them write through `evaltool.fs.atomic`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLE, REPO, Invoke
-from evaltool import store
 from evaltool.errors import ChangedOnDiskError
+from evaltool.session import store
 from evaltool.wizard import drafts
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")

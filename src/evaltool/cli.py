@@ -280,7 +280,7 @@ def _first_steps() -> str | None:
     import os
     from pathlib import Path
 
-    from evaltool.workspace import SESSIONS, has_sessions
+    from evaltool.session.workspace import SESSIONS, has_sessions
 
     folder = Path(os.environ.get("EVALTOOL_SESSIONS") or SESSIONS)
     if has_sessions(folder):

@@ -3,7 +3,7 @@
 Errors carry a message key and keyword arguments; the text is looked up in the
 user's language only when the error is shown, by the one edge in `evaltool.cli`. What a
 message quotes from a file or a command line (keys, values, file names) may hold escape
-sequences; `Problem.render` shows every such character visibly (`evaltool.textsafe`).
+sequences; `Problem.render` shows every such character visibly (`evaltool.i18n.textsafe`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Self
 
 from evaltool.i18n import t
-from evaltool.textsafe import inline
+from evaltool.i18n.textsafe import inline
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Annotated, Any, get_args
 import typer
 
 from evaltool.i18n import t
-from evaltool.render.formats import Format
+from evaltool.report.render.formats import Format
 
 _SHARED: list[tuple[Any, str, str | None]] = []
 

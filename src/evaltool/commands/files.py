@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
         from evaltool.cli import report_error
-        from evaltool.validation import check_files
+        from evaltool.session.validation import check_files
 
         checked = invalid = 0
         for _path, error in check_files(paths or [sessions_dir], with_drafts=drafts):
@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
                 invalid += 1
                 report_error(error)
         if not checked:
-            from evaltool.textsafe import inline
+            from evaltool.i18n.textsafe import inline
 
             where = ", ".join(inline(p) for p in paths or [sessions_dir])
             print(t("files.nothing_to_check", where=where), file=sys.stderr)
@@ -42,6 +42,6 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("files.schema_help"), short_help=t("files.schema_short"))
     def schema() -> None:
-        from evaltool.schema import session_schema_json
+        from evaltool.session.schema import session_schema_json
 
         sys.stdout.write(session_schema_json())

@@ -19,7 +19,7 @@ from evaltool.commands import (
     shared,
 )
 from evaltool.i18n import t
-from evaltool.render.formats import Format, diff_formats
+from evaltool.report.render.formats import Format, diff_formats
 
 DIFF_FORMATS = [str(fmt) for fmt in diff_formats()]
 
@@ -66,12 +66,12 @@ def register(app: typer.Typer) -> None:
         check: Annotated[bool, typer.Option("--check", help=t("git.fmt_check_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
-        from evaltool.atomic import digest
         from evaltool.cli import report_error
         from evaltool.errors import EvaltoolError, FileProblemError
-        from evaltool.store import atomic_write, canonical_bytes, iter_session_files
-        from evaltool.textsafe import inline
-        from evaltool.yamlsafe import read_bytes
+        from evaltool.fs.atomic import digest
+        from evaltool.i18n.textsafe import inline
+        from evaltool.session.store import atomic_write, canonical_bytes, iter_session_files
+        from evaltool.session.yamlreader import read_bytes
 
         checked = changed = invalid = 0
         for path in iter_session_files(paths or [sessions_dir]):
@@ -122,11 +122,11 @@ def register(app: typer.Typer) -> None:
         public: Annotated[bool, typer.Option("--public", help=t("git.diff_public_help"))
                           ] = False,
     ) -> None:
-        from evaltool.diffrender import render_changes
         from evaltool.errors import FileProblemError
-        from evaltool.semdiff import diff_sessions
-        from evaltool.store import load_session
-        from evaltool.vocabulary import load_vocabulary
+        from evaltool.git.diffrender import render_changes
+        from evaltool.git.semdiff import diff_sessions
+        from evaltool.session.store import load_session
+        from evaltool.session.vocabulary import load_vocabulary
 
         output = check_format(output_format, DIFF_FORMATS)
         try:
@@ -136,7 +136,7 @@ def register(app: typer.Typer) -> None:
             raise
         guard = None
         if public:
-            from evaltool.privacy import public_versions
+            from evaltool.report.privacy import public_versions
 
             before, after, guard = public_versions(before, after, old, new)
         changes = diff_sessions(before, after)
@@ -152,7 +152,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("git-setup", help=t("git.git_setup_help"), short_help=t("git.git_setup_short"))
     def git_setup(sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR) -> None:
-        from evaltool.gitsetup import set_up
+        from evaltool.git.setup import set_up
 
         report = set_up(Path.cwd(), sessions_dir)
         for key, params in report.steps:
@@ -161,14 +161,14 @@ def register(app: typer.Typer) -> None:
 
     @app.command("git-textconv", hidden=True, help=t("git.helper_help"))
     def git_textconv(path: Path) -> None:
-        from evaltool.gitdrivers import textconv
+        from evaltool.git.drivers import textconv
 
         sys.stdout.write(textconv(path))
 
     @app.command("git-diff-driver", hidden=True, help=t("git.helper_help"),
                  context_settings={"ignore_unknown_options": True})
     def git_diff_driver(arguments: Annotated[list[str], typer.Argument()]) -> None:
-        from evaltool.gitdrivers import external_diff
+        from evaltool.git.drivers import external_diff
 
         sys.stdout.write(external_diff(arguments, color=color_wanted("auto")))
 
@@ -176,6 +176,6 @@ def register(app: typer.Typer) -> None:
     def git_merge_driver(base: Path, ours: Path, theirs: Path,
                          marker_size: Annotated[int, typer.Argument()] = 7,
                          name: Annotated[str, typer.Argument()] = "") -> None:
-        from evaltool.gitdrivers import merge_driver
+        from evaltool.git.drivers import merge_driver
 
         raise typer.Exit(merge_driver(base, ours, theirs, marker_size, name))

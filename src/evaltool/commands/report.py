@@ -23,7 +23,7 @@ from evaltool.commands import (
     format_completion,
 )
 from evaltool.i18n import t, tn
-from evaltool.render.formats import Format, report_formats
+from evaltool.report.render.formats import Format, report_formats
 
 REPORT_FORMATS = [str(fmt) for fmt in report_formats()]
 
@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
         targets = paths or [sessions_dir]
         guard = None
         if public:
-            from evaltool.privacy import Guard
+            from evaltool.report.privacy import Guard
 
             guard = Guard()
         if len(targets) == 1 and not targets[0].is_dir():
@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
             summary, failed = summarize_many(targets, language, public=True, route=route,
                                              guard=guard)
         else:
-            from evaltool.cache import DigestCache
+            from evaltool.report.cache import DigestCache
 
             with DigestCache(enabled=not no_cache) as cache:
                 def compute() -> tuple[dict[str, Any], int]:
@@ -105,7 +105,7 @@ def masthead(routes: list[str | None], language: str) -> list[str] | None:
     it) when it names every learning route of the report, or names none."""
     from evaltool.errors import EvaltoolError
     from evaltool.i18n import pick
-    from evaltool.vocabulary import fold
+    from evaltool.session.vocabulary import fold
     from evaltool.wizard.template import load_template
 
     try:
@@ -129,7 +129,7 @@ def _check_options(public: bool, names: bool) -> None:
 
 
 def _same_route(route: str | None, learning_route: str | None) -> bool:
-    from evaltool.vocabulary import fold
+    from evaltool.session.vocabulary import fold
 
     return route is None or fold(route) == fold(learning_route or "")
 
@@ -144,9 +144,9 @@ def summarize_file(path: Path, language: str, *, public: bool, names: bool,
     Follow-ups that continue earlier ones are traced back through the session files next
     to it (their digests: no confidential item, names replaced)."""
     from evaltool.errors import FileProblemError
-    from evaltool.store import load_session
-    from evaltool.summary import summarize_session
-    from evaltool.vocabulary import load_vocabulary
+    from evaltool.report.summary import summarize_session
+    from evaltool.session.store import load_session
+    from evaltool.session.vocabulary import load_vocabulary
 
     session = load_session(path)
     if not _same_route(route, session.casus.learning_route):
@@ -158,7 +158,7 @@ def summarize_file(path: Path, language: str, *, public: bool, names: bool,
     if not public:
         return summarize_session(session, vocabulary, language=language, names=names,
                                  earlier=earlier)
-    from evaltool.privacy import anonymisation, check_session, neutral_ids, publish
+    from evaltool.report.privacy import anonymisation, check_session, neutral_ids, publish
 
     published, redactions, scrubber = publish(session)
     check_session(published, scrubber, path)
@@ -183,7 +183,7 @@ def earlier_digests(path: Path, session: Any, digest_of: Callable[[Path], dict[s
     session that is not found (or cannot be read) is left out: its follow-ups then show
     only the date in their reference."""
     from evaltool.errors import EvaltoolError
-    from evaltool.store import iter_session_files
+    from evaltool.session.store import iter_session_files
 
     wanted = [fu.continues.partition("#")[0] for fu in session.follow_ups.values()
               if fu.continues]
@@ -222,8 +222,8 @@ def digest_for_path(path: Path) -> dict[str, Any]:
     and `summary.DIGEST_VERSION`): it is plain JSON data, holds no confidential text and
     no names, and everything the overview needs, also in publication mode.
     """
-    from evaltool.store import load_session
-    from evaltool.summary import digest
+    from evaltool.report.summary import digest
+    from evaltool.session.store import load_session
 
     return digest(load_session(path))
 
@@ -231,9 +231,9 @@ def digest_for_path(path: Path) -> dict[str, Any]:
 def public_digest(path: Path, guard: Any) -> dict[str, Any]:
     """The digest of one session file in publication mode: refused (raised) when the file's
     own public report would be; its people are handed to `guard` for the output check."""
-    from evaltool.privacy import check_session, publish
-    from evaltool.store import load_session
-    from evaltool.summary import digest
+    from evaltool.report.privacy import check_session, publish
+    from evaltool.report.summary import digest
+    from evaltool.session.store import load_session
 
     session = load_session(path)
     published, _, scrubber = publish(session)
@@ -252,10 +252,10 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     the whole overview refused, with every reason."""
     from evaltool.cli import report_error
     from evaltool.errors import FileProblemError
-    from evaltool.privacy import PublicationRefusedError
-    from evaltool.store import iter_session_files
-    from evaltool.summary import RouteOverview
-    from evaltool.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
+    from evaltool.report.privacy import PublicationRefusedError
+    from evaltool.report.summary import RouteOverview
+    from evaltool.session.store import iter_session_files
+    from evaltool.session.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
 
     overview: RouteOverview | None = None  # made with the vocabulary of the first session
     failed = 0
@@ -310,7 +310,7 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
                                hint="report.nothing_to_summarize_hint")
     summary = overview.result()
     if public:
-        from evaltool.privacy import anonymisation
+        from evaltool.report.privacy import anonymisation
 
         summary["public"] = True
         summary["anonymisation"] = anonymisation(totals, language)
@@ -330,10 +330,10 @@ def write_report(summary: dict[str, Any], output_format: Format, output: Path | 
 
     In publication mode the `guard` checks the finished output, whatever its format,
     before a byte of it is shown or written."""
-    from evaltool.render.formats import report_writer
+    from evaltool.report.render.formats import report_writer
 
     if output_format is Format.TEXT and output is None:
-        from evaltool.render.text import console_for, render
+        from evaltool.report.render.text import console_for, render
 
         console = console_for(sys.stdout, width=width, color=color_wanted())
         width = width or console.width
@@ -348,8 +348,8 @@ def write_report(summary: dict[str, Any], output_format: Format, output: Path | 
     if output is None:
         sys.stdout.write(text)
         return
-    from evaltool.atomic import write_output
-    from evaltool.textsafe import inline
+    from evaltool.fs.atomic import write_output
+    from evaltool.i18n.textsafe import inline
 
     write_output(output, text.encode("utf-8"))
     print(t("report.written", path=inline(output)), file=sys.stderr)

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, shared
+from evaltool.fs.portable import shell_quote, stop_signals
 from evaltool.i18n import t
-from evaltool.portable import shell_quote, stop_signals
-from evaltool.textsafe import inline
+from evaltool.i18n.textsafe import inline
 
 if TYPE_CHECKING:
     from evaltool.errors import Problem
-    from evaltool.models import Session
+    from evaltool.session.models import Session
     from evaltool.wizard.engine import Wizard
     from evaltool.wizard.prompter import Prompter
     from evaltool.wizard.state import Route
@@ -174,13 +174,13 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
     import datetime as dt
 
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
-    from evaltool.vocabulary import load_vocabulary
+    from evaltool.session.vocabulary import load_vocabulary
+    from evaltool.session.yamlreader import read_document
     from evaltool.wizard import drafts
     from evaltool.wizard.engine import Wizard
     from evaltool.wizard.prompter import AnswersPrompter, TerminalPrompter
     from evaltool.wizard.state import WizardState
     from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
-    from evaltool.yamlsafe import read_document
 
     if draft is not None and not resume:
         raise UsageError.at("wizard.draft_without_resume", path=draft,
@@ -357,7 +357,7 @@ def _draft_to_resume(sessions_dir: Path, terminal: bool) -> Path:
 def _route(sessions_dir: Path, exclude: set[Path]) -> Route:
     """The sessions in the folder and their open follow-ups; unreadable files are skipped,
     named."""
-    from evaltool.store import iter_session_files
+    from evaltool.session.store import iter_session_files
     from evaltool.wizard.data import read_route
     from evaltool.wizard.state import Route
 
@@ -425,7 +425,7 @@ def _write(session: Session, path: Path, *, original: Any = None,
            exclusive: bool = False) -> None:
     """The one place where the wizard's commands write a session file (so that a check
     that the file did not change since it was read fits in here)."""
-    from evaltool.store import save_session
+    from evaltool.session.store import save_session
 
     save_session(session, path, original=original, exclusive=exclusive)
 
@@ -438,8 +438,9 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
     import datetime as dt
 
     from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
-    from evaltool.store import open_for_edit
-    from evaltool.vocabulary import load_vocabulary
+    from evaltool.session.store import open_for_edit
+    from evaltool.session.vocabulary import load_vocabulary
+    from evaltool.session.yamlreader import read_document
     from evaltool.wizard import drafts
     from evaltool.wizard.data import build_session, owned_entries, session_answers
     from evaltool.wizard.engine import Wizard
@@ -447,7 +448,6 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
     from evaltool.wizard.review import missing_for_final, what_next
     from evaltool.wizard.state import Route, WizardState
     from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
-    from evaltool.yamlsafe import read_document
 
     editable = open_for_edit(path)
     template = load_template(template_name or DEFAULT_TEMPLATE)
@@ -547,7 +547,7 @@ def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
     its title in either language; without `--step`, the steps are listed and one asked
     for (or, without a terminal, listed in the error)."""
     from evaltool.errors import UsageError
-    from evaltool.vocabulary import fold
+    from evaltool.session.vocabulary import fold
     from evaltool.wizard.prompter import Ask
 
     shown = wizard.shown_steps()
@@ -620,8 +620,8 @@ def _drafts(remove: list[str], sessions_dir: Path) -> None:
 
 def _finalize(path: Path, template_name: str | None) -> None:
     from evaltool.errors import FileProblemError, Problem
-    from evaltool.store import open_for_edit
-    from evaltool.vocabulary import load_vocabulary
+    from evaltool.session.store import open_for_edit
+    from evaltool.session.vocabulary import load_vocabulary
     from evaltool.wizard.review import missing_for_final
     from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
 

@@ -14,10 +14,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from evaltool import models
 from evaltool.errors import EvaltoolError, Problem, TemplateError
 from evaltool.i18n import t
-from evaltool.vocabulary import CATEGORIES, Vocabulary, fold
+from evaltool.session import models
+from evaltool.session.vocabulary import CATEGORIES, Vocabulary, fold
 from evaltool.wizard.state import EarlierFollowUp, EarlierSession, Route
 from evaltool.wizard.template import Part, Template
 
@@ -50,7 +50,7 @@ def read_route(paths: Iterable[Path]) -> tuple[Route, list[Problem]]:
     A follow-up is open when its status is open and no other session continues it: a
     session that keeps one open records a continuation, which is then the open one.
     """
-    from evaltool.store import load_session
+    from evaltool.session.store import load_session
 
     sessions = []
     problems: list[Problem] = []
@@ -99,7 +99,7 @@ def check_template(template: Template) -> None:
 
 def model_at(target: str) -> type[BaseModel]:
     """`casus` → Casus, `participants` → Participant, `participants.roles` → RoleInstance."""
-    from evaltool.store import _inner_model
+    from evaltool.session.store import _inner_model
 
     current: type[BaseModel] = models.Session
     for name in filter(None, target.split(".")):

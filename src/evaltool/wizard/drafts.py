@@ -61,7 +61,7 @@ def folder(sessions_dir: Path) -> Path:
 
 def prepare(sessions_dir: Path) -> Path:
     """Make sure sessions and drafts can be written there, before anything is asked."""
-    from evaltool.store import atomic_write
+    from evaltool.session.store import atomic_write
 
     drafts = folder(sessions_dir)
     try:
@@ -106,7 +106,7 @@ def create(sessions_dir: Path, state: WizardState, started: str,
 
 def save(path: Path, state: WizardState, started: str) -> None:
     """Write the draft whole, readable by its owner only."""
-    from evaltool.store import atomic_write
+    from evaltool.session.store import atomic_write
 
     atomic_write(path, _text(state, started), mode=MODE)
     if (os.stat(path).st_mode & 0o077) and os.name == "posix":
@@ -114,7 +114,7 @@ def save(path: Path, state: WizardState, started: str) -> None:
 
 
 def _text(state: WizardState, started: str) -> bytes:
-    from evaltool.store import dump_data
+    from evaltool.session.store import dump_data
 
     data: dict[str, Any] = {
         "evaltool_draft": "2",
@@ -135,8 +135,8 @@ def _text(state: WizardState, started: str) -> bytes:
 
 def load(path: Path) -> tuple[WizardState, str]:
     """The wizard's state as the draft left it, and when it was started."""
-    from evaltool.store import load_model
-    from evaltool.yamlsafe import read_document
+    from evaltool.session.store import load_model
+    from evaltool.session.yamlreader import read_document
 
     if "evaltool_draft" not in read_document(path).data:
         raise FileProblemError.at("wizard.not_a_draft", path=path, line=1, column=1,

@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from evaltool.i18n import t, yes_or_no
-from evaltool.vocabulary import Vocabulary, fold
+from evaltool.session.vocabulary import Vocabulary, fold
 from evaltool.wizard import lists, mentions, people, review, threads
 from evaltool.wizard.data import (
     Entry,

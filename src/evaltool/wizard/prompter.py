@@ -17,8 +17,8 @@ from typing import Any, Literal, Protocol
 
 from evaltool.errors import Problem
 from evaltool.i18n import t
-from evaltool.render.safe import reveal
-from evaltool.yamlsafe import Document
+from evaltool.report.render.safe import reveal
+from evaltool.session.yamlreader import Document
 
 Key = tuple[str | int, ...]
 

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from evaltool import models
+from evaltool.fs.portable import shell_quote
 from evaltool.i18n import t
-from evaltool.portable import shell_quote
-from evaltool.textsafe import inline
-from evaltool.vocabulary import Vocabulary
+from evaltool.i18n.textsafe import inline
+from evaltool.session import models
+from evaltool.session.vocabulary import Vocabulary
 from evaltool.wizard.data import (
     CONTINUES,
     build_session,

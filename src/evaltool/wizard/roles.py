@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from evaltool.i18n import t
-from evaltool.vocabulary import Vocabulary
+from evaltool.session.vocabulary import Vocabulary
 from evaltool.wizard.grammar import Invalid, as_typed, is_no, is_yes, numbered, typed_lines
 from evaltool.wizard.prompter import visible
 

@@ -22,10 +22,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from evaltool import resources
 from evaltool.errors import EvaltoolError, TemplateError
-from evaltool.labels import Labels
-from evaltool.models import Version
+from evaltool.fs import resources
+from evaltool.i18n.labels import Labels
+from evaltool.session.models import Version
 
 DEFAULT_TEMPLATE = "casus-evaluatie"
 
@@ -210,7 +210,7 @@ def read_template(path: Path) -> Template:
     """A template file, checked; its problems come with hints about templates."""
     from dataclasses import replace
 
-    from evaltool.store import load_model
+    from evaltool.session.store import load_model
 
     try:
         return load_model(path, Template)
@@ -223,7 +223,7 @@ def read_template(path: Path) -> Template:
 
 def available_templates() -> list[Path]:
     """Every wizard template file (a YAML file with steps) in the template folders."""
-    from evaltool.yamlsafe import read_document
+    from evaltool.session.yamlreader import read_document
 
     found = []
     for path in resources.list_templates(".", "*.yaml"):

@@ -1,0 +1,70 @@
+"""The output formats, one list for every command that writes a report: `summarize` and `diff`.
+
+A format is a `Format` and one entry in `FORMATS`: the writer of a report (a function
+from summary data to text), and whether `diff` writes it. A report writer lays out the
+format-neutral outline (`outline()`), so a new format is one writer. Writers are named
+as "module:function" and imported only when used, so that `evaltool --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from evaltool.report.render.outline import Document
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class Writers:
+    report: str
+    """`module:function(summary, width) -> str`."""
+    diff: bool = False
+    """Whether `evaltool diff` writes this format (see `evaltool.git.diffrender`)."""
+
+
+FORMATS: dict[Format, Writers] = {
+    Format.TEXT: Writers("evaltool.report.render.text:render_to_string", diff=True),
+    Format.MARKDOWN: Writers("evaltool.report.render.markdown:report", diff=True),
+    Format.HTML: Writers("evaltool.report.render.html:report"),
+    Format.JSON: Writers("evaltool.report.render.json:report", diff=True),
+}
+
+
+def report_formats() -> list[Format]:
+    return list(FORMATS)
+
+
+def diff_formats() -> list[Format]:
+    return [fmt for fmt, writers in FORMATS.items() if writers.diff]
+
+
+def report_writer(fmt: Format) -> Callable[[Mapping[str, Any], int], str]:
+    """The function that writes a report in `fmt`."""
+    module, _, name = FORMATS[fmt].report.partition(":")
+    writer: Callable[[Mapping[str, Any], int], str] = getattr(import_module(module), name)
+    return writer
+
+
+def outline(summary: Mapping[str, Any]) -> Document:
+    """The outline of a report, in the order of the report layout."""
+    from evaltool.report.render.layout import load_layout
+
+    layout = load_layout()
+    if summary["kind"] == "route":
+        from evaltool.report.render.overview import route_outline
+
+        return route_outline(summary, layout)
+    from evaltool.report.render.story import session_outline
+
+    return session_outline(summary, layout)
