@@ -312,7 +312,34 @@ def test_ids_made_of_names_do_not_get_out(cli: Invoke, example: Path, tmp_path: 
     line = next(n for n, row in enumerate(session.read_text().splitlines(), 1)
                 if row == "  fu-jacob:")
     assert f"{session}:{line}:3: a name of Projectleider Onderwijshuisvesting" in refused.stderr
-    assert "'j…b' in follow_ups.fu-jacob" in refused.stderr
+    assert "'j…b' in follow_ups.f…b" in refused.stderr  # the id is the name
+    assert "jacob" not in refused.stderr.lower()
+
+
+@pytest.mark.parametrize(("anchor", "entry", "field"), [
+    ("  juiste-mens-juiste-rol:", "  dijkstra-wilde-eerst-niet:", "text"),
+    ("  fu-4:", "  fu-dijkstra:", "question"),
+])
+def test_a_refusal_names_no_id_made_of_the_name(cli: Invoke, example: Path, tmp_path: Path,
+                                                anchor: str, entry: str, field: str) -> None:
+    """An id the wizard made from a text ("Dijkstra wilde eerst niet" becomes
+    `dijkstra-wilde-eerst-niet`) or that someone chose holds the name the refusal masks:
+    the refusal masks it too, and file:line:col still says where the text is."""
+    session = tmp_path / "named.yaml"
+    text = example.read_text(encoding="utf-8")
+    assert anchor in text
+    text = text.replace(anchor, entry)
+    lines = text.splitlines()
+    at = lines.index(entry)
+    value = next(n for n in range(at + 1, len(lines)) if lines[n].lstrip().startswith(f"{field}:"))
+    indent = lines[value][:len(lines[value]) - len(lines[value].lstrip())]
+    lines[value] = f"{indent}{field}: Wethouder Dijkstra wilde eerst niet."
+    session.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused = cli("summarize", "--public", "-f", "markdown", session)
+    assert refused.exit_code == 1, refused.output
+    assert "'D…a'" in refused.stderr
+    assert "dijkstra" not in refused.stderr.lower()
+    assert f"{session}:{value + 1}:" in refused.stderr
 
 
 # --- the overview ----------------------------------------------------------------------------

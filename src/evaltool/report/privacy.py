@@ -36,8 +36,8 @@ from evaltool.errors import EvaltoolError, Problem
 from evaltool.i18n import t
 from evaltool.report.summary import person_labels
 from evaltool.session.dutchnames import Shadow, asciify, fold, mask, parse_name, shadow
-from evaltool.session.fields import DROP, Place, texts, transform
-from evaltool.session.models import Kind
+from evaltool.session.fields import DROP, Place, id_parts, texts, transform
+from evaltool.session.models import Kind, Session
 from evaltool.session.namefinder import (
     Finder,
     Hit,
@@ -420,7 +420,7 @@ def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: 
              where: Any) -> Problem:
 
     line, column = where if where else (None, None)
-    field_name = ".".join(str(x) for x in place) if place else t("privacy.in_output")
+    field_name = _shown(place, word) if place else t("privacy.in_output")
     if rule == "special_category":
         from evaltool.session.dutchnames import lists
 
@@ -436,6 +436,22 @@ def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: 
                                            "rule": t(RULE_NAMES[detail])},
                    path, line, column, "privacy.likely_name_hint")
 
+
+def _shown(place: Place, word: str) -> str:
+    """A refused text's place, an id in it masked when it may hold the refused `word`
+    (shown masked): an id made of the very name (`fu-jacob`, or a finding's id the wizard
+    made from its text) would give it away. file:line:col says where the text is."""
+    return ".".join(mask(str(part)) if is_id and _may_hold(str(part), word) else str(part)
+                    for part, is_id in zip(place, id_parts(Session, place), strict=True))
+
+
+def _may_hold(identifier: str, word: str) -> bool:
+    """Whether some run of the id's words masks as `word` does: "fu-jan-de-vries" may hold
+    'J…s'. A false alarm only masks an id that needed no masking."""
+    tokens = [token for token in re.split(r"[^0-9A-Za-zÀ-ÿ]+", identifier) if token]
+    target = word.casefold()
+    return any(mask("".join(tokens[i:j])).casefold() == target
+               for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1))
 
 RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
               "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
