@@ -540,6 +540,11 @@ def test_edit_from_an_answers_file_and_an_unknown_step(cli: Invoke, example_copy
     assert session.casus.plan == "Een nieuwe droom."
     assert session.status == "final"
     assert len(session.findings) == 16
+    assert result.stdout.startswith(f"Saved {example_copy} (step: The dream / the plan).")
+    answers.write_text("plan: Een droom in het Nederlands.\n", encoding="utf-8")
+    dutch = cli("--lang", "nl", "edit", example_copy, "--step", "2", "--answers", answers)
+    assert f"Bewaard: {example_copy} (stap: De droom / het plan)." in dutch.stdout
+    assert "plan)" not in dutch.stdout.replace("het plan)", "")  # the step's name, not its id
 
 
 def test_templates_and_a_template_of_ones_own(cli: Invoke, here: Path) -> None:

@@ -200,7 +200,7 @@ def test_a_long_answer_is_edited_on_its_line_not_typed_again(tmp_path: Path,
     child.expect_exact("The dream / the plan: ")
     child.expect_exact("impuls voor de wijk.")  # the text itself, ready to be changed
     child.send("\x05 En samen.\r")  # Ctrl-E: to the end of the line; then Enter
-    child.expect_exact("(step plan)")
+    child.expect_exact("(step: The dream / the plan)")
     assert finish(child) == 0
     plan = load_session(copy).casus.plan
     assert plan == ("De droom om de basisschool duurzaam te renoveren en daarmee bij te "

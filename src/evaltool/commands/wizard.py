@@ -533,7 +533,7 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             old, new = len(owned_entries(part, before)), len(owned_entries(part, data))
             if old != new:
                 print(t("wizard.list_counts", label=part.label, old=old, new=new))
-        print(t("wizard.edited", path=inline(path), step=step.name))
+        print(t("wizard.edited", path=inline(path), step=str(step.title)))
         for line in what_next(template, changed, vocabulary, path):
             print(line)
     if draft is not None:
