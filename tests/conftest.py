@@ -1,4 +1,5 @@
-"""Shared fixtures: the example session, and running the CLI as a user would."""
+"""Shared fixtures: the example session, a working folder, and running the CLI as a user
+would (what tests give it is built in `inputs`)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from evaltool import i18n
 from evaltool.cli import _language_from, build_app
 from evaltool.i18n import resolve_language, set_language
 from evaltool.i18n.pofile import LOCALE_DIR, compile_all
+from inputs import EXAMPLE, REPO, Turn, check_prompts, copy_example, typed_lines
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "sessions" / "2021-01-28-casus-cornelis-musius.yaml"
+__all__ = ["EXAMPLE", "REPO"]
 
 
 class Script:
@@ -165,10 +166,22 @@ def example() -> Path:
 
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "sessions" / EXAMPLE.name
-    copy.parent.mkdir()
-    copy.write_bytes(EXAMPLE.read_bytes())
-    return copy
+    """A copy of the example in `tmp_path/sessions`, to be changed by the test."""
+    return copy_example(tmp_path / "sessions")
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder, the current one, as a facilitator's folder before the first session."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def workfolder(here: Path) -> Path:
+    """The current folder, its `sessions/` holding the example session: the route so far."""
+    copy_example(here / "sessions")
+    return here
 
 
 @pytest.fixture
@@ -189,6 +202,36 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Invoke:
         return outcome
 
     return invoke
+
+
+TypeIn = Callable[..., Result]
+
+
+@pytest.fixture
+def type_in(cli: Invoke, monkeypatch: pytest.MonkeyPatch) -> TypeIn:
+    """Run `evaltool ARGS` with answers typed at its prompts: `type_in(turns, *args)`, each
+    turn (what the prompt says, what is typed). Every answer must be read at its own prompt,
+    and every one read, but the last `unread` (`env` as for `cli`)."""
+    from rich.console import Console
+
+    real = Console.input
+
+    def run(turns: Sequence[Turn], *args: str | os.PathLike[str], unread: int = 0,
+            env: dict[str, str] | None = None) -> Result:
+        asked: list[str] = []
+
+        def reading(self: Console, prompt: Any = "", **options: Any) -> str:
+            line = real(self, prompt, **options)
+            asked.append(str(prompt))
+            return line
+
+        with monkeypatch.context() as patched:
+            patched.setattr(Console, "input", reading)
+            result = cli(*args, input=typed_lines(turns), env=env)
+        check_prompts(asked, turns, unread=unread)
+        return result
+
+    return run
 
 
 def set_everywhere(data: Any, path: tuple[str, ...], make: Callable[[], object]) -> None:

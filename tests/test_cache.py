@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -16,8 +15,8 @@ from conftest import Invoke
 from evaltool.errors import FileProblemError
 from evaltool.report import cache as cache_module
 from evaltool.report.cache import CACHE_FILE, DigestCache, cache_dir, versions
+from inputs import ROUTE, copy_route
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 GROEN = "2021-04-22-casus-groen-schoolplein.yaml"
 
 
@@ -247,7 +246,7 @@ def test_results_are_identical_with_and_without_the_cache(
 def test_a_warm_cache_reads_no_session_and_one_change_reads_one(
         cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     route = tmp_path / "sessions"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     env = {"EVALTOOL_CACHE_DIR": str(tmp_path / "cache")}
     later(monkeypatch)
     first = cli("summarize", "-f", "json", route, env=env)
@@ -288,7 +287,7 @@ def test_the_cache_holds_no_confidential_text_and_no_names(cli: Invoke, tmp_path
 
 def test_a_bad_file_is_reported_on_every_run(cli: Invoke, tmp_path: Path) -> None:
     route = tmp_path / "sessions"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     (route / "2021-09-30-kapot.yaml").write_text("schema_version: 1\nid: kapot\n",
                                                   encoding="utf-8")
     env = {"EVALTOOL_CACHE_DIR": str(tmp_path / "cache")}

@@ -22,9 +22,9 @@ from conftest import EXAMPLE
 from evaltool.errors import FileProblemError
 from evaltool.session import store
 from evaltool.session import yamlreader as yamlsafe
+from inputs import ROUTE_FILES
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 
 
 def with_line(old: str, new: str) -> str:
@@ -280,7 +280,7 @@ def without_layout(text: str) -> str:
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_a_save_is_the_canonical_text_with_the_files_comments(tmp_path: Path,
                                                               layout: str) -> None:
-    sources = [EXAMPLE, sorted(ROUTE.glob("*.yaml"))[-1]]
+    sources = [EXAMPLE, ROUTE_FILES[-1]]
     for source in sources:
         text = LAYOUTS[layout](source.read_text(encoding="utf-8"))
         path = tmp_path / source.name

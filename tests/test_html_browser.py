@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
+from inputs import ROUTE
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 # Chromium talks to these by itself (time, updates, accounts) whatever page it shows.
 BROWSER_OWN_HOSTS = ("google.com", "googleapis.com", "gstatic.com", "gvt1.com")
 

@@ -12,9 +12,9 @@ from evaltool.report.render.svg import render_map
 from evaltool.report.summary import summarize_session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
+from inputs import ROUTE_FILES
 
 SVG = "{http://www.w3.org/2000/svg}"
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 
 
 def _luminance(colour: str) -> float:
@@ -42,7 +42,7 @@ def test_the_contrast_check_knows_the_old_failure() -> None:
 
 
 def test_every_number_on_the_map_stands_on_its_own_disc_at_aa_contrast(example: Path) -> None:
-    for session in (example, *sorted(ROUTE.glob("*.yaml"))):
+    for session in (example, *ROUTE_FILES):
         figure = _figure(session)
         markers = figure.iter(f"{SVG}g")
         checked = 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 import subprocess
 import unicodedata
@@ -24,8 +23,8 @@ from conftest import Invoke
 from evaltool.report.privacy import Scrubber
 from evaltool.session.dutchnames import parse_name
 from evaltool.session.namefinder import Known, likely_names
+from inputs import ROUTE, copy_route
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 FORMATS = ("markdown", "text", "html", "json")
 
 NAMES = {
@@ -321,7 +320,7 @@ def test_ids_made_of_names_do_not_get_out(cli: Invoke, example: Path, tmp_path: 
 def test_public_overview_refuses_a_name_from_another_session(cli: Invoke,
                                                              tmp_path: Path) -> None:
     route = tmp_path / "route"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     fine = cli("summarize", "--public", "-f", "markdown", route)
     assert fine.exit_code == 0, fine.output
     assert "Joost" not in fine.stdout and "Fatima" not in fine.stdout
@@ -342,7 +341,7 @@ def test_a_confidential_follow_up_never_reaches_an_overview_or_the_cache(
     """A fixture gap: no route had a confidential follow-up, so removing the filter that
     keeps one out of the overview (and so out of the cache) passed every test."""
     route = tmp_path / "route"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     second = route / "2021-04-22-casus-groen-schoolplein.yaml"
     text = second.read_text(encoding="utf-8")
     assert "follow_ups:\n" in text
@@ -368,7 +367,7 @@ def test_a_confidential_follow_up_never_reaches_an_overview_or_the_cache(
 def test_the_cache_keeps_nothing_of_a_file_whose_public_report_is_refused(
         cli: Invoke, tmp_path: Path) -> None:
     route = tmp_path / "route"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     third = route / "2021-06-24-casus-zonnedaken-scholen.yaml"
     third.write_text(third.read_text(encoding="utf-8").replace(
         "worden ontschot?", "worden ontschot, vraagt wethouder Klaassen?"), encoding="utf-8")

@@ -18,6 +18,7 @@ from evaltool.report.render import json as json_render
 from evaltool.report.summary import summarize_session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
+from inputs import ROUTE_FILES
 
 MARKUP = "[red]rood[/red] [/bold] [link=https://evil.example]klik[/link] :smile:"
 HTML_TAGS = "<script>alert(1)</script><img src=x onerror=alert(2)> & <b>vet</b>"
@@ -27,7 +28,6 @@ ESCAPES = ("\ufeffbom \x1b[31mrood\x1b[0m \x1b]8;;http://evil.example\x07link\x1
            " \x9bc\x85 \x07")
 FILE_SAFE = [MARKUP, HTML_TAGS, MARKDOWN, INVISIBLE]  # what a session file may hold
 ALL = [*FILE_SAFE, ESCAPES]                            # ESC and C1 only reach us otherwise
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -346,7 +346,7 @@ def test_hostile_text_in_every_free_text_field_is_safe_in_every_format(
         _check_every_format(_with_escapes(summary), clean)
     # The learning-route overview of three hostile sessions.
     digests, clean_digests = [], []
-    for path in sorted(ROUTE.glob("*.yaml")):
+    for path in ROUTE_FILES:
         route_data = load_session(path).model_dump(mode="json", exclude_none=True)
         route_hostile, route_harmless, _ = _free_text(route_data, payload_order)
         digests.append(digest(Session.model_validate(route_hostile)))

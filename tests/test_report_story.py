@@ -19,8 +19,8 @@ from conftest import Invoke, set_everywhere
 from evaltool.report.render import prose
 from evaltool.session.models import Session
 from evaltool.session.store import load_session
+from inputs import ROUTE, copy_route
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 HUMAN = ("text", "markdown", "html")
 
 
@@ -158,7 +158,7 @@ def test_ordinals_and_lists_in_both_languages() -> None:
 
 def _route_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "sessions"
-    shutil.copytree(ROUTE, folder)
+    copy_route(folder)
     return folder
 
 
