@@ -42,25 +42,28 @@ def copy_example(folder: Path) -> Path:
 # --- text edits, for text that is meant to be odd -----------------------------------------
 
 
-def edited(text: str, changes: Mapping[str, str], *, every: bool = False) -> str:
-    """`text` with each `old: new` of `changes` made in turn.
+def edited(text: str, *changes: tuple[str, str], every: bool = False,
+           first: bool = False) -> str:
+    """`text` with each change `(old, new)` made in turn.
 
-    Each `old` must be in the text exactly once (with `every`: at least once, and every
-    occurrence changes): an edit whose anchor is missing changes nothing, and a test would
-    pass on the unchanged text for the wrong reason; an anchor found twice may change the
-    wrong place."""
-    for old, new in changes.items():
+    Each `old` must be in the text exactly once, or, said so, at least once with `every`
+    (each one changes) or `first` (the first one changes): an edit whose anchor is missing
+    changes nothing, and a test would pass on the unchanged text for the wrong reason; an
+    anchor found twice may change the wrong place."""
+    for old, new in changes:
         found = text.count(old)
-        assert found == 1 or (every and found > 1), \
-            f"the edit's anchor {old!r} is in the text {found} times, not {'≥' if every else ''}1"
-        text = text.replace(old, new)
+        assert found == 1 or (found > 1 and (every or first)), \
+            f"the edit's anchor {old!r} is in the text {found} times, not once"
+        text = text.replace(old, new, 1 if first else -1)
     return text
 
 
-def edit_file(path: Path, changes: Mapping[str, str], *, every: bool = False) -> Path:
-    """The file at `path` edited in place as `edited` does; `path`."""
-    path.write_text(edited(path.read_text(encoding="utf-8"), changes, every=every),
-                    encoding="utf-8")
+def edit_file(path: Path | str, *changes: tuple[str, str], every: bool = False,
+              first: bool = False) -> Path:
+    """The file at `path` edited in place as `edited` does; its path."""
+    path = Path(path)
+    path.write_text(edited(path.read_text(encoding="utf-8"), *changes, every=every,
+                           first=first), encoding="utf-8")
     return path
 
 

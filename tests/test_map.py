@@ -12,7 +12,7 @@ from evaltool.report.render.svg import render_map
 from evaltool.report.summary import summarize_session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
-from inputs import ROUTE_FILES
+from inputs import ROUTE_FILES, write_session
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -88,8 +88,7 @@ def test_the_markdown_report_carries_the_map(cli: Invoke, example: Path) -> None
 def test_a_backtick_fence_in_a_label_cannot_end_the_map(cli: Invoke, example: Path,
                                                        tmp_path: Path) -> None:
     session = tmp_path / "fence.yaml"
-    session.write_text(example.read_text(encoding="utf-8").replace(
-        "function: Beleidsadviseur Energie", "function: Beleidsadviseur ```` Energie"),
-        encoding="utf-8")
+    write_session(session, {"participants.beleidsadviseur-energie.function":
+                            "Beleidsadviseur ```` Energie"}, source=example)
     markdown = cli("summarize", "-f", "markdown", session).stdout
     assert "`````text\n" in markdown  # a fence longer than any run of backticks inside
