@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, Invoke
-from inputs import copy_route
+from inputs import copy_route, edit_file
 
 FIRST = "2021-01-28-casus-cornelis-musius"      # follow-ups fu-1 ... fu-4
 SECOND = "2021-04-22-casus-groen-schoolplein"   # continues FIRST#fu-4; has fu-1
@@ -24,14 +24,9 @@ THIRD = "2021-06-24-casus-zonnedaken-scholen"   # continues FIRST#fu-1 and SECON
 def set_continues(path: Path, old: str, new: str) -> int:
     """Make one `continues` in `path` say `new` (adding one to fu-1 if `old` is empty);
     the line it stands on."""
-    text = path.read_text(encoding="utf-8")
-    if old:
-        assert f"continues: {old}\n" in text, old
-        text = text.replace(f"continues: {old}\n", f"continues: {new}\n", 1)
-    else:
-        text = text.replace("  fu-1:\n", f"  fu-1:\n    continues: {new}\n", 1)
-    path.write_text(text, encoding="utf-8")
-    return text.split("\n").index(f"    continues: {new}") + 1
+    edit_file(path, (f"continues: {old}\n", f"continues: {new}\n") if old
+              else ("  fu-1:\n", f"  fu-1:\n    continues: {new}\n"))
+    return path.read_text(encoding="utf-8").split("\n").index(f"    continues: {new}") + 1
 
 
 # which file, which `continues` (empty: a new one on fu-1), what it says now, the message

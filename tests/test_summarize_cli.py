@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from conftest import Invoke
-from inputs import ROUTE, ROUTE_FILES, copy_route
+from inputs import ROUTE, ROUTE_FILES, copy_route, write_session
 
 
 def test_one_session_in_the_terminal(cli: Invoke, example: Path) -> None:
@@ -52,11 +52,9 @@ def test_several_files_give_the_overview(cli: Invoke) -> None:
 def test_route_filters_by_learning_route(cli: Invoke, tmp_path: Path, example: Path) -> None:
     folder = tmp_path / "sessions"
     copy_route(folder)
-    other = folder / "2022-02-01-andere-route.yaml"
-    other.write_text(example.read_text(encoding="utf-8")
-                     .replace("id: 2021-01-28-casus-cornelis-musius", "id: 2022-02-01-andere")
-                     .replace("learning_route: Excellent Faciliteren",
-                              "learning_route: Wijkgericht Werken"), encoding="utf-8")
+    write_session(folder / "2022-02-01-andere-route.yaml",
+                  {"id": "2022-02-01-andere", "casus.learning_route": "Wijkgericht Werken"},
+                  source=example)
     everything = json.loads(cli("summarize", "-f", "json", folder).stdout)
     assert everything["routes"] == ["Excellent Faciliteren", "Wijkgericht Werken"]
     assert len(everything["sessions"]) == 4

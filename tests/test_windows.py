@@ -16,6 +16,7 @@ import pytest
 
 from conftest import REPO, Invoke
 from evaltool.fs import portable
+from inputs import edited
 
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
 POSIX_ONLY = {os: ("fchmod", "fchown", "geteuid", "getegid", "O_CLOEXEC", "O_NOFOLLOW",
@@ -84,7 +85,7 @@ def test_a_first_start_and_a_meeting_recorded_and_reported(
     assert cli("validate").exit_code == 0
     session.chmod(0o640)
     text = session.read_text(encoding="utf-8")
-    session.write_text(text.replace("title: ", "title:  ", 1), encoding="utf-8")
+    session.write_text(edited(text, ("title: ", "title:  ")), encoding="utf-8")
     formatted = cli("fmt", session)
     assert formatted.exit_code == 0, formatted.output
     assert session.read_text(encoding="utf-8") == text

@@ -15,6 +15,7 @@ from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.data import session_answers
 from evaltool.wizard.template import Question, load_template
+from inputs import edit_file
 
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
 STEM = "2021-01-28-casus-cornelis-musius"
@@ -504,8 +505,7 @@ def test_edit_one_step_keeps_hand_written_comments(cli: Invoke, here: Path) -> N
                        encoding="utf-8")
     assert cli("new-session", "--answers", answers).exit_code == 0
     saved = here / "sessions" / "2021-02-01-casus-later.yaml"
-    saved.write_text(saved.read_text().replace("  plan: Plan\n", "  # said by the alderman\n"
-                                               "  plan: Plan\n"))
+    edit_file(saved, ("  plan: Plan\n", "  # said by the alderman\n  plan: Plan\n"))
     result = cli("finalize", saved)
     assert result.exit_code == 1
     assert f"{saved}: not complete: Reflection of the listener (step afterwards) — add it " \
