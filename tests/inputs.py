@@ -130,10 +130,11 @@ def typed_lines(turns: Sequence[Turn]) -> str:
 def check_prompts(asked: Sequence[str], turns: Sequence[Turn], *, unread: int = 0) -> None:
     """Each answer was read at the prompt its turn names, and all were read but the last
     `unread` (a run that stops before them)."""
-    rows = [f"{n:>3}. expected {prompt!r:45} typed {text!r:30} asked "
-            f"{asked[n - 1] if n <= len(asked) else '(nothing)'!r}"
+    said = [*asked, *[""] * (len(turns) - len(asked))]
+    rows = [f"{'✗' if prompt not in said[n - 1] else ' '}{n:>3}. expected {prompt!r:40} "
+            f"typed {text!r:25} asked {said[n - 1] or '(nothing)'!r}"
             for n, (prompt, text) in enumerate(turns, 1)]
-    table = "\n".join(rows + [f"  +. asked {extra!r}" for extra in asked[len(turns):]])
+    table = "\n".join(rows + [f"   +. asked {extra!r}" for extra in asked[len(turns):]])
     assert len(asked) == len(turns) - unread, \
         f"{len(asked)} answers read, {len(turns) - unread} expected:\n{table}"
     assert all(prompt in said for (prompt, _), said in zip(turns, asked, strict=False)), \
