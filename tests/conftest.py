@@ -60,17 +60,26 @@ class Script:
     def entries(self, key: Any, lead: str | None = None) -> None:
         return None
 
+    @property
+    def unread(self) -> list[Turn]:
+        """The answers of a `Typing` person that no question asked for."""
+        return list(getattr(self.answer, "left", []))
 
-def typing(*answers: str) -> Callable[[Any, int], str]:
-    """Answers in order (then Enter; yes to a yes/no question), as in a terminal."""
-    given = list(answers)
 
-    def answer(ask: Any, n: int) -> str:
-        if given:
-            return given.pop(0)
-        return "y" if ask.kind == "confirm" else ""
+class Typing:
+    """A person at the wizard's engine who types these answers, each at its own prompt, in
+    order; then Enter (yes to a yes/no question). A turn's prompt must be part of the label
+    of the question it answers; what was never asked stays in `left`."""
 
-    return answer
+    def __init__(self, *turns: Turn) -> None:
+        self.left = list(turns)
+
+    def __call__(self, ask: Any, n: int) -> str:
+        if not self.left:
+            return "y" if ask.kind == "confirm" else ""
+        prompt, text = self.left.pop(0)
+        assert prompt in ask.label, f"{text!r} was typed at {ask.label!r}, not at {prompt!r}"
+        return text
 
 
 @dataclass
