@@ -507,12 +507,10 @@ def test_resume_without_a_draft(cli: Invoke, here: Path) -> None:
 
 
 def test_open_follow_ups_of_earlier_sessions_are_shown_and_closed(
-        cli: Invoke, type_in: TypeIn, here: Path, example: Path) -> None:
-    sessions = here / "sessions"
-    sessions.mkdir()
-    (sessions / example.name).write_bytes(example.read_bytes())
+        cli: Invoke, type_in: TypeIn, workfolder: Path) -> None:
+    sessions = workfolder / "sessions"
     (sessions / "broken.yaml").write_text("schema_version: 1\nid: [\n")
-    answers = here / "second.yaml"
+    answers = workfolder / "second.yaml"
     answers.write_text(
         "title: Tweede casus\ndate: 2021-03-01\nlearning_route: excellent faciliteren\n"
         "earlier_follow_ups:\n"

@@ -283,8 +283,7 @@ not_people: [Hugo de Groot]
 
 
 def test_an_answers_file_gets_a_notice_per_name_and_the_session_is_saved(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+        cli: Invoke, here: Path) -> None:
     Path("answers.yaml").write_text(ANSWERS, encoding="utf-8")
     result = cli("new-session", "--answers", "answers.yaml")
     assert result.exit_code == 0, result.output
@@ -307,8 +306,7 @@ def test_an_answers_file_gets_a_notice_per_name_and_the_session_is_saved(
 
 
 def test_an_answers_file_declares_people_and_not_people_as_a_session_file_does(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+        cli: Invoke, here: Path) -> None:
     Path("answers.yaml").write_text(ANSWERS + DECLARED, encoding="utf-8")
     result = cli("new-session", "--answers", "answers.yaml")
     assert result.exit_code == 0, result.output
@@ -337,9 +335,8 @@ def test_an_answers_file_declares_people_and_not_people_as_a_session_file_does(
                                        "template here — did you mean not_people?"),
 ], ids=["bad-id", "no-label", "participant-id", "not-a-list", "misspelt"])
 def test_what_an_answers_file_declares_is_checked_with_its_place(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: str,
+        cli: Invoke, here: Path, declared: str,
         message: str) -> None:
-    monkeypatch.chdir(tmp_path)
     Path("answers.yaml").write_text(ANSWERS + declared, encoding="utf-8")
     result = cli("new-session", "--answers", "answers.yaml")
     assert result.exit_code != 0

@@ -96,10 +96,9 @@ START = [("Title of the casus", "Casus Enter"), ("Date of the meeting", "2021-02
 
 
 def test_a_stray_enter_at_the_start_of_a_list_asks_before_moving_on(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: Enter at "What was hard" moved on to the NSOB step; the attention points
     step (not one that may be skipped) went by empty."""
-    monkeypatch.chdir(tmp_path)
     asked = scripted(monkeypatch, [*START, ("What was hard", ""), ("No attention points", "n"),
                                    ("What was hard", "De financiering #geld")], stop=True)
     result = cli("new-session", "--interactive")
@@ -108,13 +107,12 @@ def test_a_stray_enter_at_the_start_of_a_list_asks_before_moving_on(
     first = next(n for n, label in enumerate(labels) if "What was hard" in label)
     assert labels[first + 1] == "No attention points? (y/n)"
     assert "What was hard" in labels[first + 2]
-    draft = next((tmp_path / "sessions" / ".drafts").glob("*.yaml")).read_text()
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml")).read_text()
     assert "De financiering #geld" in draft
 
 
 def test_yes_leaves_the_list_empty_and_goes_on(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     asked = scripted(monkeypatch, [*START, ("What was hard", ""), ("No attention points", "y")],
                      stop=True)
     cli("new-session", "--interactive")
@@ -127,9 +125,8 @@ def test_yes_leaves_the_list_empty_and_goes_on(
 
 
 def test_ctrl_c_at_the_very_first_prompt_keeps_no_empty_draft(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: an empty draft stayed, and `--resume` later took it."""
-    monkeypatch.chdir(tmp_path)
 
     def stop(self: TerminalPrompter, question: Ask) -> str:
         raise KeyboardInterrupt
@@ -137,7 +134,7 @@ def test_ctrl_c_at_the_very_first_prompt_keeps_no_empty_draft(
     monkeypatch.setattr(TerminalPrompter, "ask", stop)
     result = cli("new-session", "--interactive")
     assert result.exit_code == 130
-    assert list((tmp_path / "sessions" / ".drafts").glob("*.yaml")) == []
+    assert list((here / "sessions" / ".drafts").glob("*.yaml")) == []
     assert result.stderr.strip() == "Stopped. Nothing was typed yet, so no draft was kept."
 
 

@@ -350,13 +350,11 @@ def test_summarize_streams_into_a_device_and_never_replaces_it(cli: Invoke, tmp_
         assert result.exit_code == 0, result.output
 
 
-def test_summarize_to_dash_is_standard_output(cli: Invoke, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_summarize_to_dash_is_standard_output(cli: Invoke, here: Path) -> None:
     result = cli("summarize", "-f", "markdown", "-o", "-", EXAMPLE)
     assert result.exit_code == 0, result.output
     assert "# Evaluation meeting 1: Casus Cornelis Musius\n" in result.stdout
-    assert not (tmp_path / "-").exists()
+    assert not (here / "-").exists()
 
 
 # --- someone else's change ------------------------------------------------------------------------
