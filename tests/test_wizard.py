@@ -100,27 +100,37 @@ def nothing(lead: str, plural: str) -> list[Turn]:
     return [(lead, ""), (f"No {plural}?", "y")]
 
 
+def setup(title: str, date: str = "2021-02-01", *people: str) -> list[Turn]:
+    """The first step: a title and a date, Enter for the organisation, the route, the
+    number and the description, then everyone on one line each (with no one: saying so)."""
+    turns = [("Title of the casus", title), ("Date of the meeting", date),
+             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
+             ("Short description", "")]
+    return turns + ([*(("Function", person) for person in people), ("Function", "")] if people
+                    else nothing("Function", "participants"))
+
+
+PLAN = [("The dream / the plan", "Plan"), ("Realised", "Klaar"), ("Overall judgement", ""),
+        ("Note on the judgement", "")]
+"""The plan and what was realised, no judgement."""
+END = [*nothing("Follow-up question", "follow-ups"), ("What goes on to the next session", ""),
+       ("Reflection of the listener", ""), *nothing("learning point", "learning points"),
+       (REVIEW, "")]
+"""No follow-ups, nothing for the next session, no reflection or learning points; save."""
+
+
 def minimal(title: str, date: str = "2021-02-01", *people: str) -> list[Turn]:
     """The fewest answers for a whole session: a title, a date, people on one line each, a
     plan and what was realised; every list left empty (saying so), nobody with an NSOB
     place or roles, the talents skipped; then Enter in the review, which saves."""
-    turns = [("Title of the casus", title), ("Date of the meeting", date),
-             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
-             ("Short description", "")]
-    turns += [*(("Function", person) for person in people), ("Function", "")] if people \
-        else nothing("Function", "participants")
-    turns += [("The dream / the plan", "Plan"), ("Realised", "Klaar"),
-              ("Overall judgement", ""), ("Note on the judgement", "")]
+    turns = [*setup(title, date, *people), *PLAN]
     turns += [*nothing("SDG", "SDGs"), *nothing("What worked", "success factors"),
               *nothing("What was hard", "attention points")]
     turns += [("Quadrant", "")] * len(people) + [("Roles (in order", "")] * len(people)
     turns += [("Talent or competence", ">")]  # talents, mandate and motivation: skipped
     turns += [*nothing("Yield", "yields"), *nothing("Wish", "wishes"),
               *nothing("Discussion topic", "discussion topics")]
-    turns += [*nothing("Follow-up question", "follow-ups"),
-              ("What goes on to the next session", "")]
-    turns += [("Reflection of the listener", ""), *nothing("learning point", "learning points")]
-    return [*turns, (REVIEW, "")]
+    return [*turns, *END]
 
 
 def test_the_cornelis_musius_session_typed_in(cli: Invoke, type_in: TypeIn, here: Path,
@@ -240,10 +250,7 @@ def test_back_skip_and_help(type_in: TypeIn, here: Path) -> None:
 
 def test_the_review_shows_everything_and_any_step_can_be_changed(
         type_in: TypeIn, here: Path) -> None:
-    turns = [("Title of the casus", "Casus Review"), ("Date of the meeting", "2021-02-01"),
-             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
-             ("Short description", ""), ("Function", "Adviseur; ; ; ; ; toehoorder"),
-             ("Function", "")]
+    turns = setup("Casus Review", "2021-02-01", "Adviseur; ; ; ; ; toehoorder")
     turns += [("The dream / the plan", "Plan"), ("Realised", "Klaar"),
               ("Overall judgement", "positief"), ("Note on the judgement", ""),
               ("SDG", "4"), ("How it contributed", ""), ("SDG", "")]
@@ -772,12 +779,8 @@ def test_a_resume_keeps_the_draft_whole_until_the_answers_are_given_again(
 
 def test_back_keeps_what_was_typed_in_the_step_and_gives_it_again(
         type_in: TypeIn, here: Path) -> None:
-    turns = [("Title of the casus", "Casus Terug"), ("Date of the meeting", "2021-02-01"),
-             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
-             ("Short description", ""), ("Function", "Adviseur; ; ; ; ; toehoorder"),
-             ("Function", "")]
-    turns += [("The dream / the plan", "Plan"), ("Realised", "Klaar"),
-              ("Overall judgement", ""), ("Note on the judgement", ""), ("SDG", ">")]  # no SDGs
+    turns = [*setup("Casus Terug", "2021-02-01", "Adviseur; ; ; ; ; toehoorder"), *PLAN]
+    turns += [("SDG", ">")]  # no SDGs
     turns += [("What worked", "Vertrouwen"), ("Tags", ""), ("Confidential", ""),
               ("What worked", "Lef"), ("Tags", "moed"), ("Confidential", "ja")]  # two factors
     # back over each answer of the step, one question at a time
@@ -806,10 +809,7 @@ def test_back_keeps_what_was_typed_in_the_step_and_gives_it_again(
     rest += [*nothing("What was hard", "attention points"), ("Quadrant", ""), ("Roles", ""),
              ("Talent or competence", ">")]
     rest += [*nothing("Yield", "yields"), *nothing("Wish", "wishes"),  # nothing more; save
-             *nothing("Discussion topic", "discussion topics"),
-             *nothing("Follow-up question", "follow-ups"),
-             ("What goes on to the next session", ""), ("Reflection of the listener", ""),
-             *nothing("learning point", "learning points"), (REVIEW, "")]
+             *nothing("Discussion topic", "discussion topics"), *END]
     result = type_in(rest, *NEW, "--resume", draft_path)
     assert result.exit_code == 0, result.output
     saved = load_session(here / "sessions" / "2021-02-01-casus-terug.yaml")
@@ -870,10 +870,7 @@ def test_edit_with_an_answers_file_adds_to_a_list_and_says_so(
 
 def test_sdgs_in_the_review_by_name_one_at_a_time_and_the_keys_on_a_reopened_step(
         type_in: TypeIn, here: Path) -> None:
-    turns = [("Title of the casus", "Casus SDG"), ("Date of the meeting", "2021-02-01"),
-             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
-             ("Short description", ""), ("Function", "Adviseur; ; ; ; ; toehoorder"),
-             ("Function", "")]
+    turns = setup("Casus SDG", "2021-02-01", "Adviseur; ; ; ; ; toehoorder")
     turns += [("The dream / the plan", "Plan"), ("Realised", "Klaar"),
               ("Overall judgement", "positief"), ("Note on the judgement", "")]
     # two SDGs at once are refused; then one at a time, by number and by name
@@ -884,11 +881,8 @@ def test_sdgs_in_the_review_by_name_one_at_a_time_and_the_keys_on_a_reopened_ste
               ("Quadrant", ""), ("Roles", ""), ("Talent or competence", ">")]
     turns += [("Yield", "Samen"), ("Tags", ""), ("Confidential", ""), ("Yield", ""),
               *nothing("Wish", "wishes"), *nothing("Discussion topic", "discussion topics")]
-    turns += [*nothing("Follow-up question", "follow-ups"),
-              ("What goes on to the next session", ""), ("Reflection of the listener", ""),
-              *nothing("learning point", "learning points")]
-    # the review: open the SDGs, keep them, back to the review
-    turns += [(REVIEW, "4"), ("Number to change, -number to remove, + to add", ""),
+    # the review: open the SDGs, keep them, back to the review; save
+    turns += [*END[:-1], (REVIEW, "4"), ("Number to change, -number to remove, + to add", ""),
               (REVIEW, "")]
     result = type_in(turns, *NEW)
     assert result.exit_code == 0, result.output

@@ -20,8 +20,8 @@ from evaltool.session.store import load_session
 from evaltool.wizard import drafts
 from evaltool.wizard.prompter import Ask, TerminalPrompter
 from evaltool.wizard.state import WizardState
+from test_wizard import NEW, setup
 
-NEW = ("new-session", "--interactive")
 DRAFT = "Number of a draft to continue it, or Enter for a new session"
 
 
@@ -141,9 +141,7 @@ def test_ctrl_c_at_the_very_first_prompt_keeps_no_empty_draft(
 def test_new_session_names_an_unfinished_draft_and_offers_it(
         type_in: TypeIn, here: Path) -> None:
     """Before: a second `new-session` never mentioned the first one's draft."""
-    result = type_in([("Title of the casus", "Casus Eerder"), ("Date of the meeting", "28-01-2021"),
-                      ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
-                      ("Short description", ""), ("Function", "Adviseur;"), ("Function", ""),
+    result = type_in([*setup("Casus Eerder", "28-01-2021", "Adviseur;"),
                       ("The dream / the plan", "Plan")], *NEW)  # on to the step after the plan
     assert result.exit_code == 130
     result = type_in([(DRAFT, "1")], *NEW)  # continue draft 1

@@ -8,32 +8,26 @@ from pathlib import Path
 from conftest import TypeIn
 from evaltool.session.store import load_session
 from inputs import Turn
-from test_wizard import NEW, REVIEW, minimal, nothing
+from test_wizard import NEW, minimal
 
 MUSIUS = "2021-01-28-casus-cornelis-musius"
 SECOND = Path("sessions/2021-04-22-casus-groen.yaml")
 QUESTION = "Follow-up question"
 
 
+def with_follow_ups(turns: list[Turn], *follow_ups: Turn) -> list[Turn]:
+    """`turns` of a session without follow-ups, with these turns for them instead."""
+    at = turns.index((QUESTION, ""))
+    return [*turns[:at], *follow_ups, (QUESTION, ""), *turns[at + 2:]]
+
+
 def second_meeting(*follow_ups: Turn) -> list[Turn]:
-    """The second meeting of the route, short, with these turns for its follow-ups."""
-    turns = [("Title of the casus", "Casus Groen"), ("Date of the meeting", "22-04-2021"),
-             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
-             ("Short description", ""), ("Function", "Wijkregisseur;"), ("Function", "")]
-    # the four open follow-ups of meeting 1: Enter (kept open)
-    turns += [("Status now", ""), ("Note", "")] * 4
-    turns += [("The dream / the plan", "Plan"), ("Realised", "Klaar"),
-              ("Overall judgement", ""), ("Note on the judgement", ""),
-              *nothing("SDG", "SDGs"), *nothing("What worked", "success factors"),
-              *nothing("What was hard", "attention points"),
-              ("Quadrant", ""), ("Roles", ""), ("Talent or competence", ">")]
-    turns += [*nothing("Yield", "yields"), *nothing("Wish", "wishes"),
-              *nothing("Discussion topic", "discussion topics")]
-    # the follow-ups, done; nothing for the next session
-    turns += [*follow_ups, (QUESTION, ""), ("What goes on to the next session", "")]
-    # no reflection nor learning points; save
-    return [*turns, ("Reflection of the listener", ""),
-            *nothing("learning point", "learning points"), (REVIEW, "")]
+    """The second meeting of the route, as short as can be but for these turns for its
+    follow-ups; first Enter (kept open) at each of the four open follow-ups of meeting 1."""
+    turns = minimal("Casus Groen", "22-04-2021", "Wijkregisseur;")
+    plan = turns.index(("The dream / the plan", "Plan"))
+    turns[plan:plan] = [("Status now", ""), ("Note", "")] * 4
+    return with_follow_ups(turns, *follow_ups)
 
 
 def test_a_new_question_continues_an_earlier_one_picked_by_its_number(
@@ -79,9 +73,9 @@ def test_a_number_that_is_no_earlier_question_is_refused(type_in: TypeIn,
 
 
 def test_without_earlier_questions_it_is_not_asked(type_in: TypeIn, here: Path) -> None:
-    turns = minimal("Casus Eerst", "2021-01-28", "A;")
-    at = turns.index((QUESTION, ""))  # one follow-up: its owner, then its due date
-    turns[at:at + 2] = [(QUESTION, "Een vraag"), ("Owner", ""), ("Due", ""), (QUESTION, "")]
+    # one follow-up: its owner, then its due date
+    turns = with_follow_ups(minimal("Casus Eerst", "2021-01-28", "A;"),
+                            (QUESTION, "Een vraag"), ("Owner", ""), ("Due", ""))
     result = type_in(turns, *NEW)
     assert result.exit_code == 0, result.output
     assert "Continues an earlier question" not in result.stdout
