@@ -18,7 +18,7 @@ from evaltool.i18n import resolve_language, set_language
 from evaltool.i18n.pofile import LOCALE_DIR, compile_all
 from inputs import EXAMPLE, REPO, Turn, check_prompts, copy_example, typed_lines
 
-__all__ = ["EXAMPLE", "REPO"]
+__all__ = ["EXAMPLE", "REPO"]  # tests take them from here, as before inputs.py
 
 
 class Script:
@@ -221,6 +221,8 @@ def type_in(cli: Invoke, monkeypatch: pytest.MonkeyPatch) -> TypeIn:
     """Run `evaltool ARGS` with answers typed at its prompts: `type_in(turns, *args)`, each
     turn (what the prompt says, what is typed). Every answer must be read at its own prompt,
     and every one read, but the last `unread` (`env` as for `cli`)."""
+    # Without a terminal every line the wizard reads comes through rich's Console.input:
+    # there each answer meets the prompt it was read at.
     from rich.console import Console
 
     real = Console.input

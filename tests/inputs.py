@@ -69,19 +69,15 @@ def edit_file(path: Path | str, *changes: tuple[str, str], every: bool = False,
 
 # --- sessions changed as data, written as evaltool writes them ------------------------------
 
-DROP = object()
-"""The value that removes a field or an entry."""
-
-
 def session_text(changes: Mapping[str, Any] | None = None, *, source: Path = EXAMPLE) -> str:
     """The session in `source` with `changes`, written by evaltool's own writer (its
     comments kept).
 
     Each change is a dotted path (`casus.title`, `participants.subsidieadviseur.function`,
     `casus.sdgs.0.note`, `findings.geheim` for a new entry) and its new value, as a file
-    would hold it (text, or mappings and lists of text); `DROP` removes what is there. All
-    but the last name of a path must be there already, and the result must be a valid
-    session: a mistyped path fails the test, it never goes unnoticed."""
+    would hold it (text, or mappings and lists of text). All but the last name of a path
+    must be there already, and the result must be a valid session: a mistyped path fails
+    the test, it never goes unnoticed."""
     editable = store.open_for_edit(source)
     data = session_data(editable.session)
     for dotted, value in (changes or {}).items():
@@ -89,10 +85,7 @@ def session_text(changes: Mapping[str, Any] | None = None, *, source: Path = EXA
         place: Any = data
         for name in parents:
             place = _step(place, name, dotted)
-        if value is DROP:
-            _step(place, last, dotted)
-            del place[int(last) if isinstance(place, list) else last]
-        elif isinstance(place, list):
+        if isinstance(place, list):
             place[int(last)] = value
         else:
             place[last] = value
@@ -130,12 +123,12 @@ def typed_lines(turns: Sequence[Turn]) -> str:
 def check_prompts(asked: Sequence[str], turns: Sequence[Turn], *, unread: int = 0) -> None:
     """Each answer was read at the prompt its turn names, and all were read but the last
     `unread` (a run that stops before them)."""
-    said = [*asked, *[""] * (len(turns) - len(asked))]
-    rows = [f"{'✗' if prompt not in said[n - 1] else ' '}{n:>3}. expected {prompt!r:40} "
-            f"typed {text!r:25} asked {said[n - 1] or '(nothing)'!r}"
+    shown = [*asked, *[""] * (len(turns) - len(asked))]
+    rows = [f"{'✗' if prompt not in shown[n - 1] else ' '}{n:>3}. expected {prompt!r:40} "
+            f"typed {text!r:25} asked {shown[n - 1] or '(nothing)'!r}"
             for n, (prompt, text) in enumerate(turns, 1)]
     table = "\n".join(rows + [f"   +. asked {extra!r}" for extra in asked[len(turns):]])
     assert len(asked) == len(turns) - unread, \
         f"{len(asked)} answers read, {len(turns) - unread} expected:\n{table}"
-    assert all(prompt in said for (prompt, _), said in zip(turns, asked, strict=False)), \
+    assert all(prompt in label for (prompt, _), label in zip(turns, asked, strict=False)), \
         f"an answer went to another prompt:\n{table}"
