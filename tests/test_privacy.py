@@ -311,10 +311,7 @@ def test_a_refusal_names_no_id_made_of_the_name(cli: Invoke, example: Path, tmp_
     `dijkstra-wilde-eerst-niet`) or that someone chose holds the name the refusal masks:
     the refusal masks it too, and file:line:col still says where the text is."""
     session = tmp_path / "named.yaml"
-    text = example.read_text(encoding="utf-8")
-    assert anchor in text
-    text = text.replace(anchor, entry)
-    lines = text.splitlines()
+    lines = edited(example.read_text(encoding="utf-8"), (anchor, entry)).splitlines()
     at = lines.index(entry)
     value = next(n for n in range(at + 1, len(lines)) if lines[n].lstrip().startswith(f"{field}:"))
     indent = lines[value][:len(lines[value]) - len(lines[value].lstrip())]
