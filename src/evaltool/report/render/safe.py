@@ -17,7 +17,6 @@ import html
 import re
 
 # What is unsafe, and how it is shown, is decided in one leaf module that messages use too.
-from evaltool.i18n.textsafe import _UNSAFE as _UNSAFE
 from evaltool.i18n.textsafe import clean as clean
 from evaltool.i18n.textsafe import reveal as reveal
 
