@@ -21,6 +21,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from evaltool import __version__
+from evaltool.commands import report_error, speak_shared
 from evaltool.errors import EvaltoolError, InterruptedByUser
 from evaltool.i18n import (
     available_languages,
@@ -37,13 +38,6 @@ COMMAND_MODULES = ("start", "files", "wizard", "report", "git")
 # report and compare; after those the helpers for files and git.
 COMMAND_ORDER = ("init", "new-session", "drafts", "edit", "finalize", "summarize", "diff",
                  "templates", "validate", "fmt", "schema", "git-setup")
-
-
-def report_error(error: EvaltoolError) -> None:
-    """Print an error the way every command does: `error: file:line:col: what — what to do`."""
-    label = t("core.error")
-    for line in error.lines():
-        print(f"{label}: {line}", file=sys.stderr)
 
 
 def speak_frame() -> None:
@@ -340,7 +334,7 @@ def build_app() -> typer.Typer:
 
     for name in COMMAND_MODULES:
         import_module(f"evaltool.commands.{name}").register(app)
-    import_module("evaltool.commands").speak_shared()
+    speak_shared()
     speak_frame()
     return app
 
