@@ -11,13 +11,18 @@ marks them for gettext and where evaltool's command classes lay out the help.
 
 from __future__ import annotations
 
+import gettext
+import os
 import re
 import sys
 from collections.abc import Sequence
 from enum import Enum
+from importlib import import_module
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 from typer.core import TyperCommand, TyperGroup
 
 from evaltool import __version__
@@ -27,11 +32,13 @@ from evaltool.i18n import (
     available_languages,
     frame_gettext,
     frame_ngettext,
+    frame_texts,
     match_language,
     resolve_language,
     set_language,
     t,
 )
+from evaltool.session.workspace import SESSIONS, has_sessions
 
 COMMAND_MODULES = ("start", "files", "wizard", "report", "git")
 # The order of the work: prepare a folder once, then per meeting record, change, finish,
@@ -46,8 +53,6 @@ def speak_frame() -> None:
     user's language. Explicit and for this process only: gettext's own functions read
     the language from the environment, and setting LANGUAGE there would reach git and
     every other program evaltool starts."""
-    import gettext
-
     ours = {"_": (gettext.gettext, frame_gettext), "gettext": (gettext.gettext, frame_gettext),
             "ngettext": (gettext.ngettext, frame_ngettext)}
     for name, module in list(sys.modules.items()):
@@ -110,10 +115,6 @@ def help_row(param: Any) -> tuple[str, str] | None:
 def _usage_error() -> type[Exception]:
     """The click exception class for a mistake on the command line (Typer's own click, in
     Typer versions that bring one)."""
-    from importlib import import_module
-
-    import typer.core
-
     click: Any = getattr(typer.core, "_click", None) or import_module("click")
     found: type[Exception] = click.exceptions.UsageError
     return found
@@ -129,8 +130,6 @@ def error_message(message: str) -> str:
     """A usage error's message in the user's language: its known start and the list of
     possible options, else a text of the `frame` catalog with its values filled in
     ("Option '--step' requires an argument.") whole; else as it is."""
-    from evaltool.i18n import frame_texts
-
     for msgid in _ERROR_STARTS:
         start = msgid.split("{")[0]
         if message.startswith(start):
@@ -271,11 +270,6 @@ class EvaltoolGroup(_InYourLanguage, TyperGroup):
 def _first_steps() -> str | None:
     """What to do first, when the sessions folder (EVALTOOL_SESSIONS, else ./sessions)
     holds no session file yet: `init`, or, once it made the folder, the first meeting."""
-    import os
-    from pathlib import Path
-
-    from evaltool.session.workspace import SESSIONS, has_sessions
-
     folder = Path(os.environ.get("EVALTOOL_SESSIONS") or SESSIONS)
     if has_sessions(folder):
         return None
@@ -330,7 +324,6 @@ def build_app() -> typer.Typer:
             print(ctx.get_help())
             raise typer.Exit(0)
 
-    from importlib import import_module
 
     for name in COMMAND_MODULES:
         import_module(f"evaltool.commands.{name}").register(app)

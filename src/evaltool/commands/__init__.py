@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 
+from evaltool.errors import UsageError
 from evaltool.i18n import t
 from evaltool.report.render.formats import Format
 
@@ -83,8 +84,6 @@ def format_completion(allowed: list[str]) -> Callable[[str], list[str]]:
 
 def check_format(value: str, allowed: list[str]) -> Format:
     """The format named by `--format`, if the command writes it."""
-    from evaltool.errors import UsageError
-
     if value not in allowed:
         raise UsageError.at("report.bad_format", hint="report.bad_format_hint",
                             value=value[:40], formats=", ".join(allowed))

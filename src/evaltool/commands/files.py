@@ -10,6 +10,7 @@ import typer
 
 from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, report_error
 from evaltool.i18n import t
+from evaltool.i18n.textsafe import inline
 
 
 def register(app: typer.Typer) -> None:
@@ -32,8 +33,6 @@ def register(app: typer.Typer) -> None:
                 invalid += 1
                 report_error(error)
         if not checked:
-            from evaltool.i18n.textsafe import inline
-
             where = ", ".join(inline(p) for p in paths or [sessions_dir])
             print(t("files.nothing_to_check", where=where), file=sys.stderr)
         print(t("files.validate_summary", count=checked, valid=checked - invalid,

@@ -19,9 +19,11 @@ from evaltool.commands import (
     report_error,
     shared,
 )
+from evaltool.errors import EvaltoolError, FileProblemError
 from evaltool.i18n import t
+from evaltool.i18n.textsafe import inline
 from evaltool.report.render.formats import Format, diff_formats
-from evaltool.session.workspace import SUFFIX
+from evaltool.session.workspace import SUFFIX, iter_session_files
 
 DIFF_FORMATS = [str(fmt) for fmt in diff_formats()]
 
@@ -67,11 +69,8 @@ def register(app: typer.Typer) -> None:
         check: Annotated[bool, typer.Option("--check", help=t("git.fmt_check_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
-        from evaltool.errors import EvaltoolError, FileProblemError
         from evaltool.fs.atomic import digest
-        from evaltool.i18n.textsafe import inline
         from evaltool.session.store import atomic_write, canonical_bytes
-        from evaltool.session.workspace import iter_session_files
         from evaltool.session.yamlreader import read_bytes
 
         checked = changed = invalid = 0
@@ -123,7 +122,6 @@ def register(app: typer.Typer) -> None:
         public: Annotated[bool, typer.Option("--public", help=t("git.diff_public_help"))
                           ] = False,
     ) -> None:
-        from evaltool.errors import FileProblemError
         from evaltool.git.diffrender import render_changes
         from evaltool.git.semdiff import diff_sessions
         from evaltool.session.store import load_session

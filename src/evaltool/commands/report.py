@@ -21,7 +21,9 @@ from evaltool.commands import (
     format_completion,
     report_error,
 )
-from evaltool.i18n import t, tn
+from evaltool.errors import EvaltoolError, UsageError
+from evaltool.i18n import current_language, pick, t, tn
+from evaltool.i18n.textsafe import inline
 from evaltool.report.render.formats import Format, report_formats
 
 REPORT_FORMATS = [str(fmt) for fmt in report_formats()]
@@ -51,7 +53,6 @@ def register(app: typer.Typer) -> None:
         no_cache: Annotated[bool, typer.Option("--no-cache", help=t("cache.no_cache_help"))
                             ] = False,
     ) -> None:
-        from evaltool.i18n import current_language
         from evaltool.report.reading import summarize_paths
 
         chosen = check_format(output_format, REPORT_FORMATS)
@@ -86,8 +87,6 @@ def mark_copy(summary: dict[str, Any], language: str) -> None:
 def masthead(routes: list[str | None], language: str) -> list[str] | None:
     """The masthead lines of the template (`casus-evaluatie`, or ./templates' own copy of
     it) when it names every learning route of the report, or names none."""
-    from evaltool.errors import EvaltoolError
-    from evaltool.i18n import pick
     from evaltool.session.vocabulary import fold
     from evaltool.wizard.template import load_template
 
@@ -105,8 +104,6 @@ def masthead(routes: list[str | None], language: str) -> list[str] | None:
 
 
 def _check_options(public: bool, names: bool) -> None:
-    from evaltool.errors import UsageError
-
     if public and names:
         raise UsageError.at("report.names_and_public", hint="report.names_and_public_hint")
 
@@ -142,7 +139,6 @@ def write_report(summary: dict[str, Any], output_format: Format, output: Path | 
         sys.stdout.write(text)
         return
     from evaltool.fs.atomic import write_output
-    from evaltool.i18n.textsafe import inline
 
     write_output(output, text.encode("utf-8"))
     print(t("report.written", path=inline(output)), file=sys.stderr)

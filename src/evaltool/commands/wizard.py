@@ -23,12 +23,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, shared
+from evaltool.errors import (
+    EvaltoolError,
+    FileProblemError,
+    InterruptedByUser,
+    Problem,
+    TemplateError,
+    UsageError,
+    WriteError,
+)
 from evaltool.fs.portable import shell_quote, stop_signals
 from evaltool.i18n import t
 from evaltool.i18n.textsafe import inline
+from evaltool.session.workspace import iter_session_files, session_path
 
 if TYPE_CHECKING:
-    from evaltool.errors import Problem
     from evaltool.session.models import Session
     from evaltool.wizard.drafts import Lock
     from evaltool.wizard.engine import Wizard
@@ -70,7 +79,6 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("wizard.templates_help"), short_help=t("wizard.templates_short"))
     def templates() -> None:
-        from evaltool.errors import EvaltoolError, TemplateError
         from evaltool.wizard.template import available_templates, read_template
 
         broken = []
@@ -176,8 +184,6 @@ def _terminal(answers: Path | None, interactive: bool) -> bool:
 
 
 def _need_terminal(answers: Path | None, terminal: bool) -> None:
-    from evaltool.errors import UsageError
-
     if answers is None and not terminal:
         raise UsageError.at("wizard.no_terminal", hint="wizard.no_terminal_hint")
 
@@ -193,7 +199,6 @@ class _Draft:
     @classmethod
     def hold(cls, path: Path, started: str) -> _Draft:
         """The draft at `path`, once no other wizard holds it (else refused)."""
-        from evaltool.errors import UsageError
         from evaltool.wizard import drafts
 
         lock = drafts.hold(path)
@@ -225,7 +230,6 @@ def _guarded(wizard: Wizard, draft: _Draft | None, says: _Stop) -> Iterator[None
     """Run the wizard in here: SIGTERM and SIGHUP stop it as Ctrl-C and end of input do;
     then the draft keeps what was typed (or goes, when nothing was), one calm line says
     how to go on, and the hold on the draft is released, whatever happened."""
-    from evaltool.errors import InterruptedByUser
     from evaltool.wizard import drafts
 
     with _signals():
@@ -249,7 +253,6 @@ def _guarded(wizard: Wizard, draft: _Draft | None, says: _Stop) -> Iterator[None
 
 def _leftovers(prompter: Prompter, template: Template) -> None:
     """What an answers file held that the wizard could not use: every problem at once."""
-    from evaltool.errors import FileProblemError
     from evaltool.wizard.prompter import AnswersPrompter
 
     if isinstance(prompter, AnswersPrompter):
@@ -264,7 +267,6 @@ def _leftovers(prompter: Prompter, template: Template) -> None:
 def _new_session(draft: Path | None, template_name: str | None, answers: Path | None,
                  defaults: bool, resume: bool, force: bool, interactive: bool,
                  sessions_dir: Path) -> tuple[Path, list[str], list[Problem]]:
-    from evaltool.errors import FileProblemError, Problem, UsageError
     from evaltool.session.vocabulary import load_vocabulary
     from evaltool.session.yamlreader import read_document
     from evaltool.wizard import drafts
@@ -349,7 +351,6 @@ def _notify(notices: list[Problem]) -> None:
 
 def _describe(found: list[Any]) -> list[str]:
     """Each draft on a line: its number, title, date, the step reached and its last change."""
-    from evaltool.errors import EvaltoolError
     from evaltool.wizard.template import load_template, only_earlier
 
     lines = []
@@ -397,7 +398,6 @@ def _offer_drafts(sessions_dir: Path, prompter: Prompter) -> Path | None:
 def _draft_to_resume(sessions_dir: Path, terminal: bool) -> Path:
     """`--resume` without a draft named: the only one; with several, asked (or, without a
     terminal, refused with the list); never one another wizard is busy with."""
-    from evaltool.errors import Problem, UsageError
     from evaltool.wizard import drafts
     from evaltool.wizard.prompter import TerminalPrompter
 
@@ -425,7 +425,6 @@ def _draft_to_resume(sessions_dir: Path, terminal: bool) -> Path:
 def _route(sessions_dir: Path, exclude: set[Path]) -> Route:
     """The sessions in the folder and their open follow-ups; unreadable files are skipped,
     named."""
-    from evaltool.session.workspace import iter_session_files
     from evaltool.wizard.data import read_route
     from evaltool.wizard.state import Route
 
@@ -442,8 +441,6 @@ def _route(sessions_dir: Path, exclude: set[Path]) -> Route:
 def _save(wizard: Wizard, data: dict[str, Any], sessions_dir: Path, prompter: Prompter,
           force: bool, draft: Path | None) -> tuple[Path, Session]:
     """Save as <date>-<slug>.yaml; never over an existing file unless asked to."""
-    from evaltool.errors import InterruptedByUser, Problem, WriteError
-    from evaltool.session.workspace import session_path
     from evaltool.wizard import drafts
     from evaltool.wizard.data import build_session
     from evaltool.wizard.prompter import Ask
@@ -504,7 +501,6 @@ def _write(session: Session, path: Path, *, original: Any = None,
 
 def _edit(path: Path, step_name: str | None, template_name: str | None, answers: Path | None,
           resume: bool, interactive: bool, sessions_dir: Path) -> None:
-    from evaltool.errors import Problem, UsageError
     from evaltool.session.store import open_for_edit
     from evaltool.session.vocabulary import load_vocabulary
     from evaltool.session.yamlreader import read_document
@@ -589,7 +585,6 @@ def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
     """The step `--step` names: by its number (as the wizard counts them), its name, or
     its title in either language; without `--step`, the steps are listed and one asked
     for (or, without a terminal, listed in the error)."""
-    from evaltool.errors import UsageError
     from evaltool.session.vocabulary import fold
     from evaltool.wizard.prompter import Ask
 
@@ -633,7 +628,6 @@ def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
 def _drafts(remove: list[str], sessions_dir: Path) -> None:
     """The drafts in the sessions folder; with `--remove`, those named go (never one a
     running wizard holds)."""
-    from evaltool.errors import Problem, UsageError
     from evaltool.wizard import drafts
 
     found = drafts.listing(sessions_dir)
@@ -662,7 +656,6 @@ def _drafts(remove: list[str], sessions_dir: Path) -> None:
 
 
 def _finalize(path: Path, template_name: str | None) -> None:
-    from evaltool.errors import FileProblemError, Problem
     from evaltool.session.store import open_for_edit
     from evaltool.session.vocabulary import load_vocabulary
     from evaltool.wizard.review import missing_for_final
