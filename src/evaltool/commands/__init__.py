@@ -14,16 +14,13 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, get_args
+from typing import Annotated, Any, get_args
 
 import typer
 
-from evaltool.errors import UsageError
+from evaltool.errors import EvaltoolError, UsageError
 from evaltool.i18n import t
 from evaltool.report.render.formats import Format
-
-if TYPE_CHECKING:
-    from evaltool.errors import EvaltoolError
 
 _SHARED: list[tuple[Any, str, str | None]] = []
 
