@@ -416,8 +416,6 @@ def test_a_file_that_appears_at_the_last_moment_is_not_clobbered(
 
 def test_a_failing_save_keeps_the_draft_and_the_old_file(
         cli: Invoke, type_in: TypeIn, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from evaltool.session import store
-
     old = here / "sessions" / "2021-02-01-casus-vol.yaml"
     turns = minimal("Casus Vol")
     real_fsync = os.fsync
@@ -429,14 +427,14 @@ def test_a_failing_save_keeps_the_draft_and_the_old_file(
 
     old.parent.mkdir()
     old.write_text("the old file\n")
-    monkeypatch.setattr(store.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     result = type_in([*turns, (EXISTS, "o")], *NEW)
     assert result.exit_code == 1
     assert "cannot write: No space left on device" in result.stderr
     assert "your answers are kept in sessions/.drafts/" in result.stderr
     assert old.read_text() == "the old file\n"
     assert [p.name for p in old.parent.iterdir() if p.name.startswith(".2021")] == []
-    monkeypatch.setattr(store.os, "fsync", real_fsync)
+    monkeypatch.setattr(os, "fsync", real_fsync)
     result = type_in([(REVIEW, ""), (EXISTS, "o")], *NEW, "--resume")
     assert result.exit_code == 0, result.output
     assert load_session(old).casus.plan == "Plan"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaltool.git.semdiff import MODELS, Change, word_diff
 from evaltool.i18n import t
-from evaltool.report.render.safe import reveal
+from evaltool.i18n.textsafe import reveal
 from evaltool.session.fields import vocabulary_category
 
 if TYPE_CHECKING:

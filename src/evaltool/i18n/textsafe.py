@@ -28,6 +28,11 @@ _UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}\ud800-\udfff]")
 _LAYOUT = re.compile("[\t\n]")
 
 
+def unsafe(char: str) -> bool:
+    """Whether one character is one that `reveal` marks."""
+    return bool(_UNSAFE.fullmatch(char)) or unicodedata.category(char) == "Cf"
+
+
 def reveal(text: str, mark: Callable[[int], str]) -> str:
     """`text` with every control, escape and invisible format character (all but tab and
     newline) replaced by `mark(codepoint)`: what counts as unsafe is decided here only."""

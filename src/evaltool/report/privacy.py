@@ -32,13 +32,22 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from evaltool.errors import EvaltoolError, Problem
-from evaltool.i18n import t
-from evaltool.report.summary import person_labels
-from evaltool.session.dutchnames import Shadow, asciify, fold, mask, parse_name, shadow
+from evaltool.errors import EvaltoolError, FileProblemError, Problem
+from evaltool.i18n import every_text, t
+from evaltool.report.people import person_labels
+from evaltool.session.dutchnames import (
+    Shadow,
+    asciify,
+    fold,
+    lists,
+    mask,
+    parse_name,
+    shadow,
+)
 from evaltool.session.fields import DROP, Place, id_parts, texts, transform
-from evaltool.session.models import Kind, Session
+from evaltool.session.models import Session
 from evaltool.session.namefinder import (
+    RULE_NAMES,
     Finder,
     Hit,
     Known,
@@ -46,6 +55,10 @@ from evaltool.session.namefinder import (
     person_marks,
     special_categories,
 )
+from evaltool.session.store import load_session
+from evaltool.session.values import Kind
+from evaltool.session.vocabulary import available_vocabularies, load_vocabulary
+from evaltool.session.yamlreader import read_document
 
 # An address, also an internal one without a top-level domain ("j.jansen@gemeente"), or
 # written "jan(at)delft.nl".
@@ -236,9 +249,6 @@ class Scrubber:
 @functools.cache
 def _vocabulary_not_people(name: str) -> tuple[str, ...]:
     """The vocabulary's words that are no one's name (a school named after a person)."""
-    from evaltool.errors import FileProblemError
-    from evaltool.session.vocabulary import load_vocabulary
-
     try:
         return tuple(load_vocabulary(name).not_people)
     except FileProblemError:
@@ -388,23 +398,6 @@ def session_problems(public: Any, scrubber: Scrubber) -> list[tuple[Place, bool,
     return found
 
 
-def digest_is_publishable(session: Any, scrubber: Scrubber) -> bool:
-    """Whether the texts an overview's digest keeps of `session` (`summary.digest`: its
-    title, its follow-ups' questions and owners, the findings whose wording it counts)
-    hold nothing publication mode would refuse, once scrubbed by `scrubber`."""
-    from evaltool.report.summary import RECURRING_KINDS
-
-    texts_kept = [session.casus.title]
-    for follow_up in session.follow_ups.values():
-        if not follow_up.confidential:
-            texts_kept.append(follow_up.question)
-            if follow_up.owner:
-                texts_kept.append(scrubber.owner(follow_up.owner))
-    texts_kept += [finding.text for finding in session.findings.values()
-                   if not finding.confidential and finding.kind in RECURRING_KINDS]
-    return not any(scrubber.problems(scrubber.scrub(text)) for text in texts_kept)
-
-
 def check_session(public: Any, scrubber: Scrubber, path: Path | str) -> None:
     """Refuse (raise) when anything in the published session must not be published."""
     found = session_problems(public, scrubber)
@@ -422,11 +415,9 @@ def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: 
     line, column = where if where else (None, None)
     field_name = _shown(place, word) if place else t("privacy.in_output")
     if rule == "special_category":
-        from evaltool.session.dutchnames import lists
-
-        labels = lists().categories[detail][0]
+        label = lists().categories[detail][0]
         return Problem("privacy.special_category", {"word": word, "field": field_name,
-                                                    "category": getattr(labels, _lang())},
+                                                    "category": label.text()},
                        path, line, column, "privacy.special_category_hint")
     if rule == "name_survives":
         return Problem("privacy.name_survives", {"word": word, "field": field_name,
@@ -453,23 +444,9 @@ def _may_hold(identifier: str, word: str) -> bool:
     return any(mask("".join(tokens[i:j])).casefold() == target
                for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1))
 
-RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
-              "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
-              "surname": "privacy.rule_surname", "same_surname": "privacy.rule_same_surname",
-              "owner": "privacy.rule_owner"}
-"""The rule that found a likely name, in words (the wizard says it too, when it asks)."""
-
-
-def _lang() -> str:
-    from evaltool.i18n import current_language
-
-    return current_language()
-
 
 def _locate(path: Path | str, places: list[tuple[Place, bool]]) -> list[Any]:
     try:
-        from evaltool.session.yamlreader import read_document
-
         document = read_document(Path(path))
     except (EvaltoolError, OSError):
         return [None] * len(places)
@@ -538,9 +515,6 @@ def _json_strings(value: Any, place: Place = ()) -> Iterator[tuple[Place, str, b
 def tool_words() -> frozenset[str]:
     """Every word evaltool itself writes in a report (its catalogs, the vocabularies): no
     one's name, even where a given name is spelt alike."""
-    from evaltool.i18n import every_text
-    from evaltool.session.vocabulary import available_vocabularies, load_vocabulary
-
     words: set[str] = set()
 
     def add(text: str) -> None:
@@ -589,8 +563,6 @@ class Guard:
     def _problem(self, rule: str, word: str, detail: str) -> Problem:
         """The refusal at the place in a session file where the word was written, if found
         there (compared masked: the check keeps nothing it may not keep)."""
-        from evaltool.session.store import load_session
-
         for path in self.paths:
             try:
                 public, _, scrubber = publish(load_session(path))

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from evaltool.session.models import Kind
+from evaltool.session.values import Kind
 
 Place = tuple[str | int, ...]
 

@@ -2,7 +2,7 @@
 
 A format is a `Format` and one entry in `FORMATS`: the writer of a report (a function
 from summary data to text), and whether `diff` writes it. A report writer lays out the
-format-neutral outline (`outline()`), so a new format is one writer. Writers are named
+format-neutral outline (`contents.outline`), so a new format is one writer. Writers are named
 as "module:function" and imported only when used, so that `evaltool --help` stays fast.
 """
 
@@ -12,10 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from evaltool.report.render.outline import Document
+from typing import Any
 
 
 class Format(StrEnum):
@@ -54,17 +51,3 @@ def report_writer(fmt: Format) -> Callable[[Mapping[str, Any], int], str]:
     module, _, name = FORMATS[fmt].report.partition(":")
     writer: Callable[[Mapping[str, Any], int], str] = getattr(import_module(module), name)
     return writer
-
-
-def outline(summary: Mapping[str, Any]) -> Document:
-    """The outline of a report, in the order of the report layout."""
-    from evaltool.report.render.layout import load_layout
-
-    layout = load_layout()
-    if summary["kind"] == "route":
-        from evaltool.report.render.overview import route_outline
-
-        return route_outline(summary, layout)
-    from evaltool.report.render.story import session_outline
-
-    return session_outline(summary, layout)

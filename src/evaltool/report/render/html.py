@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from evaltool.report.render.contents import outline
 from evaltool.report.render.markup import Markup, element, escape, join
 from evaltool.report.render.outline import (
     Block,
@@ -181,8 +182,6 @@ def _notice(notice: Notice, summary: Mapping[str, Any]) -> Markup:
 
 def report(summary: Mapping[str, Any], width: int = 80) -> str:
     """The report of a session or a route as one HTML page."""
-    from evaltool.report.render.formats import outline
-
     return write(outline(summary), summary)
 
 

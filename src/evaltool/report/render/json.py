@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from evaltool.report.render.safe import _UNSAFE
+from evaltool.i18n.textsafe import unsafe
 
 _CANDIDATES = re.compile("[^\x00-\x7e]")
 
@@ -23,7 +22,7 @@ _CANDIDATES = re.compile("[^\x00-\x7e]")
 def _escape_unsafe(text: str) -> str:
     def escape(match: re.Match[str]) -> str:
         ch = match.group()
-        if _UNSAFE.fullmatch(ch) or unicodedata.category(ch) == "Cf":
+        if unsafe(ch):
             return "".join(f"\\u{unit:04x}" for unit in _utf16(ch))
         return ch
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from evaltool.report.render.contents import outline
 from evaltool.report.render.outline import (
     Block,
     BulletList,
@@ -25,6 +26,7 @@ from evaltool.report.render.outline import (
     Table,
 )
 from evaltool.report.render.safe import markdown, markdown_line
+from evaltool.report.render.text import group_to_string, render_map
 
 _WRAP = {"plain": ("", ""), "strong": ("**", "**"), "emph": ("*", "*"), "meta": ("*", "*"),
          "mark": ("**[", "]**")}
@@ -104,8 +106,6 @@ def _figure(figure: Figure, language: str) -> list[str]:
     told by the tables and lists next to them."""
     if figure.kind != "nsob_map":
         return []
-    from evaltool.report.render.text import group_to_string, render_map
-
     people = {p["id"]: p for p in figure.data["participants"]}
     grid = group_to_string(render_map(figure.data["map"], people, language, 78), 78).strip("\n")
     # A fence longer than any run of backticks in the grid: nothing inside can close it.
@@ -126,8 +126,6 @@ def _notice(notice: Notice, language: str) -> list[str]:
 
 def report(summary: Mapping[str, Any], width: int = 80) -> str:
     """The report of a session or a route as Markdown."""
-    from evaltool.report.render.formats import outline
-
     return write(outline(summary))
 
 

@@ -17,9 +17,7 @@ import html
 import re
 
 # What is unsafe, and how it is shown, is decided in one leaf module that messages use too.
-from evaltool.i18n.textsafe import _UNSAFE as _UNSAFE
 from evaltool.i18n.textsafe import clean as clean
-from evaltool.i18n.textsafe import reveal as reveal
 
 
 def one_line(text: object) -> str:

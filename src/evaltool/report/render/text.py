@@ -9,6 +9,7 @@ narrow terminals; the Markdown report carries the same grid.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -20,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from evaltool.report.render import report_text as _t
+from evaltool.report.render.contents import outline
 from evaltool.report.render.outline import (
     Block,
     BulletList,
@@ -274,8 +276,6 @@ def _narrow_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: st
 
 def render(summary: Mapping[str, Any], width: int) -> Group:
     """The report of a session or a route, laid out for `width` columns."""
-    from evaltool.report.render.formats import outline
-
     return write(outline(summary), width)
 
 
@@ -286,8 +286,6 @@ def render_to_string(summary: Mapping[str, Any], width: int = 80) -> str:
 
 def group_to_string(renderable: RenderableType, width: int) -> str:
     """Plain text of a renderable at a fixed width, without trailing spaces."""
-    import io
-
     stream = io.StringIO()
     console = console_for(stream, width=width, color=False)
     console.print(renderable)
