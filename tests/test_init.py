@@ -98,6 +98,7 @@ def test_evaltool_alone_in_an_empty_folder_says_what_to_do_first(
     monkeypatch.delenv("EVALTOOL_SESSIONS", raising=False)
     result = cli(*args)
     assert said in " ".join(result.output.split())
+    assert result.exit_code == 0  # help asked for by calling it bare is no mistake
     (here / "sessions").mkdir()
     (here / "sessions" / "one.yaml").write_text("schema_version: 1\n", encoding="utf-8")
     assert "evaltool init" not in cli(*args).output

@@ -225,6 +225,8 @@ class EvaltoolGroup(_InYourLanguage, TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and not ctx.resilient_parsing:  # `evaltool` alone: the help, and where
             ctx.meta["first_steps"] = _first_steps()  # to begin if nothing is here yet
+            print(ctx.get_help())  # asked for by calling it bare: no mistake, exit 0, as
+            ctx.exit(0)  # `evaltool --lang nl` (click's no_args_is_help would exit 2)
         rest: list[str] = super().parse_args(ctx, args)
         return rest
 
