@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,9 @@ from evaltool.commands import (
 )
 from evaltool.i18n import t, tn
 from evaltool.report.render.formats import Format, report_formats
+
+if TYPE_CHECKING:
+    from evaltool.report.contract import Digest, RedactionCounts, RouteSummary, Summary
 
 REPORT_FORMATS = [str(fmt) for fmt in report_formats()]
 
@@ -77,7 +80,7 @@ def register(app: typer.Typer) -> None:
             from evaltool.report.cache import DigestCache
 
             with DigestCache(enabled=not no_cache) as cache:
-                def compute() -> tuple[dict[str, Any], int]:
+                def compute() -> tuple[RouteSummary, int]:
                     return summarize_many(targets, language, public=False, route=route,
                                           digest_of=cache.digest_for)
 
@@ -89,11 +92,11 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
-def mark_copy(summary: dict[str, Any], language: str) -> None:
+def mark_copy(summary: Summary, language: str) -> None:
     """What every report says about itself: the masthead of its learning route, and, when it
     is not published, that it is an internal copy (`internal` in JSON)."""
-    routes = [summary["session"]["learning_route"]] if summary["kind"] == "session" \
-        else summary["routes"]
+    routes: list[str | None] = [summary["session"]["learning_route"]] if (
+        summary["kind"] == "session") else list(summary["routes"])
     summary["masthead"] = masthead(routes, language)
     summary["internal"] = None if summary["public"] else {"notice": t(
         "report.internal_notice" if summary["kind"] == "session"
@@ -136,8 +139,8 @@ def _same_route(route: str | None, learning_route: str | None) -> bool:
 
 def summarize_file(path: Path, language: str, *, public: bool, names: bool,
                    route: str | None,
-                   digest_of: Callable[[Path], dict[str, Any]] | None = None,
-                   guard: Any = None) -> dict[str, Any]:
+                   digest_of: Callable[[Path], Digest] | None = None,
+                   guard: Any = None) -> Summary:
     """The summary data of one session file (publication mode: anonymised and checked; the
     `guard` then learns what to check the finished output for).
 
@@ -172,12 +175,12 @@ def summarize_file(path: Path, language: str, *, public: bool, names: bool,
                                 earlier=earlier)
     summary["public"] = True
     summary["anonymisation"] = anonymisation(redactions, language)
-    _report_redactions(summary["anonymisation"]["redactions"])
+    _report_redactions(redactions)
     return summary
 
 
-def earlier_digests(path: Path, session: Any, digest_of: Callable[[Path], dict[str, Any]]
-                    ) -> dict[str, dict[str, Any]]:
+def earlier_digests(path: Path, session: Any, digest_of: Callable[[Path], Digest]
+                    ) -> dict[str, Digest]:
     """The digests of the sessions that the follow-ups of `session` continue, and of those
     they continue in turn: `<id>.yaml` next to the file, else any session file there. A
     session that is not found (or cannot be read) is left out: its follow-ups then show
@@ -187,7 +190,7 @@ def earlier_digests(path: Path, session: Any, digest_of: Callable[[Path], dict[s
 
     wanted = [fu.continues.partition("#")[0] for fu in session.follow_ups.values()
               if fu.continues]
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, Digest] = {}
     by_id: dict[str, Path] | None = None
     while wanted:
         session_id = wanted.pop()
@@ -210,12 +213,12 @@ def earlier_digests(path: Path, session: Any, digest_of: Callable[[Path], dict[s
         if d["id"] != session_id:
             continue
         found[session_id] = d
-        wanted += [fu["continues"].partition("#")[0] for fu in d["follow_ups"]
-                   if fu.get("continues")]
+        wanted += [ref.partition("#")[0] for fu in d["follow_ups"]
+                   if (ref := fu.get("continues"))]
     return found
 
 
-def digest_for_path(path: Path) -> dict[str, Any]:
+def digest_for_path(path: Path) -> Digest:
     """The digest of one session file; raises `FileProblemError` for a bad file.
 
     This is the unit a per-file cache can keep (keyed by the file's path, size, mtime
@@ -228,7 +231,7 @@ def digest_for_path(path: Path) -> dict[str, Any]:
     return digest(load_session(path))
 
 
-def public_digest(path: Path, guard: Any) -> dict[str, Any]:
+def public_digest(path: Path, guard: Any) -> Digest:
     """The digest of one session file in publication mode: refused (raised) when the file's
     own public report would be; its people are handed to `guard` for the output check."""
     from evaltool.report.privacy import check_session, publish
@@ -243,8 +246,8 @@ def public_digest(path: Path, guard: Any) -> dict[str, Any]:
 
 
 def summarize_many(paths: list[Path], language: str, *, public: bool,
-                   route: str | None, digest_of: Callable[[Path], dict[str, Any]] | None = None,
-                   guard: Any = None) -> tuple[dict[str, Any], int]:
+                   route: str | None, digest_of: Callable[[Path], Digest] | None = None,
+                   guard: Any = None) -> tuple[RouteSummary, int]:
     """The learning-route overview of every session file under `paths`, and how many failed.
 
     `digest_of` (default `digest_for_path`) is where the per-file cache comes in. In
@@ -252,7 +255,7 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     the whole overview refused, with every reason."""
     from evaltool.cli import report_error
     from evaltool.errors import FileProblemError
-    from evaltool.report.privacy import PublicationRefusedError
+    from evaltool.report.privacy import NO_REDACTIONS, PublicationRefusedError, add_redactions
     from evaltool.report.summary import RouteOverview
     from evaltool.session.store import iter_session_files
     from evaltool.session.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
@@ -262,10 +265,10 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     routes_seen: set[str] = set()
     files: set[str] = set()
     ids: dict[str, str] = {}
-    totals: dict[str, int] = {}
+    totals = NO_REDACTIONS
     refusals: list[Any] = []
     if guard is not None:
-        def digest_of(path: Path) -> dict[str, Any]:
+        def digest_of(path: Path) -> Digest:
             return public_digest(path, guard)
     for path in iter_session_files(paths):
         resolved = os.path.realpath(path)
@@ -294,8 +297,7 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
             overview = RouteOverview(vocabulary, language=language)
         overview.add(item)
         if public:
-            for key, value in item["redactions"].items():
-                totals[key] = totals.get(key, 0) + value
+            totals = add_redactions(totals, item["redactions"])
     if refusals:
         raise PublicationRefusedError(*refusals)
     if overview is None:
@@ -318,13 +320,13 @@ def summarize_many(paths: list[Path], language: str, *, public: bool,
     return summary, failed
 
 
-def _report_redactions(counts: dict[str, int]) -> None:
+def _report_redactions(counts: RedactionCounts) -> None:
     """One line of what publication mode did: each count in its plural form."""
     said = {key: t("report." + f"redacted_{key}", count=count) for key, count in counts.items()}
     print(t("report.redaction_summary", **said), file=sys.stderr)
 
 
-def write_report(summary: dict[str, Any], output_format: Format, output: Path | None,
+def write_report(summary: Summary, output_format: Format, output: Path | None,
                  width: int | None, guard: Any = None) -> None:
     """Render `summary` and print it, or write it to `output` all at once.
 

@@ -44,7 +44,9 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+
+from evaltool.report.contract import Digest, RouteSummary
 
 CACHE_FORMAT = 2
 """2: overviews of long routes are bounded (summary.RouteOverview); older ones are dropped."""
@@ -57,7 +59,6 @@ LOCK_TIMEOUT = 5.0
 KEEP_OVERVIEWS = 4
 """Finished overviews kept; the least recently used go first (one of 10,000 files is ~40 MB)."""
 
-Digest = dict[str, Any]
 Compute = Callable[[Path, bytes], Digest]
 """Turns a session file's path and bytes into its digest; raises FileProblemError."""
 
@@ -290,7 +291,8 @@ class DigestCache:
             value = json.loads(text)
         except ValueError:
             return None
-        return value if isinstance(value, dict) else None
+        # Written by `digest_for` from a `Digest`, and checked by its checksum since.
+        return cast(Digest, value) if isinstance(value, dict) else None
 
     def _record(self, path: Path, key: str, sha: str, raw: bytes) -> None:
         try:
@@ -305,7 +307,7 @@ class DigestCache:
     # --- whole overviews -------------------------------------------------------------------
 
     def overview(self, paths: Iterable[Path], options: Any,
-                 compute: Callable[[], tuple[Any, int]]) -> tuple[Any, int]:
+                 compute: Callable[[], tuple[RouteSummary, int]]) -> tuple[RouteSummary, int]:
         """`compute()` (an overview and its number of failed files), or the same from the cache.
 
         The overview is reused only when every file under `paths` is known to be unchanged
@@ -322,8 +324,8 @@ class DigestCache:
         if key is not None:
             rows = self._query("SELECT summary, checksum FROM overviews WHERE key = ?", (key,))
             if rows and _checksum(rows[0][0]) == rows[0][1]:
-                try:
-                    summary = json.loads(rows[0][0])
+                try:  # written below from a `RouteSummary`, and checked by its checksum
+                    summary = cast(RouteSummary, json.loads(rows[0][0]))
                 except ValueError:
                     summary = None
                 if summary is not None:
