@@ -2,21 +2,22 @@
 
 Every change becomes a line of styled segments first (`describe`); the formats only
 decide how a style looks. Text that users wrote is made safe on the way out: control
-and bidirectional-override characters are shown as escapes, never sent to the
-terminal; nothing is ever parsed as markup.
+and bidirectional-override characters are shown as `⟨U+XXXX⟩`, as in every report and
+message (`evaltool.i18n.textsafe`), never sent to the terminal; Markdown is escaped as
+the reports escape it (`evaltool.report.render.safe`); nothing is ever parsed as markup.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import string
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from evaltool.git.semdiff import MODELS, Change, word_diff
 from evaltool.i18n import t
-from evaltool.report.render.safe import reveal
+from evaltool.i18n.textsafe import reveal, visible
+from evaltool.report.render.safe import markdown_span
 from evaltool.session.fields import vocabulary_category
 
 if TYPE_CHECKING:
@@ -27,8 +28,9 @@ Segment = tuple[str, str]
 
 
 def safe(text: str) -> str:
-    """`text` with every character that could steer a terminal shown as an escape."""
-    return reveal(text, lambda codepoint: f"\\u{codepoint:04x}")
+    """`text` with every character that could steer a terminal shown as `⟨U+XXXX⟩`; tabs
+    and newlines stay (a diff's text keeps its layout)."""
+    return reveal(text, visible)
 
 
 class Describer:
@@ -198,16 +200,8 @@ def render_text(lines: Iterable[list[Segment]], *, color: bool) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
-
-
-def markdown_escape(text: str) -> str:
-    text = safe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
-
-
 def render_markdown(title: str, lines: Iterable[list[Segment]]) -> str:
-    out = [f"#### {markdown_escape(title)}", ""]
+    out = [f"#### {markdown_span(title)}", ""]
     for segments in lines:
         parts = []
         for style, text in segments:
@@ -216,11 +210,11 @@ def render_markdown(title: str, lines: Iterable[list[Segment]]) -> str:
             if style == "id":  # ids are [a-z0-9-]: safe inside the template's backticks
                 parts.append(text)
             elif style == "delete" and text.strip():
-                parts.append(f"~~{markdown_escape(text)}~~")
+                parts.append(f"~~{markdown_span(text)}~~")
             elif style in ("insert", "new", "confidential") and text.strip():
-                parts.append(f"**{markdown_escape(text)}**")
+                parts.append(f"**{markdown_span(text)}**")
             else:
-                parts.append(markdown_escape(text) if style != "text" or "`" not in text
+                parts.append(markdown_span(text) if style != "text" or "`" not in text
                              else _keep_backticks(text))
         line = "".join(parts)
         out.append(f"  > {line.strip()}" if segments and segments[0] == ("text", "    ")
@@ -230,7 +224,7 @@ def render_markdown(title: str, lines: Iterable[list[Segment]]) -> str:
 
 def _keep_backticks(text: str) -> str:
     """Catalog text: its backticks mark ids; everything else is escaped."""
-    return "`".join(markdown_escape(part) for part in text.split("`"))
+    return "`".join(markdown_span(part) for part in text.split("`"))
 
 
 def render_json(old: str, new: str, changes: list[Change],
@@ -254,7 +248,7 @@ def render_changes(changes: list[Change], vocabulary: Any, *, old: str, new: str
     flat = [line for lines in described for line in lines]
     if output == "markdown":
         if not changes:
-            return f"#### {markdown_escape(t('git.md_title', path=new))}\n\n" \
+            return f"#### {markdown_span(t('git.md_title', path=new))}\n\n" \
                    f"{t('git.no_changes')}\n"
         return render_markdown(t("git.md_title", path=new), flat)
     return render_text(flat, color=color)
