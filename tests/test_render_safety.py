@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke, set_everywhere
+from evaltool.report.contract import SessionSummary
 from evaltool.report.render import html, markdown, safe, text
 from evaltool.report.render import json as json_render
 from evaltool.report.summary import summarize_session
@@ -48,13 +49,14 @@ def hostile(example: Path, tmp_path: Path) -> Path:
     return _hostile_session(example, tmp_path / "hostile.yaml")
 
 
-def _summary_with_escapes(example: Path) -> dict:
+def _summary_with_escapes(example: Path) -> SessionSummary:
     """A summary whose texts hold ESC and C1 (a session file cannot hold them)."""
     summary = summarize_session(load_session(example), load_vocabulary(), language="en")
     summary = copy.deepcopy(summary)
     group = summary["findings"][0]
     for n, value in enumerate(ALL):
-        group["items"].append({"id": f"h{n}", "text": value, "by": None, "tags": []})
+        group["items"].append({"id": f"h{n}", "text": value, "by": None, "tags": [],
+                               "confidential": False})
     summary["participants"][0]["label"] = ESCAPES
     summary["session"]["title"] = ESCAPES + HTML_TAGS
     return summary

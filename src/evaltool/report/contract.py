@@ -124,9 +124,14 @@ class MapQuadrant(TypedDict):
     participants: list[str]  # ids
 
 
+Side = Literal["top", "bottom", "left", "right"]
+"""Where a border lies: the vertical line in the top or bottom row, or the horizontal line
+in the left or right column."""
+
+
 class Border(TypedDict):
     quadrants: list[str]  # the two keys, in reading order
-    side: Literal["top", "bottom", "left", "right"]
+    side: Side
     participants: list[str]
 
 

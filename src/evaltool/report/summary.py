@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from evaltool.report.contract import (
     Axes,
@@ -46,6 +46,7 @@ from evaltool.report.contract import (
     RouteSummary,
     Seen,
     SessionSummary,
+    Side,
     Spread,
     Thread,
     Threads,
@@ -316,7 +317,7 @@ def nsob_map(participants: Mapping[str, Any], vocabulary: Any,
         first, second = sorted(keys, key=lambda k: (place[k]["row"], place[k]["column"]))
         a, b = place[first], place[second]
         if a["row"] == b["row"]:
-            side: Literal["top", "bottom", "left", "right"] = "top" if a["row"] == 0 else "bottom"
+            side: Side = "top" if a["row"] == 0 else "bottom"
         else:
             side = "left" if a["column"] == 0 else "right"
         border = borders.setdefault((first, second), {

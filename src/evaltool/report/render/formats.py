@@ -8,13 +8,14 @@ as "module:function" and imported only when used, so that `evaltool --help` stay
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from evaltool.report.contract import Summary
     from evaltool.report.render.outline import Document
 
 
@@ -49,14 +50,14 @@ def diff_formats() -> list[Format]:
     return [fmt for fmt, writers in FORMATS.items() if writers.diff]
 
 
-def report_writer(fmt: Format) -> Callable[[Mapping[str, Any], int], str]:
+def report_writer(fmt: Format) -> Callable[[Summary, int], str]:
     """The function that writes a report in `fmt`."""
     module, _, name = FORMATS[fmt].report.partition(":")
-    writer: Callable[[Mapping[str, Any], int], str] = getattr(import_module(module), name)
+    writer: Callable[[Summary, int], str] = getattr(import_module(module), name)
     return writer
 
 
-def outline(summary: Mapping[str, Any]) -> Document:
+def outline(summary: Summary) -> Document:
     """The outline of a report, in the order of the report layout."""
     from evaltool.report.render.layout import load_layout
 
