@@ -1,7 +1,9 @@
 """A per-file cache of summary digests, so that an overview of thousands of sessions is quick.
 
 What is kept, in one SQLite file under the user's cache folder (`$EVALTOOL_CACHE_DIR`,
-else `$XDG_CACHE_HOME/evaltool`, else `~/.cache/evaltool`; never inside a repository):
+else `evaltool` in the platform's cache folder, as `platformdirs` finds it:
+`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on
+Windows; never inside a repository):
 
 - per session file: its absolute path, size, mtime_ns, ctime_ns, inode and the SHA-256
   of its bytes;
@@ -75,14 +77,15 @@ CREATE TABLE IF NOT EXISTS overviews (
 """
 
 
-def cache_dir(environ: Any = os.environ) -> Path:
+def cache_dir() -> Path:
     """Where the cache lives: `$EVALTOOL_CACHE_DIR`, else `evaltool` in the user's cache
-    folder ($XDG_CACHE_HOME, ~/.cache; %LOCALAPPDATA% on Windows)."""
-    from evaltool.fs.portable import cache_home
-
-    if explicit := environ.get("EVALTOOL_CACHE_DIR"):
+    folder (see the module's docstring)."""
+    if explicit := os.environ.get("EVALTOOL_CACHE_DIR"):
         return Path(explicit)
-    return cache_home(environ) / "evaltool"
+    import platformdirs
+
+    # No author folder and no "Cache" below it on Windows: %LOCALAPPDATA%\evaltool.
+    return platformdirs.PlatformDirs("evaltool", appauthor=False, opinion=False).user_cache_path
 
 
 def versions() -> dict[str, Any]:
