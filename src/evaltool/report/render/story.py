@@ -15,6 +15,7 @@ from evaltool.report.contract import (
     FindingGroup,
     FindingItem,
     FollowUp,
+    Labelled,
     Origin,
     Participant,
     Role,
@@ -319,15 +320,7 @@ def _follow_up(summary: SessionSummary, fu: FollowUp) -> Item:
         details.append(_t("owner_is", language, owner=fu["owner"]))
     if fu["due"]:
         details.append(_t("due_is", language, due=long_date(fu["due"], language)))
-    if origin and origin["status"] and origin["status"]["key"] == fu["status"]["key"]:
-        details.append(_t("status_still", language, now=fu["status"]["label"]))
-    elif origin and origin["status"]:
-        details.append(_t("status_then_now", language, then=origin["status"]["label"],
-                          now=fu["status"]["label"]))
-    elif origin:
-        details.append(_t("status_now", language, now=fu["status"]["label"]))
-    else:
-        details.append(fu["status"]["label"])
+    details.append(_status(origin, fu["status"], language))
     question = fu["question"]
     children: list[Block] = []
     if origin and origin["question"] and origin["question"] != question:
@@ -337,6 +330,18 @@ def _follow_up(summary: SessionSummary, fu: FollowUp) -> Item:
         children.append(Paragraph((fu["note"],)))
     content = (question, " ", Span(f"({'; '.join(details)})", "meta"))
     return Item(_confidential(summary, fu, content), tuple(children))
+
+
+def _status(origin: Origin | None, status: Labelled, language: str) -> str:
+    """A follow-up's status; for one carried over, what it was then, if known."""
+    if origin is None:
+        return status["label"]
+    then = origin["status"]
+    if then is None:
+        return _t("status_now", language, now=status["label"])
+    if then["key"] == status["key"]:
+        return _t("status_still", language, now=status["label"])
+    return _t("status_then_now", language, then=then["label"], now=status["label"])
 
 
 def origin_text(origin: Origin, language: str) -> str:
