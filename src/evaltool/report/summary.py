@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from evaltool.report.contract import (
     Axes,
@@ -468,26 +468,20 @@ class _Listed(NamedTuple):
     orientations: tuple[int, ...]
 
 
-class _FollowUpRow(NamedTuple):
-    """A follow-up as threading needs it (kept packed as JSON between `add` and `result`:
-    a list of strings per session is far smaller than a dict per follow-up)."""
+_PACKED = tuple(DigestFollowUp.__annotations__)
+"""The fields of a follow-up in the order `_pack` keeps them."""
 
-    id: str
-    question: str
-    owner: str | None
-    due: str | None
-    status: str
-    continues: str | None
 
-    @classmethod
-    def pack(cls, follow_ups: list[DigestFollowUp]) -> str:
-        return json.dumps([[fu["id"], fu["question"], fu.get("owner"), fu.get("due"),
-                            fu["status"], fu.get("continues")] for fu in follow_ups],
-                          ensure_ascii=False)
+def _pack(follow_ups: list[DigestFollowUp]) -> str:
+    """A session's follow-ups as threading needs them, kept between `add` and `result` as
+    one JSON text of lists: far smaller than a dict per follow-up."""
+    return json.dumps([[fu.get(name) for name in _PACKED] for fu in follow_ups],
+                      ensure_ascii=False)
 
-    @classmethod
-    def unpack(cls, packed: str) -> list[_FollowUpRow]:
-        return [cls(*fields) for fields in json.loads(packed)]
+
+def _unpack(packed: str) -> list[DigestFollowUp]:
+    return [cast(DigestFollowUp, dict(zip(_PACKED, values, strict=True)))
+            for values in json.loads(packed)]
 
 
 @dataclass
@@ -495,9 +489,9 @@ class _Thread:
     """A follow-up thread while its follow-ups are read in session order."""
 
     opened: SessionKey
-    first: _FollowUpRow
+    first: DigestFollowUp
     last: SessionKey
-    latest: _FollowUpRow
+    latest: DigestFollowUp
     owner: str | None
     due: str | None
     history: list[ThreadStep] = field(default_factory=list)
@@ -526,7 +520,7 @@ class RouteOverview:
         self.phrases: dict[str, _Latest] = defaultdict(_Latest)
         self.phrase_limit = MAX_CANDIDATES
         self.sdgs: dict[int, _Latest] = defaultdict(_Latest)
-        self.follow_ups: list[tuple[SessionKey, str]] = []  # packed by `_FollowUpRow.pack`
+        self.follow_ups: list[tuple[SessionKey, str]] = []  # packed by `_pack`
 
     def add(self, d: Digest) -> None:
         key = session_order(d)
@@ -546,7 +540,7 @@ class RouteOverview:
         for goal in d["sdgs"]:
             self.sdgs[goal].add(key)
         if d["follow_ups"]:  # threads need every session in order: kept small until then
-            self.follow_ups.append((key, _FollowUpRow.pack(d["follow_ups"])))
+            self.follow_ups.append((key, _pack(d["follow_ups"])))
 
     def _listed(self, d: Digest) -> _Listed:
         counts = dict.fromkeys(self.quadrant_keys, 0)
@@ -709,7 +703,7 @@ class RouteOverview:
 
     @staticmethod
     def _threads_in_order(ordered: list[tuple[SessionKey, str]], continued: set[str]
-                          ) -> Iterator[tuple[int, SessionKey, _FollowUpRow]]:
+                          ) -> Iterator[tuple[int, SessionKey, DigestFollowUp]]:
         """Each follow-up in session order with its thread's number (numbered in order of
         opening); only refs that a later follow-up continues are remembered. A follow-up
         continues only one of an earlier day (as `validate` requires): a reference to its
@@ -717,13 +711,13 @@ class RouteOverview:
         thread_of: dict[str, tuple[int, str]] = {}  # ref → (thread, date of the session)
         opened = 0
         for key, packed in ordered:
-            for fu in _FollowUpRow.unpack(packed):
-                found = thread_of.get(fu.continues) if fu.continues else None
+            for fu in _unpack(packed):
+                found = thread_of.get(fu["continues"]) if fu["continues"] else None
                 if found is not None and found[1] < key.date:
                     number = found[0]
                 else:
                     number, opened = opened, opened + 1
-                ref = f"{key.id}#{fu.id}"
+                ref = f"{key.id}#{fu['id']}"
                 if ref in continued:
                     thread_of[ref] = (number, key.date)
                 yield number, key, fu
@@ -738,13 +732,13 @@ class RouteOverview:
         threads that are listed (the first `MAX_LISTED` still open and closed).
         """
         ordered = sorted(self.follow_ups)
-        continued = {fu.continues for _, packed in ordered
-                     for fu in _FollowUpRow.unpack(packed) if fu.continues}
+        continued = {fu["continues"] for _, packed in ordered
+                     for fu in _unpack(packed) if fu["continues"]}
         ends_closed: list[bool] = []  # per thread: whether its latest item closed it
         for number, _, fu in self._threads_in_order(ordered, continued):
             if number == len(ends_closed):
                 ends_closed.append(False)
-            ends_closed[number] = fu.status in CLOSED_STATUSES
+            ends_closed[number] = fu["status"] in CLOSED_STATUSES
         listed: set[int] = set()
         counted = {True: 0, False: 0}  # closed → how many threads
         for number, closed in enumerate(ends_closed):
@@ -757,17 +751,17 @@ class RouteOverview:
                 continue
             thread = threads.get(number)
             if thread is None:
-                threads[number] = _Thread(key, fu, key, fu, fu.owner, fu.due)
+                threads[number] = _Thread(key, fu, key, fu, fu["owner"], fu["due"])
                 continue
             thread.history.append({
-                "ref": f"{key.id}#{fu.id}", "session": key.id, "date": key.date,
-                "session_number": key.number or None, "question": fu.question,
-                "status": fu.status,  # the key, as in format version 1
-                "status_label": self.vocabulary.label("follow_up_statuses", fu.status,
+                "ref": f"{key.id}#{fu['id']}", "session": key.id, "date": key.date,
+                "session_number": key.number or None, "question": fu["question"],
+                "status": fu["status"],  # the key, as in format version 1
+                "status_label": self.vocabulary.label("follow_up_statuses", fu["status"],
                                                       self.language)})
             thread.last, thread.latest = key, fu
-            thread.owner = fu.owner or thread.owner
-            thread.due = fu.due or thread.due
+            thread.owner = fu["owner"] or thread.owner
+            thread.due = fu["due"] or thread.due
         return {
             "as_of": as_of,
             "opened": len(ends_closed),
@@ -777,19 +771,19 @@ class RouteOverview:
         }, counted
 
     def _thread(self, thread: _Thread, as_of: str | None) -> Thread:
-        closed = thread.latest.status in CLOSED_STATUSES
+        closed = thread.latest["status"] in CLOSED_STATUSES
         closed_on = thread.last.date if closed else None
         return {
-            "ref": f"{thread.opened.id}#{thread.first.id}",
-            "question": thread.first.question,
+            "ref": f"{thread.opened.id}#{thread.first['id']}",
+            "question": thread.first["question"],
             "owner": thread.owner,
             "due": thread.due,
             "opened_in": thread.opened.id,
             "opened_on": thread.opened.date,
             "opened_number": thread.opened.number or None,
-            "continues": thread.first.continues,
+            "continues": thread.first["continues"],
             "history": thread.history,
-            "status": _labelled(self.vocabulary, "follow_up_statuses", thread.latest.status,
+            "status": _labelled(self.vocabulary, "follow_up_statuses", thread.latest["status"],
                                 self.language),
             "closed_in": thread.last.id if closed else None,
             "closed_on": closed_on,
