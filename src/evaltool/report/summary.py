@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from evaltool.report.contract import (
     Axes,
@@ -416,16 +416,13 @@ MAX_CANDIDATES = 20_000
 """Distinct phrases followed at once; beyond that, phrases seen in one session are dropped."""
 
 
-class SessionKey(NamedTuple):
-    """The order of sessions in an overview: by date, then number, then id."""
-
-    date: str
-    number: int
-    id: str
+SessionKey = tuple[str, int, str]
+"""The order of sessions in an overview: (date, number, id), read by unpacking it. A plain
+tuple: sorting them is the overview's hot path, and Python sorts exact tuples fastest."""
 
 
 def session_order(item: Digest) -> SessionKey:
-    return SessionKey(item["date"], item.get("session_number") or 0, item["id"])
+    return (item["date"], item.get("session_number") or 0, item["id"])
 
 
 class _Latest:
@@ -445,7 +442,7 @@ class _Latest:
 
     def out(self) -> Seen:
         """`sessions` (ids in session order) and, when some were left out, `count`."""
-        ids = [key.id for key in sorted(self.keys)[-MAX_LISTED:]]
+        ids = [session_id for _, _, session_id in sorted(self.keys)[-MAX_LISTED:]]
         return {"sessions": ids} if len(ids) == self.count else {"sessions": ids,
                                                                   "count": self.count}
 
@@ -468,20 +465,27 @@ class _Listed(NamedTuple):
     orientations: tuple[int, ...]
 
 
-_PACKED = tuple(DigestFollowUp.__annotations__)
-"""The fields of a follow-up in the order `_pack` keeps them."""
+class _FollowUpRow(NamedTuple):
+    """A follow-up of a digest (`DigestFollowUp`) as threading reads it: kept packed as
+    one JSON text of lists per session between `add` and `result` (far smaller than its
+    dicts, and quicker to read back), unpacked into these named tuples."""
 
+    id: str
+    question: str
+    owner: str | None
+    due: str | None
+    status: str
+    continues: str | None
 
-def _pack(follow_ups: list[DigestFollowUp]) -> str:
-    """A session's follow-ups as threading needs them, kept between `add` and `result` as
-    one JSON text of lists: far smaller than a dict per follow-up."""
-    return json.dumps([[fu.get(name) for name in _PACKED] for fu in follow_ups],
-                      ensure_ascii=False)
+    @staticmethod
+    def pack(follow_ups: list[DigestFollowUp]) -> str:
+        return json.dumps([[fu["id"], fu["question"], fu.get("owner"), fu.get("due"),
+                            fu["status"], fu.get("continues")] for fu in follow_ups],
+                          ensure_ascii=False)
 
-
-def _unpack(packed: str) -> list[DigestFollowUp]:
-    return [cast(DigestFollowUp, dict(zip(_PACKED, values, strict=True)))
-            for values in json.loads(packed)]
+    @classmethod
+    def unpack(cls, packed: str) -> list[_FollowUpRow]:
+        return [cls(*values) for values in json.loads(packed)]
 
 
 @dataclass
@@ -489,9 +493,9 @@ class _Thread:
     """A follow-up thread while its follow-ups are read in session order."""
 
     opened: SessionKey
-    first: DigestFollowUp
+    first: _FollowUpRow
     last: SessionKey
-    latest: DigestFollowUp
+    latest: _FollowUpRow
     owner: str | None
     due: str | None
     history: list[ThreadStep] = field(default_factory=list)
@@ -510,8 +514,8 @@ class RouteOverview:
         self.orientation_keys = [*vocabulary.entries("orientations"), "both"]
         self.count = 0
         self.routes: set[str] = set()
-        self.first: SessionKey | None = None  # the order of the first session
-        self.last: SessionKey | None = None  # and of the latest
+        self.first: str | None = None  # the date of the first session
+        self.last: str | None = None  # and of the latest
         self.latest: list[tuple[SessionKey, _Listed]] = []  # a heap
         self.role_totals: dict[str, Counter[str]] = defaultdict(Counter)
         self.role_sessions: Counter[str] = Counter()
@@ -520,15 +524,16 @@ class RouteOverview:
         self.phrases: dict[str, _Latest] = defaultdict(_Latest)
         self.phrase_limit = MAX_CANDIDATES
         self.sdgs: dict[int, _Latest] = defaultdict(_Latest)
-        self.follow_ups: list[tuple[SessionKey, str]] = []  # packed by `_pack`
+        self.follow_ups: list[tuple[SessionKey, str]] = []  # packed by `_FollowUpRow.pack`
+        self.continued: set[str] = set()  # what follow-ups continue ("<session-id>#<fu-id>")
 
     def add(self, d: Digest) -> None:
         key = session_order(d)
         self.count += 1
         if d.get("learning_route"):
             self.routes.add(d["learning_route"] or "")
-        self.first = min(self.first or key, key)
-        self.last = max(self.last or key, key)
+        self.first = min(self.first or d["date"], d["date"])
+        self.last = max(self.last or d["date"], d["date"])
         # The one before the first listed session is kept too, for its change.
         heapq.heappush(self.latest, (key, self._listed(d)))
         if len(self.latest) > MAX_LISTED + 1:
@@ -540,7 +545,10 @@ class RouteOverview:
         for goal in d["sdgs"]:
             self.sdgs[goal].add(key)
         if d["follow_ups"]:  # threads need every session in order: kept small until then
-            self.follow_ups.append((key, _pack(d["follow_ups"])))
+            self.follow_ups.append((key, _FollowUpRow.pack(d["follow_ups"])))
+            for fu in d["follow_ups"]:
+                if continues := fu.get("continues"):
+                    self.continued.add(continues)
 
     def _listed(self, d: Digest) -> _Listed:
         counts = dict.fromkeys(self.quadrant_keys, 0)
@@ -591,24 +599,24 @@ class RouteOverview:
         sessions: list[RouteSession] = []
         spread: list[Spread] = []
         per_orientation: list[OrientationRow] = []
-        for key, row in listed:
+        for (_, _, session_id), row in listed:
             counts = dict(zip(quadrant_keys, row.counts, strict=True))
             change = ({k: counts[k] - previous[k] for k in quadrant_keys}
                       if previous is not None else None)
             previous = counts
-            spread.append({"id": key.id, "counts": counts,
+            spread.append({"id": session_id, "counts": counts,
                            "on_border": dict(zip(quadrant_keys, row.on_border, strict=True)),
                            "change": change})
             sessions.append({
-                "id": key.id, "title": row.title, "date": row.date,
+                "id": session_id, "title": row.title, "date": row.date,
                 "session_number": row.session_number, "learning_route": row.learning_route,
                 "status": row.status,
                 "judgement": _label(vocabulary, "judgements", row.judgement, language),
                 "present": row.present, "absent": row.absent, "findings": row.findings,
             })
-            per_orientation.append({"id": key.id, "counts": dict(
+            per_orientation.append({"id": session_id, "counts": dict(
                 zip(self.orientation_keys, row.orientations, strict=True))})
-        as_of = self.last.date if self.last else None
+        as_of = self.last
         follow_ups, threads_counted = self._follow_ups(as_of)
         summary: RouteSummary = {
             "format_version": FORMAT_VERSION,
@@ -643,7 +651,7 @@ class RouteOverview:
             summary["omitted"] = {
                 "sessions": omitted["sessions"], "open_follow_ups": omitted["open_follow_ups"],
                 "closed_follow_ups": omitted["closed_follow_ups"],
-                "since": self.first.date if self.first else None}
+                "since": self.first}
         return summary
 
     def _roles(self) -> list[RoleCount]:
@@ -701,9 +709,8 @@ class RouteOverview:
                         repeated[:MAX_PHRASES]],
         }
 
-    @staticmethod
-    def _threads_in_order(ordered: list[tuple[SessionKey, str]], continued: set[str]
-                          ) -> Iterator[tuple[int, SessionKey, DigestFollowUp]]:
+    def _threads_in_order(self, ordered: list[tuple[SessionKey, str]]
+                          ) -> Iterator[tuple[int, SessionKey, _FollowUpRow]]:
         """Each follow-up in session order with its thread's number (numbered in order of
         opening); only refs that a later follow-up continues are remembered. A follow-up
         continues only one of an earlier day (as `validate` requires): a reference to its
@@ -711,15 +718,16 @@ class RouteOverview:
         thread_of: dict[str, tuple[int, str]] = {}  # ref → (thread, date of the session)
         opened = 0
         for key, packed in ordered:
-            for fu in _unpack(packed):
-                found = thread_of.get(fu["continues"]) if fu["continues"] else None
-                if found is not None and found[1] < key.date:
+            date, _, session_id = key
+            for fu in _FollowUpRow.unpack(packed):
+                found = thread_of.get(fu.continues) if fu.continues else None
+                if found is not None and found[1] < date:
                     number = found[0]
                 else:
                     number, opened = opened, opened + 1
-                ref = f"{key.id}#{fu['id']}"
-                if ref in continued:
-                    thread_of[ref] = (number, key.date)
+                ref = f"{session_id}#{fu.id}"
+                if ref in self.continued:
+                    thread_of[ref] = (number, date)
                 yield number, key, fu
 
     def _follow_ups(self, as_of: str | None) -> tuple[Threads, dict[bool, int]]:
@@ -732,13 +740,11 @@ class RouteOverview:
         threads that are listed (the first `MAX_LISTED` still open and closed).
         """
         ordered = sorted(self.follow_ups)
-        continued = {fu["continues"] for _, packed in ordered
-                     for fu in _unpack(packed) if fu["continues"]}
         ends_closed: list[bool] = []  # per thread: whether its latest item closed it
-        for number, _, fu in self._threads_in_order(ordered, continued):
+        for number, _, fu in self._threads_in_order(ordered):
             if number == len(ends_closed):
                 ends_closed.append(False)
-            ends_closed[number] = fu["status"] in CLOSED_STATUSES
+            ends_closed[number] = fu.status in CLOSED_STATUSES
         listed: set[int] = set()
         counted = {True: 0, False: 0}  # closed → how many threads
         for number, closed in enumerate(ends_closed):
@@ -746,22 +752,23 @@ class RouteOverview:
             if counted[closed] <= MAX_LISTED:
                 listed.add(number)
         threads: dict[int, _Thread] = {}
-        for number, key, fu in self._threads_in_order(ordered, continued):
+        for number, key, fu in self._threads_in_order(ordered):
             if number not in listed:
                 continue
             thread = threads.get(number)
             if thread is None:
-                threads[number] = _Thread(key, fu, key, fu, fu["owner"], fu["due"])
+                threads[number] = _Thread(key, fu, key, fu, fu.owner, fu.due)
                 continue
+            date, session_number, session_id = key
             thread.history.append({
-                "ref": f"{key.id}#{fu['id']}", "session": key.id, "date": key.date,
-                "session_number": key.number or None, "question": fu["question"],
-                "status": fu["status"],  # the key, as in format version 1
-                "status_label": self.vocabulary.label("follow_up_statuses", fu["status"],
+                "ref": f"{session_id}#{fu.id}", "session": session_id, "date": date,
+                "session_number": session_number or None, "question": fu.question,
+                "status": fu.status,  # the key, as in format version 1
+                "status_label": self.vocabulary.label("follow_up_statuses", fu.status,
                                                       self.language)})
             thread.last, thread.latest = key, fu
-            thread.owner = fu["owner"] or thread.owner
-            thread.due = fu["due"] or thread.due
+            thread.owner = fu.owner or thread.owner
+            thread.due = fu.due or thread.due
         return {
             "as_of": as_of,
             "opened": len(ends_closed),
@@ -771,23 +778,25 @@ class RouteOverview:
         }, counted
 
     def _thread(self, thread: _Thread, as_of: str | None) -> Thread:
-        closed = thread.latest["status"] in CLOSED_STATUSES
-        closed_on = thread.last.date if closed else None
+        opened_on, opened_number, opened_in = thread.opened
+        last_on, _, last_in = thread.last
+        closed = thread.latest.status in CLOSED_STATUSES
+        closed_on = last_on if closed else None
         return {
-            "ref": f"{thread.opened.id}#{thread.first['id']}",
-            "question": thread.first["question"],
+            "ref": f"{opened_in}#{thread.first.id}",
+            "question": thread.first.question,
             "owner": thread.owner,
             "due": thread.due,
-            "opened_in": thread.opened.id,
-            "opened_on": thread.opened.date,
-            "opened_number": thread.opened.number or None,
-            "continues": thread.first["continues"],
+            "opened_in": opened_in,
+            "opened_on": opened_on,
+            "opened_number": opened_number or None,
+            "continues": thread.first.continues,
             "history": thread.history,
-            "status": _labelled(self.vocabulary, "follow_up_statuses", thread.latest["status"],
+            "status": _labelled(self.vocabulary, "follow_up_statuses", thread.latest.status,
                                 self.language),
-            "closed_in": thread.last.id if closed else None,
+            "closed_in": last_in if closed else None,
             "closed_on": closed_on,
-            "age_days": _days(thread.opened.date, closed_on or as_of),
+            "age_days": _days(opened_on, closed_on or as_of),
         }
 
 
