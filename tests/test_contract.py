@@ -152,3 +152,25 @@ def test_the_cache_gives_a_digest_and_an_overview_back_as_they_were_made(
         assert found == made
         assert summary == route_summary(made.values(), vocabulary, language="en")
     assert cache.stats["hits"] == len(paths) + len(paths)  # each digest, then the overview
+
+
+def test_redactions_are_counted_one_way_for_a_session_a_digest_and_a_route(
+        cli: Invoke) -> None:
+    """`privacy.count_redactions` counts for a published session and for its digest alike
+    (what is left out); a route's published overview says the sum of its digests'."""
+    from evaltool.report.privacy import NO_REDACTIONS, add_redactions, publish
+
+    total = NO_REDACTIONS
+    for path in sorted(ROUTE.glob("*.yaml")):
+        session = load_session(path)
+        _, published, _ = publish(session)
+        kept = digest(session)["redactions"]
+        for left_out in ("confidential_findings_left_out", "confidential_follow_ups_left_out",
+                         "notes_left_out", "participant_names_withheld"):
+            assert published[left_out] == kept[left_out], (path.name, left_out)
+        assert published["participant_names_withheld"] == sum(
+            1 for p in session.participants.values() if p.name)
+        total = add_redactions(total, kept)
+    assert total["participant_names_withheld"] > 0 and NO_REDACTIONS["names_replaced"] == 0
+    result = cli("summarize", "--public", "-f", "json", ROUTE)
+    assert json.loads(result.stdout)["anonymisation"]["redactions"] == total
