@@ -1,4 +1,5 @@
-"""Shared fixtures: the example session, and running the CLI as a user would."""
+"""Shared fixtures: the example session, a working folder, and running the CLI as a user
+would (what tests give it is built in `inputs`)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from evaltool import i18n
 from evaltool.cli import _language_from, build_app
 from evaltool.i18n import resolve_language, set_language
 from evaltool.i18n.pofile import LOCALE_DIR, compile_all
+from inputs import EXAMPLE, REPO, Turn, check_prompts, copy_example, typed_lines
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "sessions" / "2021-01-28-casus-cornelis-musius.yaml"
+__all__ = ["EXAMPLE", "REPO"]  # tests take them from here, as before inputs.py
 
 
 class Script:
@@ -59,17 +60,26 @@ class Script:
     def entries(self, key: Any, lead: str | None = None) -> None:
         return None
 
+    @property
+    def unread(self) -> list[Turn]:
+        """The answers of a `Typing` person that no question asked for."""
+        return list(getattr(self.answer, "left", []))
 
-def typing(*answers: str) -> Callable[[Any, int], str]:
-    """Answers in order (then Enter; yes to a yes/no question), as in a terminal."""
-    given = list(answers)
 
-    def answer(ask: Any, n: int) -> str:
-        if given:
-            return given.pop(0)
-        return "y" if ask.kind == "confirm" else ""
+class Typing:
+    """A person at the wizard's engine who types these answers, each at its own prompt, in
+    order; then Enter (yes to a yes/no question). A turn's prompt must be part of the label
+    of the question it answers; what was never asked stays in `left`."""
 
-    return answer
+    def __init__(self, *turns: Turn) -> None:
+        self.left = list(turns)
+
+    def __call__(self, ask: Any, n: int) -> str:
+        if not self.left:
+            return "y" if ask.kind == "confirm" else ""
+        prompt, text = self.left.pop(0)
+        assert prompt in ask.label, f"{text!r} was typed at {ask.label!r}, not at {prompt!r}"
+        return text
 
 
 @dataclass
@@ -165,10 +175,22 @@ def example() -> Path:
 
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "sessions" / EXAMPLE.name
-    copy.parent.mkdir()
-    copy.write_bytes(EXAMPLE.read_bytes())
-    return copy
+    """A copy of the example in `tmp_path/sessions`, to be changed by the test."""
+    return copy_example(tmp_path / "sessions")
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder, the current one, as a facilitator's folder before the first session."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def workfolder(here: Path) -> Path:
+    """The current folder, its `sessions/` holding the example session: the route so far."""
+    copy_example(here / "sessions")
+    return here
 
 
 @pytest.fixture
@@ -189,6 +211,38 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Invoke:
         return outcome
 
     return invoke
+
+
+TypeIn = Callable[..., Result]
+
+
+@pytest.fixture
+def type_in(cli: Invoke, monkeypatch: pytest.MonkeyPatch) -> TypeIn:
+    """Run `evaltool ARGS` with answers typed at its prompts: `type_in(turns, *args)`, each
+    turn (what the prompt says, what is typed). Every answer must be read at its own prompt,
+    and every one read, but the last `unread` (`env` as for `cli`)."""
+    # Without a terminal every line the wizard reads comes through rich's Console.input:
+    # there each answer meets the prompt it was read at.
+    from rich.console import Console
+
+    real = Console.input
+
+    def run(turns: Sequence[Turn], *args: str | os.PathLike[str], unread: int = 0,
+            env: dict[str, str] | None = None) -> Result:
+        asked: list[str] = []
+
+        def reading(self: Console, prompt: Any = "", **options: Any) -> str:
+            line = real(self, prompt, **options)
+            asked.append(str(prompt))
+            return line
+
+        with monkeypatch.context() as patched:
+            patched.setattr(Console, "input", reading)
+            result = cli(*args, input=typed_lines(turns), env=env)
+        check_prompts(asked, turns, unread=unread)
+        return result
+
+    return run
 
 
 def set_everywhere(data: Any, path: tuple[str, ...], make: Callable[[], object]) -> None:

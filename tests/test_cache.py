@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -16,8 +15,8 @@ from conftest import Invoke
 from evaltool.errors import FileProblemError
 from evaltool.report import cache as cache_module
 from evaltool.report.cache import CACHE_FILE, DigestCache, cache_dir, versions
+from inputs import ROUTE, copy_route, edit_file, write_session
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 GROEN = "2021-04-22-casus-groen-schoolplein.yaml"
 
 
@@ -60,7 +59,7 @@ def test_same_size_and_mtime_but_other_content_is_read_again(
         assert cache.stats == {"hits": 1, "computed": 0, "hashed": 0}  # trusted unread
 
     before = path.stat()
-    path.write_text(path.read_text(encoding="utf-8").replace("Alfa", "Beta"), encoding="utf-8")
+    edit_file(path, ("Alfa", "Beta"))  # the same size
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = path.stat()
     assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
@@ -78,7 +77,7 @@ def test_a_record_with_matching_stat_is_still_hashed_when_it_was_made_racily(
     compute = Counting()
     with DigestCache(tmp_path / "cache", compute=compute) as cache:
         cache.digest_for(path)
-    path.write_text(path.read_text(encoding="utf-8").replace("Alfa", "Beta"), encoding="utf-8")
+    edit_file(path, ("Alfa", "Beta"))
     # Make the record claim the file's present stat: only the content differs now.
     info = path.stat()
     with sqlite3.connect(tmp_path / "cache" / CACHE_FILE) as db:
@@ -266,7 +265,7 @@ def test_results_are_identical_with_and_without_the_cache(
 def test_a_warm_cache_reads_no_session_and_one_change_reads_one(
         cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     route = tmp_path / "sessions"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     env = {"EVALTOOL_CACHE_DIR": str(tmp_path / "cache")}
     later(monkeypatch)
     first = cli("summarize", "-f", "json", route, env=env)
@@ -283,10 +282,8 @@ def test_a_warm_cache_reads_no_session_and_one_change_reads_one(
     warm = cli("summarize", "-f", "json", route, env=env)
     assert warm.stdout == first.stdout and parsed == []
 
-    changed = route / GROEN
-    changed.write_text(changed.read_text(encoding="utf-8").replace(
-        "title: Casus Groen Schoolplein", "title: Casus Groene Schoolpleinen"),
-        encoding="utf-8")
+    write_session(route / GROEN, {"casus.title": "Casus Groene Schoolpleinen Buitenhof"},
+                  source=route / GROEN)
     again = cli("summarize", "-f", "json", route, env=env)
     assert again.exit_code == 0, again.output
     assert parsed == [GROEN]
@@ -307,7 +304,7 @@ def test_the_cache_holds_no_confidential_text_and_no_names(cli: Invoke, tmp_path
 
 def test_a_bad_file_is_reported_on_every_run(cli: Invoke, tmp_path: Path) -> None:
     route = tmp_path / "sessions"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     (route / "2021-09-30-kapot.yaml").write_text("schema_version: 1\nid: kapot\n",
                                                   encoding="utf-8")
     env = {"EVALTOOL_CACHE_DIR": str(tmp_path / "cache")}

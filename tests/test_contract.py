@@ -156,9 +156,10 @@ def test_the_cache_gives_a_digest_and_an_overview_back_as_they_were_made(
 
 def test_redactions_are_counted_one_way_for_a_session_a_digest_and_a_route(
         cli: Invoke) -> None:
-    """`privacy.count_redactions` counts for a published session and for its digest alike
+    """`redactions.count_redactions` counts for a published session and for its digest alike
     (what is left out); a route's published overview says the sum of its digests'."""
-    from evaltool.report.privacy import NO_REDACTIONS, add_redactions, publish
+    from evaltool.report.privacy import publish
+    from evaltool.report.redactions import NO_REDACTIONS, add_redactions
 
     total = NO_REDACTIONS
     for path in sorted(ROUTE.glob("*.yaml")):

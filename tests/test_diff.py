@@ -14,22 +14,16 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, Invoke
+from inputs import edited
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
 UPDATE = os.environ.get("EVALTOOL_UPDATE_GOLDEN") == "1"
 ORIGINAL = EXAMPLE.read_text(encoding="utf-8")
 
 
-def edit(text: str, *replacements: tuple[str, str]) -> str:
-    for old, new in replacements:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
-
-
 CASES: dict[str, str] = {
     # NSOB positions and roles played.
-    "roles": edit(
+    "roles": edited(
         ORIGINAL,
         ("      quadrants:\n        - networking_government\n      note: Vanuit",
          "      quadrants:\n        - performing_government\n        - networking_government\n"
@@ -43,7 +37,7 @@ CASES: dict[str, str] = {
          "  beleidsadviseur"),
     ),
     # Follow-up questions: a status, a reworded question, an added and a removed one.
-    "follow_ups": edit(
+    "follow_ups": edited(
         ORIGINAL,
         ("  fu-2:\n    question: De kennis en ervaring van de projectleider zijn met zijn "
          "pensionering verdwenen.",
@@ -56,7 +50,7 @@ CASES: dict[str, str] = {
          "    owner: Schoolbestuur\n    due: 2021-06-01\n"),
     ),
     # Findings: a reworded success factor, a new wish, one removed, a kind and tags changed.
-    "findings": edit(
+    "findings": edited(
         ORIGINAL,
         ("text: Belangrijk moment voor de gemeente was dat het schoolbestuur ook zelf flink in "
          "de buidel tastte.",
@@ -73,7 +67,7 @@ CASES: dict[str, str] = {
          "follow_ups:\n"),
     ),
     # The casus itself, its SDGs and the session's status.
-    "casus": edit(
+    "casus": edited(
         ORIGINAL,
         ("status: final\n", "status: draft\n"),
         ("  session_number: 1\n", ""),
@@ -86,7 +80,7 @@ CASES: dict[str, str] = {
          "daarna gereflecteerd"),
     ),
     # Who was there.
-    "participants": edit(
+    "participants": edited(
         ORIGINAL,
         ("  projectleider-school:\n    function: Projectleider vanuit de school\n"
          "    organisation: Schoolbestuur\n    affiliation: initiator\n    attendance: absent\n",
@@ -169,7 +163,7 @@ def test_vocabulary_labels_come_in_the_users_language(cli: Invoke, pair) -> None
 
 
 def test_reordering_is_not_a_change(cli: Invoke, pair) -> None:  # type: ignore[no-untyped-def]
-    reordered = edit(
+    reordered = edited(
         ORIGINAL,
         # Two participants swap places, two roles swap, two quadrants swap, two tags swap.
         ("  subsidieadviseur:\n    function: Subsidieadviseur\n    organisation: Gemeente Delft\n"
@@ -235,9 +229,9 @@ def test_colour_only_when_asked_or_in_a_terminal(
 
 
 def test_user_text_is_shown_safely(cli: Invoke, pair) -> None:  # type: ignore[no-untyped-def]
-    sneaky = edit(ORIGINAL, ("    text: Eigenaarschap.\n",
-                             "    text: '[bold red]Eigenaarschap[/bold red] <b>*nu*</b> "
-                             "\u202eesrever'\n"))
+    sneaky = edited(ORIGINAL, ("    text: Eigenaarschap.\n",
+                               "    text: '[bold red]Eigenaarschap[/bold red] <b>*nu*</b> "
+                               "\u202eesrever'\n"))
     text = cli("diff", *pair(sneaky)).stdout
     assert "[bold red]Eigenaarschap[/bold red] <b>*nu*</b> ⟨U+202E⟩esrever" in text
     assert "\u202e" not in text and "\x1b" not in text
@@ -251,7 +245,7 @@ def test_exit_codes_like_diff(cli: Invoke, pair, tmp_path: Path) -> None:  # typ
     same = cli("diff", old, new)
     assert (same.exit_code, same.stdout) == (0, "no changes\n")
     assert cli("diff", *pair(CASES["casus"])).exit_code == 1
-    Path("broken.yaml").write_text(ORIGINAL.replace("status: final", "status: klaar"),
+    Path("broken.yaml").write_text(edited(ORIGINAL, ("status: final", "status: klaar")),
                                    encoding="utf-8")
     trouble = cli("diff", "old.yaml", "broken.yaml")
     assert trouble.exit_code == 2

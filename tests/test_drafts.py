@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
+from conftest import Invoke, TypeIn
 from evaltool.errors import FileProblemError, WriteError
 from evaltool.wizard import drafts
 from evaltool.wizard.state import WizardState
@@ -56,13 +56,13 @@ def test_a_file_that_is_not_a_draft_is_refused(tmp_path: Path, example: Path) ->
 
 
 def test_an_unwritable_sessions_folder_is_named_before_anything_is_asked(
-        cli: Invoke, tmp_path: Path) -> None:
+        type_in: TypeIn, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     with pytest.raises(WriteError):
         drafts.prepare(blocker / "sessions")
-    result = cli("new-session", "--interactive", "--sessions-dir", blocker / "sessions",
-                 input="Casus X\n")
+    result = type_in([("Title of the casus", "Casus X")], "new-session", "--interactive",
+                     "--sessions-dir", blocker / "sessions", unread=1)  # never asked
     assert result.exit_code == 1
     assert "the sessions folder cannot be written" in result.stderr
     assert "nothing was asked yet" in result.stderr

@@ -22,14 +22,18 @@ from conftest import EXAMPLE
 from evaltool.errors import FileProblemError
 from evaltool.session import store
 from evaltool.session import yamlreader as yamlsafe
+from inputs import ROUTE_FILES, edited
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
+
+
+# What comes before the first participant's NSOB place (the second's is the same).
+LEADER = ("    function: Projectleider Onderwijshuisvesting\n    department: Onderwijshuisvesting\n"
+          "    organisation: Gemeente Delft\n    affiliation: municipality\n    position:\n")
 
 
 def with_line(old: str, new: str) -> str:
-    assert old in GOOD, old
-    return GOOD.replace(old, new, 1)
+    return edited(GOOD, (old, new))
 
 
 # YAML 1.1 would read these as booleans, octal or hex numbers, infinity, null or a date:
@@ -47,28 +51,30 @@ INPUTS: dict[str, str | bytes] = {
        for value in YAML11},
     **{f"session_number {value}": with_line("  session_number: 1", f"  session_number: {value}")
        for value in YAML11},
-    **{f"usual {value}": with_line("        usual: true", f"        usual: {value}")
+    **{f"usual {value}": with_line("        usual: true\n        played: false\n        note: ",
+                                   f"        usual: {value}\n        played: false\n        note: ")
        for value in YAML11},
     **{f"date {value}": with_line("  date: 2021-01-28", f"  date: {value}") for value in YAML11},
-    **{f"tag {value}": with_line("      - vertrouwen\n", f"      - {value}\n") for value in YAML11},
+    **{f"tag {value}": with_line("      - vertrouwen\n      - draagvlak\n",
+                                 f"      - {value}\n      - draagvlak\n") for value in YAML11},
     **{f"due {value}": with_line("  fu-1:\n", f"  fu-1:\n    due: {value}\n")
        for value in YAML11},
     # hostile or odd files
     "bom": "\ufeff" + GOOD,
     "utf16": GOOD.encode("utf-16"),
     "cp1252": GOOD.encode("cp1252", "replace"),
-    "nul byte": GOOD.replace("Casus Cornelis", "Casus\x00Cornelis", 1),
+    "nul byte": with_line("Casus Cornelis", "Casus\x00Cornelis"),
     "bell": with_line("  title: Casus Cornelis Musius", '  title: "Casus\\a"'),
     "nel": with_line("  title: Casus Cornelis Musius", "  title: Casus\x85Cornelis"),
     "line separator": with_line("  title: Casus Cornelis Musius", "  title: Casus\u2028Cornelis"),
-    "crlf": GOOD.replace("\n", "\r\n"),
-    "cr only": GOOD.replace("\n", "\r"),
+    "crlf": edited(GOOD, ("\n", "\r\n"), every=True),
+    "cr only": edited(GOOD, ("\n", "\r"), every=True),
     "no final newline": GOOD.rstrip("\n"),
     "explicit document": "---\n" + GOOD + "...\n",
     "two documents": GOOD + "---\nschema_version: 1\n",
     "directive": "%YAML 1.1\n---\n" + GOOD,
-    "anchor and alias": with_line("  organisation: Gemeente Delft",
-                                  "  organisation: &o Gemeente Delft\n  learning_route: *o"),
+    "anchor and alias": with_line("\n  organisation: Gemeente Delft",
+                                  "\n  organisation: &o Gemeente Delft\n  learning_route: *o"),
     "billion laughs": "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n",
     "python tag": "schema_version: 1\nid: !!python/object/apply:os.system [ls]\n",
     "str tag": with_line("  title: Casus Cornelis Musius", "  title: !!str Casus"),
@@ -89,8 +95,8 @@ INPUTS: dict[str, str | bytes] = {
     "tab after a colon": with_line("  title: Casus Cornelis Musius",
                                    "  title:\tCasus Cornelis Musius"),
     "tab in a literal block": with_line("    Gedurende het", "    Gedurende\thet"),
-    "tab in a comment": GOOD.replace("\nparticipants:", "\nparticipants:  # wie\ter waren"),
-    "cr in the first line": GOOD.replace("\n", "\r", 1),
+    "tab in a comment": with_line("\nparticipants:", "\nparticipants:  # wie\ter waren"),
+    "cr in the first line": with_line("schema.json\n", "schema.json\r"),
     "mixed line ends": "".join(line + ("\r\n", "\r", "\n")[number % 3]
                                for number, line in enumerate(GOOD.split("\n")[:-1])),
     "cr inside a plain value": with_line("  title: Casus Cornelis", "  title: Casus\rCornelis"),
@@ -106,10 +112,11 @@ INPUTS: dict[str, str | bytes] = {
     "paragraph separator": with_line("  title: Casus Cornelis", "  title: Casus\u2029Cornelis"),
     "conflict": with_line("  title: Casus Cornelis Musius\n",
                           "<<<<<<< HEAD\n  title: A\n=======\n  title: B\n>>>>>>> x\n"),
-    "flow style": with_line("      quadrants:\n        - performing_government\n"
+    "flow style": with_line(f"{LEADER}      quadrants:\n        - performing_government\n"
                             "        - networking_government\n",
-                            "      quadrants: [performing_government, networking_government]\n"),
-    "comments": GOOD.replace("\nparticipants:", "\n# wie er waren\n\nparticipants:  # allen"),
+                            f"{LEADER}      quadrants: [performing_government, "
+                            "networking_government]\n"),
+    "comments": with_line("\nparticipants:", "\n# wie er waren\n\nparticipants:  # allen"),
     "folded": with_line("  plan: De droom", "  plan: >\n    De droom"),
     "empty": "",
     "only a comment": "# niets\n",
@@ -253,19 +260,29 @@ EDITS = {
     "description trailing spaces": lambda s: setattr(s.casus, "description", "een   \ntwee"),
     "plan two lines": lambda s: setattr(s.casus, "plan", "Plan\nover twee regels"),
 }
+
+
+def as_block(text: str, key: str, indicator: str) -> str:
+    """The casus' `key` written as a block scalar with `indicator`, from either way the
+    sources write it: a literal block, or one plain line."""
+    if f"  {key}: |-\n" in text:
+        return edited(text, (f"  {key}: |-\n", f"  {key}: {indicator}\n"))
+    return edited(text, (f"  {key}: ", f"  {key}: {indicator}\n    "))
+
+
 LAYOUTS = {
     "canonical": lambda text: text,
-    "indented deeper": lambda text: text.replace("\n  ", "\n    "),
-    "quoted": lambda text: text.replace("status: final", "status: 'final'"),
-    "crlf": lambda text: text.replace("\n", "\r\n"),
-    "cr only": lambda text: text.replace("\n", "\r"),
+    "indented deeper": lambda text: edited(text, ("\n  ", "\n    "), every=True),
+    "quoted": lambda text: edited(text, ("status: final", "status: 'final'")),
+    "crlf": lambda text: edited(text, ("\n", "\r\n"), every=True),
+    "cr only": lambda text: edited(text, ("\n", "\r"), every=True),
     "explicit document": lambda text: "---\n" + text,
     "no modeline": lambda text: text.split("\n", 1)[1],
-    "folded description": lambda text: text.replace("description: |-", "description: >-"),
-    "kept newline": lambda text: text.replace("description: |-", "description: |"),
-    "literal plan": lambda text: text.replace("  plan: ", "  plan: |-\n    "),
-    "blank line": lambda text: text.replace("\nfindings:", "\n\nfindings:"),
-    "comment": lambda text: text.replace("\nfindings:", "\nfindings:  # wat we vonden"),
+    "folded description": lambda text: as_block(text, "description", ">-"),
+    "kept newline": lambda text: as_block(text, "description", "|"),
+    "literal plan": lambda text: edited(text, ("  plan: ", "  plan: |-\n    ")),
+    "blank line": lambda text: edited(text, ("\nfindings:", "\n\nfindings:")),
+    "comment": lambda text: edited(text, ("\nfindings:", "\nfindings:  # wat we vonden")),
 }
 
 
@@ -280,7 +297,7 @@ def without_layout(text: str) -> str:
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_a_save_is_the_canonical_text_with_the_files_comments(tmp_path: Path,
                                                               layout: str) -> None:
-    sources = [EXAMPLE, sorted(ROUTE.glob("*.yaml"))[-1]]
+    sources = [EXAMPLE, ROUTE_FILES[-1]]
     for source in sources:
         text = LAYOUTS[layout](source.read_text(encoding="utf-8"))
         path = tmp_path / source.name

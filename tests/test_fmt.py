@@ -10,6 +10,7 @@ import pytest
 
 from conftest import Invoke
 from evaltool.session.store import dump_session, load_session
+from inputs import edited
 
 # A valid session written by hand: keys out of order, odd indentation, defaults spelled
 # out, quotes that are not needed, and comments in many places.
@@ -130,11 +131,11 @@ def test_fmt_takes_the_sessions_folder_by_default(
 def test_invalid_files_are_reported_and_never_rewritten(
         cli: Invoke, hand_written: Path) -> None:
     broken = hand_written.parent / "broken.yaml"
-    broken.write_text(HAND_WRITTEN.replace("status: open", "status: half"), encoding="utf-8")
+    broken.write_text(edited(HAND_WRITTEN, ("status: open", "status: half")), encoding="utf-8")
     conflicted = hand_written.parent / "conflicted.yaml"
-    conflicted.write_text(HAND_WRITTEN.replace(
+    conflicted.write_text(edited(HAND_WRITTEN, (
         "    status: open\n", "<<<<<<< HEAD\n    status: open\n=======\n"
-        "    status: done\n>>>>>>> branch\n"), encoding="utf-8")
+        "    status: done\n>>>>>>> branch\n")), encoding="utf-8")
     originals = {path: path.read_bytes() for path in (broken, conflicted)}
     result = cli("fmt", hand_written.parent)
     assert result.exit_code == 1
@@ -152,9 +153,9 @@ def test_a_comment_whose_entry_goes_moves_to_the_next_entry(cli: Invoke,
                                                             hand_written: Path) -> None:
     # The comment stands below a default value that canonical form leaves out, first in
     # its mapping: it belongs to the entry below it, which stays.
-    text = HAND_WRITTEN.replace("    question: Hoe verder?\n    status: open\n",
-                                "    status: open\n    # nog bespreken\n"
-                                "    question: Hoe verder?\n")
+    text = edited(HAND_WRITTEN, ("    question: Hoe verder?\n    status: open\n",
+                                 "    status: open\n    # nog bespreken\n"
+                                 "    question: Hoe verder?\n"))
     hand_written.write_text(text, encoding="utf-8")
     result = cli("fmt", hand_written)
     assert result.exit_code == 0, result.output
@@ -165,8 +166,8 @@ def test_a_comment_whose_entry_goes_moves_to_the_next_entry(cli: Invoke,
 
 def test_a_default_with_a_comment_on_its_line_stays(cli: Invoke, hand_written: Path) -> None:
     """Canonical form leaves defaults out, but not one someone wrote a comment on."""
-    text = HAND_WRITTEN.replace("    question: Hoe verder?\n    status: open\n",
-                                "    status: open  # nog bespreken\n    question: Hoe verder?\n")
+    text = edited(HAND_WRITTEN, ("    question: Hoe verder?\n    status: open\n",
+                                 "    status: open  # nog bespreken\n    question: Hoe verder?\n"))
     hand_written.write_text(text, encoding="utf-8")
     before = load_session(hand_written)
     assert cli("fmt", hand_written).exit_code == 0

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, Invoke
+from inputs import edit_file, write_session
 
 SESSION = "sessions/2021-01-28-casus-cornelis-musius.yaml"
 ORIGINAL = EXAMPLE.read_text(encoding="utf-8")
@@ -58,14 +59,6 @@ def set_up(repo: Path, cli: Invoke) -> Path:
     git("add", ".gitattributes", "templates/session.schema.json")
     git("commit", "-q", "-m", "evaltool git-setup")
     return repo
-
-
-def edit(path: str, *replacements: tuple[str, str]) -> None:
-    text = Path(path).read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    Path(path).write_text(text, encoding="utf-8")
 
 
 FU2_DONE = ("  fu-2:\n    question:", "  fu-2:\n    status: done\n    question:")
@@ -128,8 +121,8 @@ def test_git_setup_outside_a_repository(cli: Invoke, tmp_path: Path,
 
 
 def test_git_diff_shows_the_semantic_diff(set_up: Path) -> None:
-    edit(SESSION, FU2_DONE, ("  eigenaarschap:\n    kind: discussion_topic",
-                             "  eigenaarschap:\n    kind: wish"))
+    edit_file(SESSION, FU2_DONE, ("  eigenaarschap:\n    kind: discussion_topic",
+                                  "  eigenaarschap:\n    kind: wish"))
     shown = git("diff").stdout
     assert shown.splitlines() == [
         f"diff --evaltool a/{SESSION} b/{SESSION}",
@@ -142,7 +135,7 @@ def test_git_diff_shows_the_semantic_diff(set_up: Path) -> None:
 
 
 def test_git_log_and_show_use_one_line_per_fact(set_up: Path) -> None:
-    edit(SESSION, FU2_DONE)
+    edit_file(SESSION, FU2_DONE)
     git("commit", "-q", "-am", "fu-2 is done")
     log = git("log", "-p", "-1").stdout
     assert "-follow-up `fu-2`: status: open\n+follow-up `fu-2`: status: done\n" in log
@@ -155,8 +148,7 @@ def test_git_log_and_show_use_one_line_per_fact(set_up: Path) -> None:
 
 def test_new_and_deleted_session_files(set_up: Path) -> None:
     other = "sessions/2021-03-01-casus-tweede.yaml"
-    Path(other).write_text(ORIGINAL.replace("id: 2021-01-28-casus-cornelis-musius",
-                                            "id: 2021-03-01-casus-tweede"), encoding="utf-8")
+    write_session(Path(other), {"id": "2021-03-01-casus-tweede"})
     git("add", other)
     added = git("diff", "--cached").stdout.splitlines()
     assert added[:3] == [f"diff --evaltool a/{other} b/{other}",
@@ -176,11 +168,11 @@ def test_new_and_deleted_session_files(set_up: Path) -> None:
 
 
 def test_an_old_revision_that_no_longer_validates_is_shown_as_written(set_up: Path) -> None:
-    edit(SESSION, ("  date: 2021-01-28\n", "  date: 2021-02-30\n"),
-         ("status: final\n", "status: final\x1b[2J\n"))
+    edit_file(SESSION, ("  date: 2021-01-28\n", "  date: 2021-02-30\n"),
+              ("status: final\n", "status: final\x1b[2J\n"))
     git("commit", "-q", "-am", "a broken date and an escape character")
-    edit(SESSION, ("  date: 2021-02-30\n", "  date: 2021-01-28\n"),
-         ("status: final\x1b[2J\n", "status: final\n"))
+    edit_file(SESSION, ("  date: 2021-02-30\n", "  date: 2021-01-28\n"),
+              ("status: final\x1b[2J\n", "status: final\n"))
     git("commit", "-q", "-am", "repaired")
     shown = git("show", "HEAD~1").stdout
     assert "\x1b" not in shown
@@ -206,7 +198,7 @@ WETHOUDER = ("projectleider-school:\n    function: Projectleider vanuit de schoo
 
 def branch_edits(name: str, *replacements: tuple[str, str], base: str = "main") -> None:
     git("checkout", "-q", "-b", name, base)
-    edit(SESSION, *replacements)
+    edit_file(SESSION, *replacements)
     git("commit", "-q", "-am", name)
 
 

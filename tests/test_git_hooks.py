@@ -16,6 +16,7 @@ import yaml
 
 from conftest import EXAMPLE, REPO
 from evaltool.cli import build_app
+from inputs import copy_example, edited, session_text
 
 HOOKS: list[dict[str, Any]] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
 
@@ -62,12 +63,11 @@ def test_the_hooks_pick_session_files_only(path: str, matched: bool) -> None:
 
 @pytest.fixture
 def staged(tmp_path: Path) -> Path:
-    (tmp_path / "sessions").mkdir()
-    text = EXAMPLE.read_text(encoding="utf-8")
-    (tmp_path / "sessions" / EXAMPLE.name).write_text(text, encoding="utf-8")
-    loose = text.replace("status: final\n", "status: final   # na terugkoppeling\n").replace(
-        "id: 2021-01-28-casus-cornelis-musius", "id: loose").replace(
-        "  fu-1:\n", "  fu-1:\n    status: open\n")
+    copy_example(tmp_path / "sessions")
+    # Valid, but not as fmt writes it: a comment, a default spelled out.
+    loose = edited(session_text({"id": "loose"}),
+                   ("status: final\n", "status: final   # na terugkoppeling\n"),
+                   ("  fu-1:\n", "  fu-1:\n    status: open\n"))
     (tmp_path / "sessions" / "loose.yaml").write_text(loose, encoding="utf-8")
     return tmp_path
 
@@ -76,9 +76,8 @@ def test_validate_hook_passes_good_files_and_stops_a_broken_one(staged: Path) ->
     files = [f"sessions/{EXAMPLE.name}", "sessions/loose.yaml", "README.md"]
     assert run_hook("evaltool-validate", files, staged).returncode == 0
     broken = staged / "sessions" / "broken.yaml"
-    broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
-        "  judgement: positive", "  judgement: super").replace(
-        "id: 2021-01-28-casus-cornelis-musius", "id: broken"), encoding="utf-8")
+    broken.write_text(edited(session_text({"id": "broken"}),
+                             ("  judgement: positive", "  judgement: super")), encoding="utf-8")
     result = run_hook("evaltool-validate", [*files, "sessions/broken.yaml"], staged)
     assert result.returncode == 1
     assert "error: sessions/broken.yaml:17:14: casus.judgement: 'super'" in result.stderr

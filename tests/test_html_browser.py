@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
+from inputs import ROUTE, write_session
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 # Chromium talks to these by itself (time, updates, accounts) whatever page it shows.
 BROWSER_OWN_HOSTS = ("google.com", "googleapis.com", "gstatic.com", "gvt1.com")
 
@@ -226,8 +226,7 @@ def test_hostile_text_stays_text_and_nothing_is_fetched(cli: Invoke, example: Pa
     payload = ('<img src="http://evil.example/pixel.png"><script>document.title="hit"'
                '</script><link rel=stylesheet href="https://evil.example/s.css">'
                '<iframe src="//evil.example/f"></iframe>')
-    session.write_text(example.read_text(encoding="utf-8").replace(
-        "text: Eigenaarschap.", f"text: {json.dumps(payload)}"), encoding="utf-8")
+    write_session(session, {"findings.eigenaarschap.text": payload}, source=example)
     page = tmp_path / "hostile.html"
     assert cli("summarize", "-f", "html", "-o", page, session).exit_code == 0
     dom, urls = _browse(page, tmp_path, "--dump-dom")

@@ -52,28 +52,26 @@ def test_init_prepares_a_folder_and_the_first_session_goes_in(
 
 
 def test_init_again_changes_nothing_and_overwrites_nothing(
-        cli: Invoke, tmp_path: Path, no_git_config: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "README.md").write_text("# Our own README\n", encoding="utf-8")
+        cli: Invoke, here: Path, no_git_config: None) -> None:
+    (here / "README.md").write_text("# Our own README\n", encoding="utf-8")
     first = cli("init")
     assert first.exit_code == 0, first.output
-    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# Our own README\n"
+    assert (here / "README.md").read_text(encoding="utf-8") == "# Our own README\n"
     assert "README.md is there already and stays as it is" in first.stdout
-    before = _files(tmp_path)
+    before = _files(here)
     again = cli("init")
     assert again.exit_code == 0, again.output
-    assert _files(tmp_path) == before
+    assert _files(here) == before
     assert "sessions is there already" in again.stdout
 
 
 def test_init_with_git_makes_a_repository_that_understands_session_files(
-        cli: Invoke, tmp_path: Path, no_git_config: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+        cli: Invoke, here: Path, no_git_config: None) -> None:
     result = cli("init", "--git")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / ".git").is_dir()
+    assert (here / ".git").is_dir()
     assert "sessions/**/*.yaml diff=evaltool merge=evaltool" in (
-        tmp_path / ".gitattributes").read_text(encoding="utf-8")
+        here / ".gitattributes").read_text(encoding="utf-8")
     driver = subprocess.run(["git", "config", "--local", "--get", "merge.evaltool.driver"],
                             capture_output=True, text=True, check=True).stdout
     assert "git-merge-driver" in driver
@@ -95,14 +93,13 @@ def test_init_refuses_a_file_where_the_folder_should_be(cli: Invoke, tmp_path: P
     (("--lang", "nl"), "Hier staan nog geen sessiebestanden. Begin met evaltool init"),
 ])
 def test_evaltool_alone_in_an_empty_folder_says_what_to_do_first(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...],
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...],
         said: str) -> None:
-    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("EVALTOOL_SESSIONS", raising=False)
     result = cli(*args)
     assert said in " ".join(result.output.split())
-    (tmp_path / "sessions").mkdir()
-    (tmp_path / "sessions" / "one.yaml").write_text("schema_version: 1\n", encoding="utf-8")
+    (here / "sessions").mkdir()
+    (here / "sessions" / "one.yaml").write_text("schema_version: 1\n", encoding="utf-8")
     assert "evaltool init" not in cli(*args).output
 
 
@@ -113,10 +110,9 @@ def test_evaltool_alone_in_an_empty_folder_says_what_to_do_first(
                        "met evaltool new-session"),
 ])
 def test_evaltool_alone_after_init_says_to_record_the_first_meeting(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...],
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...],
         said: str) -> None:
     """Once `init` made sessions/, beginning with `evaltool init` is no longer the advice."""
-    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("EVALTOOL_SESSIONS", raising=False)
     assert cli("init").exit_code == 0
     output = " ".join(cli(*args).output.split())

@@ -14,6 +14,7 @@ import pytest
 from conftest import EXAMPLE, REPO, Invoke
 from evaltool.session import models, store
 from evaltool.session import yamlreader as yamlsafe
+from inputs import edited
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
 
@@ -21,7 +22,7 @@ GOOD = EXAMPLE.read_text(encoding="utf-8")
 def with_bad_findings(count: int) -> str:
     """The example with `count` more findings, each of a kind that does not exist."""
     extra = "".join(f"  bad-{n}:\n    kind: nope\n    text: Fout {n}.\n" for n in range(count))
-    return GOOD.replace("findings:\n", "findings:\n" + extra, 1)
+    return edited(GOOD, ("findings:\n", "findings:\n" + extra))
 
 
 @pytest.mark.parametrize("count", [1, store.MAX_PROBLEMS - 1, store.MAX_PROBLEMS,

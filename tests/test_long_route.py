@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import random
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,8 @@ from evaltool.session.dutchnames import parse_name
 from evaltool.session.namefinder import Known
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
+from inputs import ROUTE_FILES
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 COUNT = MAX_LISTED * 2 + 7
 
 
@@ -29,7 +28,7 @@ def vocabulary():
 @pytest.fixture(scope="module")
 def many():
     """COUNT digests made from the three of the route fixture, one session a week."""
-    base = [digest(load_session(path)) for path in sorted(ROUTE.glob("*.yaml"))]
+    base = [digest(load_session(path)) for path in ROUTE_FILES]
     result = []
     for number in range(COUNT):
         item = copy.deepcopy(base[number % 3])

@@ -12,9 +12,9 @@ from evaltool.report.render.svg import render_map
 from evaltool.report.summary import summarize_session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
+from inputs import ROUTE_FILES, write_session
 
 SVG = "{http://www.w3.org/2000/svg}"
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 
 
 def _luminance(colour: str) -> float:
@@ -42,7 +42,7 @@ def test_the_contrast_check_knows_the_old_failure() -> None:
 
 
 def test_every_number_on_the_map_stands_on_its_own_disc_at_aa_contrast(example: Path) -> None:
-    for session in (example, *sorted(ROUTE.glob("*.yaml"))):
+    for session in (example, *ROUTE_FILES):
         figure = _figure(session)
         markers = figure.iter(f"{SVG}g")
         checked = 0
@@ -88,8 +88,7 @@ def test_the_markdown_report_carries_the_map(cli: Invoke, example: Path) -> None
 def test_a_backtick_fence_in_a_label_cannot_end_the_map(cli: Invoke, example: Path,
                                                        tmp_path: Path) -> None:
     session = tmp_path / "fence.yaml"
-    session.write_text(example.read_text(encoding="utf-8").replace(
-        "function: Beleidsadviseur Energie", "function: Beleidsadviseur ```` Energie"),
-        encoding="utf-8")
+    write_session(session, {"participants.beleidsadviseur-energie.function":
+                            "Beleidsadviseur ```` Energie"}, source=example)
     markdown = cli("summarize", "-f", "markdown", session).stdout
     assert "`````text\n" in markdown  # a fence longer than any run of backticks inside

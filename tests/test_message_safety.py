@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from conftest import EXAMPLE, Invoke
 from evaltool.errors import Problem
 from evaltool.i18n.pofile import LOCALE_DIR, read_mo
+from inputs import edited
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
 # What a double-quoted YAML string can carry: escapes, bidi overrides, a new line.
@@ -39,18 +40,15 @@ def unsafe(output: str) -> list[str]:
         unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs"))]
 
 
-def replace(old: str, new: str) -> str:
-    assert old in GOOD, old
-    return GOOD.replace(old, new, 1)
-
-
 # Where quoted text shows up in a message: an unknown key, an unknown vocabulary word.
 PLACES = {
-    "key": lambda value: replace("  title: Casus Cornelis Musius",
-                                 f'  title: Casus Cornelis Musius\n  "ti{value}tle": x'),
-    "word": lambda value: replace("    affiliation: initiator", f'    affiliation: "{value}"'),
-    "participant": lambda value: replace("    kind: success_factor\n",
-                                         f'    kind: success_factor\n    by: "{value}"\n'),
+    "key": lambda value: edited(GOOD, ("  title: Casus Cornelis Musius",
+                                       f'  title: Casus Cornelis Musius\n  "ti{value}tle": x')),
+    "word": lambda value: edited(GOOD, ("    affiliation: initiator",
+                                        f'    affiliation: "{value}"'), first=True),
+    "participant": lambda value: edited(GOOD, ("    kind: success_factor\n",
+                                               f'    kind: success_factor\n    by: "{value}"\n'),
+                                        first=True),
 }
 
 
@@ -89,7 +87,7 @@ SHOWN_NAME = "sessie⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+202E⟩.yaml"
 
 def test_a_file_name_cannot_steer_the_terminal(cli: Invoke, tmp_path: Path) -> None:
     path = tmp_path / HOSTILE_NAME
-    path.write_text(GOOD.replace("status: final", "status: half"), encoding="utf-8")
+    path.write_text(edited(GOOD, ("status: final", "status: half")), encoding="utf-8")
     for command in (["validate"], ["summarize"], ["fmt"], ["finalize"]):
         result = cli(*command, path)
         assert result.exit_code == 1
@@ -101,7 +99,7 @@ def test_a_file_name_cannot_steer_the_terminal(cli: Invoke, tmp_path: Path) -> N
 def test_a_file_name_in_a_success_message_is_safe_too(cli: Invoke, tmp_path: Path,
                                                       command: list[str]) -> None:
     path = tmp_path / HOSTILE_NAME
-    path.write_text(GOOD.replace("status: final", "status: 'draft'"), encoding="utf-8")
+    path.write_text(edited(GOOD, ("status: final", "status: 'draft'")), encoding="utf-8")
     arguments = [*command, path] if command[0] != "summarize" else [*command, path, EXAMPLE]
     result = cli(*arguments)
     assert result.exit_code == 0, result.output

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 import subprocess
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from anyascii import anyascii
@@ -24,8 +25,8 @@ from conftest import Invoke
 from evaltool.report.privacy import Scrubber
 from evaltool.session.dutchnames import parse_name
 from evaltool.session.namefinder import Known, likely_names
+from inputs import ROUTE, copy_route, edit_file, edited, write_session
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 FORMATS = ("markdown", "text", "html", "json")
 
 NAMES = {
@@ -36,9 +37,8 @@ NAMES = {
     "projectleider-school": "Johannes (Hans) Öztürk",
     "subsidieadviseur": "Łukasz Yılmaz",
 }
-PEOPLE = ("people:\n  wethouder:\n    name: Marieke Dijkstra\n"
-          "    label: de wethouder Onderwijs\n"
-          "  directeur:\n    name: dhr. W. Koekoek\n    label: de schooldirecteur\n")
+PEOPLE = {"wethouder": {"name": "Marieke Dijkstra", "label": "de wethouder Onderwijs"},
+          "directeur": {"name": "dhr. W. Koekoek", "label": "de schooldirecteur"}}
 # Folded parts that must never be in a public output.
 PARTS = ["jacob", "bosch", "renee", "jansen", "agnes", "linden", "peter", "tangel", "hans",
          "johannes", "ozturk", "lukasz", "yilmaz", "marieke", "dijkstra", "koekoek"]
@@ -56,27 +56,22 @@ MENTIONS = (
 )
 
 
-def _with_names(example: Path, target: Path, mentions: str = MENTIONS, *,
-                extra: str = "") -> Path:
-    text = example.read_text(encoding="utf-8")
-    for participant_id, name in NAMES.items():
-        text = text.replace(f"  {participant_id}:\n    function:",
-                            f"  {participant_id}:\n    name: {name}\n    function:", 1)
-    text = text.replace("    text: Eigenaarschap.\n",
-                        f"    text: {json.dumps(mentions, ensure_ascii=False)}\n", 1)
-    text = text.replace(
-        "findings:\n",
-        f"{PEOPLE}findings:\n  geheim:\n    kind: attention_point\n"
-        "    text: Spanning in het team van de wethouder.\n    confidential: true\n", 1)
-    text = text.replace(
-        "    owner: Publiek Ondernemers\n",
-        "    owner: Publiek Ondernemers\n  fu-5:\n    question: Gesprek met Dijkstra.\n"
-        "    owner: wethouder\n    note: Bel Jacob op 015-2602222.\n"
-        "  fu-6:\n    question: Vertrouwelijke kwestie rond een subsidie.\n"
-        "    confidential: true\n", 1)
-    text += "notes: Interne notitie van Peter, niet delen.\n" + extra
-    target.write_text(text, encoding="utf-8")
-    return target
+def _with_names(example: Path, target: Path, mentions: str = MENTIONS,
+                changes: Mapping[str, Any] | None = None) -> Path:
+    """The example as a reporter who writes names would have it: everyone named, people
+    mentioned, `mentions` as the text of a finding, confidential items, and `changes`."""
+    return write_session(target, {
+        **{f"participants.{participant_id}.name": name for participant_id, name in NAMES.items()},
+        "findings.eigenaarschap.text": mentions,
+        "people": PEOPLE,
+        "findings.geheim": {"kind": "attention_point", "confidential": "true",
+                            "text": "Spanning in het team van de wethouder."},
+        "follow_ups.fu-5": {"question": "Gesprek met Dijkstra.", "owner": "wethouder",
+                            "note": "Bel Jacob op 015-2602222."},
+        "follow_ups.fu-6": {"question": "Vertrouwelijke kwestie rond een subsidie.",
+                            "confidential": "true"},
+        "notes": "Interne notitie van Peter, niet delen.",
+        **(changes or {})}, source=example)
 
 
 def _names_left(output: str) -> list[str]:
@@ -109,14 +104,10 @@ def test_public_report_has_no_name_in_any_form_in_any_format(cli: Invoke, exampl
 
 def test_a_declared_person_in_the_title_function_and_tags_never_reaches_the_page(
         cli: Invoke, example: Path, tmp_path: Path) -> None:
-    session = _with_names(example, tmp_path / "named.yaml", "Eigenaarschap.")
-    text = session.read_text(encoding="utf-8")
-    text = text.replace("title: Casus Cornelis Musius",
-                        "title: Casus Cornelis Musius, bezoek van Marieke Dijkstra", 1)
-    text = text.replace("function: Subsidieadviseur",
-                        "function: Secretaris van wethouder Dijkstra", 1)
-    text = text.replace("      - draagvlak\n", "      - draagvlak\n      - MariekeDijkstra\n", 1)
-    session.write_text(text, encoding="utf-8")
+    session = _with_names(example, tmp_path / "named.yaml", "Eigenaarschap.", {
+        "casus.title": "Casus Cornelis Musius, bezoek van Marieke Dijkstra",
+        "participants.subsidieadviseur.function": "Secretaris van wethouder Dijkstra",
+        "findings.vertrouwen-projectleider.tags": ["vertrouwen", "draagvlak", "MariekeDijkstra"]})
     for output_format in FORMATS:
         result = cli("summarize", "--public", "--format", output_format, session)
         assert result.exit_code == 0, result.output
@@ -224,23 +215,20 @@ def test_the_three_ways_out_of_a_refusal(cli: Invoke, example: Path, tmp_path: P
     assert refused.exit_code == 1
     assert "declare the person under people" in refused.stderr
     assert "rephrase it" in refused.stderr and "not_people" in refused.stderr
-    text = session.read_text(encoding="utf-8")
     # 1. declare the person: the name becomes the label
-    declared = text.replace("people:\n", "people:\n  wethouder-2:\n    name: Bakker\n"
-                            "    label: de wethouder Financiën\n", 1)
-    session.write_text(declared, encoding="utf-8")
+    _with_names(example, session, sentence, {
+        "people": {"wethouder-2": {"name": "Bakker", "label": "de wethouder Financiën"},
+                   **PEOPLE}})
     result = cli("summarize", "--public", "-f", "markdown", session)
     assert result.exit_code == 0, result.output
     assert "zei \\[de wethouder Financiën\\] bij Villa Klaassen" in result.stdout
     # 2. mark words as not a person (a building named after someone)
-    session.write_text(text.replace("Villa Klaassen", "villa van mevrouw Klaassen")
-                       .replace("people:\n", "not_people: [mevrouw Klaassen]\npeople:\n", 1)
-                       .replace("wethouder Bakker", "de wethouder"), encoding="utf-8")
+    _with_names(example, session, "Eigenaarschap, zei de wethouder bij villa van mevrouw Klaassen.",
+                {"not_people": ["mevrouw Klaassen"]})
     result = cli("summarize", "--public", "-f", "markdown", session)
     assert result.exit_code == 0, result.output
     # 3. rephrase
-    session.write_text(text.replace("zei wethouder Bakker", "zei de wethouder"),
-                       encoding="utf-8")
+    _with_names(example, session, "Eigenaarschap, zei de wethouder bij Villa Klaassen.")
     assert cli("summarize", "--public", "-f", "markdown", session).exit_code == 0
 
 
@@ -265,12 +253,10 @@ def test_a_person_declared_by_surname_alone_is_replaced_with_the_title_before_it
 def test_a_name_written_surname_first_makes_no_particle_a_name(cli: Invoke, example: Path,
                                                                tmp_path: Path) -> None:
     # "de" and "van" are in almost every sentence of the report: never a name on their own.
-    session = _with_names(example, tmp_path / "named.yaml", "Eigenaarschap.")
-    text = session.read_text(encoding="utf-8")
-    text = text.replace("Bel Jacob", "Bel")
     for written in ("Vries, Anne de", "Dam, J.P. van", "VAN DAM, Jan"):
-        session.write_text(text.replace("name: Jacob ten Bosch", f"name: {written}"),
-                           encoding="utf-8")
+        session = _with_names(example, tmp_path / "named.yaml", "Eigenaarschap.", {
+            "follow_ups.fu-5.note": "Bel op 015-2602222.",
+            "participants.projectleider-ohv.name": written})
         result = cli("summarize", "--public", "-f", "markdown", session)
         assert result.exit_code == 0, (written, result.output)
         plain = cli("summarize", "-f", "markdown", example).stdout
@@ -280,11 +266,9 @@ def test_a_name_written_surname_first_makes_no_particle_a_name(cli: Invoke, exam
 def test_two_people_sharing_a_function_get_a_letter(cli: Invoke, example: Path,
                                                     tmp_path: Path) -> None:
     session = _with_names(example, tmp_path / "named.yaml",
-                          mentions="Eigenaarschap volgens Jacob en Agnes.")
-    text = session.read_text(encoding="utf-8").replace(
-        "function: Programmeur Onderwijshuisvesting",
-        "function: Projectleider Onderwijshuisvesting")
-    session.write_text(text, encoding="utf-8")
+                          mentions="Eigenaarschap volgens Jacob en Agnes.", changes={
+                              "participants.programmeur-ohv.function":
+                                  "Projectleider Onderwijshuisvesting"})
     result = cli("summarize", "--public", "-f", "markdown", session)
     assert result.exit_code == 0, result.output
     # In running text, by function with their letter: "de projectleider Onderwijshuisvesting A".
@@ -295,9 +279,10 @@ def test_two_people_sharing_a_function_get_a_letter(cli: Invoke, example: Path,
 
 def test_ids_made_of_names_do_not_get_out(cli: Invoke, example: Path, tmp_path: Path) -> None:
     session = _with_names(example, tmp_path / "named.yaml", mentions="Eigenaarschap.")
-    text = session.read_text(encoding="utf-8")
-    text = text.replace("projectleider-ohv", "jacob-ten-bosch").replace(
-        "  juiste-mens-juiste-rol:", "  idee-van-renee:")
+    # Ids are renamed in the text: everywhere they stand.
+    text = edited(session.read_text(encoding="utf-8"),
+                  ("projectleider-ohv", "jacob-ten-bosch"),
+                  ("  juiste-mens-juiste-rol:", "  idee-van-renee:"), every=True)
     session.write_text(text, encoding="utf-8")
     for output_format in ("json", "html"):
         result = cli("summarize", "--public", "-f", output_format, session)
@@ -306,13 +291,37 @@ def test_ids_made_of_names_do_not_get_out(cli: Invoke, example: Path, tmp_path: 
     data = json.loads(cli("summarize", "--public", "-f", "json", session).stdout)
     assert [p["id"] for p in data["participants"]] == [f"p{n}" for n in range(1, 8)]
     # A follow-up id stays (later sessions refer to it), so a name in it is refused.
-    session.write_text(text.replace("  fu-5:", "  fu-jacob:"), encoding="utf-8")
+    session.write_text(edited(text, ("  fu-5:", "  fu-jacob:")), encoding="utf-8")
     refused = cli("summarize", "--public", "-f", "json", session)
     assert refused.exit_code == 1
     line = next(n for n, row in enumerate(session.read_text().splitlines(), 1)
                 if row == "  fu-jacob:")
     assert f"{session}:{line}:3: a name of Projectleider Onderwijshuisvesting" in refused.stderr
-    assert "'j…b' in follow_ups.fu-jacob" in refused.stderr
+    assert "'j…b' in follow_ups.f…b" in refused.stderr  # the id is the name
+    assert "jacob" not in refused.stderr.lower()
+
+
+@pytest.mark.parametrize(("anchor", "entry", "field"), [
+    ("  juiste-mens-juiste-rol:", "  dijkstra-wilde-eerst-niet:", "text"),
+    ("  fu-4:", "  fu-dijkstra:", "question"),
+])
+def test_a_refusal_names_no_id_made_of_the_name(cli: Invoke, example: Path, tmp_path: Path,
+                                                anchor: str, entry: str, field: str) -> None:
+    """An id the wizard made from a text ("Dijkstra wilde eerst niet" becomes
+    `dijkstra-wilde-eerst-niet`) or that someone chose holds the name the refusal masks:
+    the refusal masks it too, and file:line:col still says where the text is."""
+    session = tmp_path / "named.yaml"
+    lines = edited(example.read_text(encoding="utf-8"), (anchor, entry)).splitlines()
+    at = lines.index(entry)
+    value = next(n for n in range(at + 1, len(lines)) if lines[n].lstrip().startswith(f"{field}:"))
+    indent = lines[value][:len(lines[value]) - len(lines[value].lstrip())]
+    lines[value] = f"{indent}{field}: Wethouder Dijkstra wilde eerst niet."
+    session.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused = cli("summarize", "--public", "-f", "markdown", session)
+    assert refused.exit_code == 1, refused.output
+    assert "'D…a'" in refused.stderr
+    assert "dijkstra" not in refused.stderr.lower()
+    assert f"{session}:{value + 1}:" in refused.stderr
 
 
 # --- the overview ----------------------------------------------------------------------------
@@ -321,15 +330,14 @@ def test_ids_made_of_names_do_not_get_out(cli: Invoke, example: Path, tmp_path: 
 def test_public_overview_refuses_a_name_from_another_session(cli: Invoke,
                                                              tmp_path: Path) -> None:
     route = tmp_path / "route"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     fine = cli("summarize", "--public", "-f", "markdown", route)
     assert fine.exit_code == 0, fine.output
     assert "Joost" not in fine.stdout and "Fatima" not in fine.stdout
     # Session 3 does not know Fatima, a participant of session 2: the overview is checked
     # as a whole, so her name is found in its follow-up list.
     third = route / "2021-06-24-casus-zonnedaken-scholen.yaml"
-    third.write_text(third.read_text(encoding="utf-8").replace(
-        "worden ontschot?", "worden ontschot, vraagt Fatima?"), encoding="utf-8")
+    edit_file(third, ("worden ontschot?", "worden ontschot, vraagt Fatima?"))
     refused = cli("summarize", "--public", "-f", "markdown", route)
     assert refused.exit_code == 1
     assert refused.stdout == ""
@@ -342,14 +350,11 @@ def test_a_confidential_follow_up_never_reaches_an_overview_or_the_cache(
     """A fixture gap: no route had a confidential follow-up, so removing the filter that
     keeps one out of the overview (and so out of the cache) passed every test."""
     route = tmp_path / "route"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     second = route / "2021-04-22-casus-groen-schoolplein.yaml"
-    text = second.read_text(encoding="utf-8")
-    assert "follow_ups:\n" in text
-    second.write_text(text.replace(
-        "follow_ups:\n", "follow_ups:\n  fu-geheim:\n    question: Wordt de aanbesteding "
-        "van het schoolplein heropend?\n    status: open\n    confidential: true\n", 1),
-        encoding="utf-8")
+    write_session(second, {"follow_ups.fu-geheim": {
+        "question": "Wordt de aanbesteding van het schoolplein heropend?",
+        "confidential": "true"}}, source=second)
     cache = tmp_path / "cache"
     for options in (["--public"], []):
         for output_format in FORMATS:
@@ -368,10 +373,9 @@ def test_a_confidential_follow_up_never_reaches_an_overview_or_the_cache(
 def test_the_cache_keeps_nothing_of_a_file_whose_public_report_is_refused(
         cli: Invoke, tmp_path: Path) -> None:
     route = tmp_path / "route"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     third = route / "2021-06-24-casus-zonnedaken-scholen.yaml"
-    third.write_text(third.read_text(encoding="utf-8").replace(
-        "worden ontschot?", "worden ontschot, vraagt wethouder Klaassen?"), encoding="utf-8")
+    edit_file(third, ("worden ontschot?", "worden ontschot, vraagt wethouder Klaassen?"))
     cache = tmp_path / "cache"
     internal = cli("summarize", "-f", "json", route, env={"EVALTOOL_CACHE_DIR": str(cache)})
     assert internal.exit_code == 0 and "Klaassen" in internal.stdout  # internal: as written
@@ -405,11 +409,11 @@ def test_diff_public_is_anonymised_and_the_internal_diff_marks_confidential(
         cli: Invoke, example: Path, tmp_path: Path) -> None:
     old = _with_names(example, tmp_path / "old.yaml", mentions="Eigenaarschap.")
     new = tmp_path / "new.yaml"
-    new.write_text(old.read_text(encoding="utf-8")
-                   .replace("Spanning in het team van de wethouder.",
-                            "Spanning in het team van wethouder Dijkstra.")
-                   .replace("Gesprek met Dijkstra.", "Gesprek met Marieke Dijkstra, kort.")
-                   .replace("  subsidieadviseur:", "  lukasz-yilmaz:"), encoding="utf-8")
+    new.write_text(edited(old.read_text(encoding="utf-8"),
+                          ("Spanning in het team van de wethouder.",
+                           "Spanning in het team van wethouder Dijkstra."),
+                          ("Gesprek met Dijkstra.", "Gesprek met Marieke Dijkstra, kort."),
+                          ("  subsidieadviseur:", "  lukasz-yilmaz:")), encoding="utf-8")
     internal = cli("diff", old, new)
     assert internal.exit_code == 1
     assert "[confidential] attention point `geheim`: text" in internal.stdout

@@ -12,6 +12,7 @@ from conftest import REPO, Invoke
 from evaltool import __version__
 from evaltool.fs import resources
 from evaltool.i18n import resolve_language
+from inputs import edited
 
 
 def test_version(cli: Invoke) -> None:
@@ -77,9 +78,9 @@ def test_a_local_templates_folder_overrides_the_bundled_one(
     local = tmp_path / "templates" / "vocabularies"
     local.mkdir(parents=True)
     own = (resources.bundled_templates() / "vocabularies" / "delft.yaml").read_text()
-    own = own.replace("name: delft", "name: gouda").replace(
-        "label: {nl: Samenwerkende overheid, en: Networking government}",
-        "label: {nl: Verbindende overheid, en: Connecting government}")
+    own = edited(own, ("name: delft", "name: gouda"),
+                 ("label: {nl: Samenwerkende overheid, en: Networking government}",
+                  "label: {nl: Verbindende overheid, en: Connecting government}"))
     (local / "gouda.yaml").write_text(own, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(vocabulary, "_loaded", {})
@@ -88,9 +89,9 @@ def test_a_local_templates_folder_overrides_the_bundled_one(
     assert gouda.resolve("quadrants", "verbindende OVERHEID") == "networking_government"
 
     session = tmp_path / example.name
-    session.write_text(example.read_text().replace("vocabulary: delft", "vocabulary: gouda"))
+    session.write_text(edited(example.read_text(), ("vocabulary: delft", "vocabulary: gouda")))
     assert cli("validate", session).exit_code == 0
-    session.write_text(example.read_text().replace("vocabulary: delft", "vocabulary: leiden"))
+    session.write_text(edited(example.read_text(), ("vocabulary: delft", "vocabulary: leiden")))
     result = cli("validate", session)
     assert result.exit_code == 1
     assert f"{session}:4:13: no vocabulary called 'leiden'" in result.stderr

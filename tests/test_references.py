@@ -14,31 +14,19 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, Invoke
+from inputs import copy_route, edit_file
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 FIRST = "2021-01-28-casus-cornelis-musius"      # follow-ups fu-1 ... fu-4
 SECOND = "2021-04-22-casus-groen-schoolplein"   # continues FIRST#fu-4; has fu-1
 THIRD = "2021-06-24-casus-zonnedaken-scholen"   # continues FIRST#fu-1 and SECOND#fu-1
 
 
-def route(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for source in ROUTE.glob("*.yaml"):
-        (folder / source.name).write_bytes(source.read_bytes())
-    return folder
-
-
 def set_continues(path: Path, old: str, new: str) -> int:
     """Make one `continues` in `path` say `new` (adding one to fu-1 if `old` is empty);
     the line it stands on."""
-    text = path.read_text(encoding="utf-8")
-    if old:
-        assert f"continues: {old}\n" in text, old
-        text = text.replace(f"continues: {old}\n", f"continues: {new}\n", 1)
-    else:
-        text = text.replace("  fu-1:\n", f"  fu-1:\n    continues: {new}\n", 1)
-    path.write_text(text, encoding="utf-8")
-    return text.split("\n").index(f"    continues: {new}") + 1
+    edit_file(path, (f"continues: {old}\n", f"continues: {new}\n") if old
+              else ("  fu-1:\n", f"  fu-1:\n    continues: {new}\n"))
+    return path.read_text(encoding="utf-8").split("\n").index(f"    continues: {new}") + 1
 
 
 # which file, which `continues` (empty: a new one on fu-1), what it says now, the message
@@ -62,7 +50,7 @@ CASES = [
                          ids=[case[0] for case in CASES])
 def test_validate_checks_every_continues(cli: Invoke, tmp_path: Path, case: str, name: str,
                                          old: str, new: str, message: str) -> None:
-    folder = route(tmp_path / "sessions")
+    folder = copy_route(tmp_path / "sessions")
     path = folder / f"{name}.yaml"
     line = set_continues(path, old, new)
     result = cli("validate", folder)
@@ -76,7 +64,7 @@ def test_validate_checks_every_continues(cli: Invoke, tmp_path: Path, case: str,
 
 
 def test_a_route_whose_references_are_right_validates(cli: Invoke, tmp_path: Path) -> None:
-    folder = route(tmp_path / "sessions")
+    folder = copy_route(tmp_path / "sessions")
     assert cli("validate", folder).exit_code == 0
     for path in sorted(folder.glob("*.yaml")):  # each alone too: found beside it
         assert cli("validate", path).exit_code == 0
@@ -84,7 +72,7 @@ def test_a_route_whose_references_are_right_validates(cli: Invoke, tmp_path: Pat
 
 def test_a_session_named_is_found_wherever_it_was_checked(cli: Invoke, tmp_path: Path) -> None:
     """The later session comes first (another folder), the earlier one after: still found."""
-    later = route(tmp_path / "a")
+    later = copy_route(tmp_path / "a")
     earlier = tmp_path / "b"
     earlier.mkdir()
     (later / f"{FIRST}.yaml").rename(earlier / f"{FIRST}.yaml")
@@ -109,7 +97,7 @@ def test_a_session_whose_id_is_not_its_file_name_is_refused(cli: Invoke, tmp_pat
 def test_summarize_follows_only_references_to_earlier_sessions(
         cli: Invoke, tmp_path: Path, case: str, name: str, old: str, new: str,
         message: str) -> None:
-    folder = route(tmp_path / "sessions")
+    folder = copy_route(tmp_path / "sessions")
     set_continues(folder / f"{name}.yaml", old, new)
     result = cli("summarize", "-f", "json", "--no-cache", folder)
     assert result.exit_code == 0, result.output

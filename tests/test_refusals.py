@@ -10,32 +10,24 @@ import pytest
 
 from conftest import EXAMPLE, Invoke
 from evaltool.session.models import SCHEMA_VERSION
+from inputs import edited, session_text
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
-
-
-def session(**replacements: str) -> str:
-    """The example session with some lines replaced (old line → new line)."""
-    text = GOOD
-    for old, new in replacements.items():
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    return text
 
 
 # name, file content (str or bytes), expected line, a fragment of the message
 REFUSALS: list[tuple[str, str | bytes, int, str]] = [
     ("cp1252",
-     GOOD.replace("coöperatieve", "co\udcf6perat").encode("utf-8", "surrogateescape"),
+     edited(GOOD, ("coöperatieve", "co\udcf6perat")).encode("utf-8", "surrogateescape"),
      0, "looks like Windows-1252"),
     ("utf16", GOOD.encode("utf-16"), 1, "UTF-16"),
     ("latin1-garbage", b"schema_version: 1\ntitle: \xff\xfe\xfd\x81\n", 2, "not valid UTF-8"),
-    ("tab-indent", session(**{"  title: Casus": "\ttitle: Casus"}), 0,
+    ("tab-indent", edited(GOOD, ("  title: Casus", "\ttitle: Casus")), 0,
      "tab is used for indentation"),
-    ("duplicate-key", session(**{"  title: Casus Cornelis Musius\n":
-                                 "  title: Casus Cornelis Musius\n  title: Other\n"}),
+    ("duplicate-key", edited(GOOD, ("  title: Casus Cornelis Musius\n",
+                                    "  title: Casus Cornelis Musius\n  title: Other\n")),
      0, "duplicate key 'title'"),
-    ("anchor", session(**{"  title: Casus": "  title: &t Casus"}), 0, "anchors"),
+    ("anchor", edited(GOOD, ("  title: Casus", "  title: &t Casus")), 0, "anchors"),
     ("alias", "schema_version: 1\nid: &i x\nstatus: *i\n", 2, "anchors"),
     ("alias-only", "schema_version: 1\nid: x\nstatus: *i\n", 3,
      "aliases (*name) are not allowed"),
@@ -53,55 +45,60 @@ REFUSALS: list[tuple[str, str | bytes, int, str]] = [
     ("top-level-list", "- schema_version: 1\n", 1, "top level must be a mapping"),
     ("top-level-text", "just some words\n", 1, "top level must be a mapping"),
     ("complex-key", "schema_version: 1\n? [a, b]\n: 1\n", 2, "a key must be plain text"),
-    ("impossible-date", session(**{"date: 2021-01-28": "date: 2021-02-30"}), 0,
+    ("impossible-date", edited(GOOD, ("date: 2021-01-28", "date: 2021-02-30")), 0,
      "2021-02-30 is not a date that exists"),
-    ("date-format", session(**{"date: 2021-01-28": "date: 28-01-2021"}), 0, "YYYY-MM-DD"),
-    ("conflict-markers", session(**{"  title: Casus Cornelis Musius\n":
-                                    "<<<<<<< HEAD\n  title: A\n=======\n  title: B\n"
-                                    ">>>>>>> other\n"}), 0, "conflict marker"),
+    ("date-format", edited(GOOD, ("date: 2021-01-28", "date: 28-01-2021")), 0, "YYYY-MM-DD"),
+    ("conflict-markers", edited(GOOD, ("  title: Casus Cornelis Musius\n",
+                                       "<<<<<<< HEAD\n  title: A\n=======\n  title: B\n"
+                                       ">>>>>>> other\n")), 0, "conflict marker"),
     ("conflict-in-quoted-text", 'schema_version: 1\nid: "x\n<<<<<<< HEAD\n"\n', 3,
      "conflict marker"),
     ("too-deep", "schema_version: 1\nid: " + "[" * 60 + "]" * 60 + "\n", 2, "nested more than"),
     ("syntax", "schema_version: 1\nid: {a: [1, 2\n", 3, "YAML syntax error"),
-    ("unknown-key", session(**{"participants:": "participant:"}), 0,
+    ("unknown-key", edited(GOOD, ("participants:", "participant:")), 0,
      "unknown key 'participant' — did you mean participants?"),
-    ("unknown-nested-key", session(**{"    function: Subsidieadviseur": "    functie: x"}), 0,
+    ("unknown-nested-key", edited(GOOD, ("    function: Subsidieadviseur", "    functie: x")), 0,
      "unknown key 'functie'"),
-    ("typo-in-a-list-entry", session(**{"      note: Duurzame energie.": "      noot: Duurzame"}),
-     0, "unknown key 'noot' — did you mean note?"),
-    ("typo-in-a-role", session(**{"        orientation: internal\n        note: Begeleiden":
-                                  "        orientaton: internal\n        note: Begeleiden"}),
+    ("typo-in-a-list-entry",
+     edited(GOOD, ("      note: Duurzame energie.", "      noot: Duurzame")), 0,
+     "unknown key 'noot' — did you mean note?"),
+    ("typo-in-a-role", edited(GOOD, ("orientation: internal\n        note: Begeleiden",
+                                     "orientaton: internal\n        note: Begeleiden")),
      0, "unknown key 'orientaton' — did you mean orientation?"),
-    ("typo-in-a-participant", session(**{"    function: Subsidieadviseur": "    functie: x"}), 0,
+    ("typo-in-a-participant",
+     edited(GOOD, ("    function: Subsidieadviseur", "    functie: x")), 0,
      "unknown key 'functie' — did you mean function?"),
-    ("control-character", session(**{"title: Casus Cornelis Musius": "title: \"Casus\\x07\""}), 0,
+    ("control-character",
+     edited(GOOD, ("title: Casus Cornelis Musius", "title: \"Casus\\x07\"")), 0,
      "control character U+0007"),
-    ("blank-required-text", session(**{"title: Casus Cornelis Musius": "title: '   '"}), 0,
+    ("blank-required-text", edited(GOOD, ("title: Casus Cornelis Musius", "title: '   '")), 0,
      "casus.title is empty"),
-    ("empty-required-value", session(**{"title: Casus Cornelis Musius": "title:"}), 0,
+    ("empty-required-value", edited(GOOD, ("title: Casus Cornelis Musius", "title:")), 0,
      "casus.title is empty"),
-    ("merge-key-in-nested-mapping", session(**{"  title: Casus": "  <<: {a: 1}\n  title: Casus"}),
-     0, "merge keys"),
-    ("missing-version", GOOD.replace(f"schema_version: {SCHEMA_VERSION}\n", ""), 1,
+    ("merge-key-in-nested-mapping",
+     edited(GOOD, ("  title: Casus", "  <<: {a: 1}\n  title: Casus")), 0, "merge keys"),
+    ("missing-version", edited(GOOD, (f"schema_version: {SCHEMA_VERSION}\n", "")), 1,
      "no schema_version"),
-    ("newer-version", session(**{f"schema_version: {SCHEMA_VERSION}": "schema_version: 99"}),
+    ("newer-version", edited(GOOD, (f"schema_version: {SCHEMA_VERSION}", "schema_version: 99")),
      2, f"this evaltool reads up to {SCHEMA_VERSION}"),
-    ("unknown-quadrant", session(**{"- networking_government\n      note: Vanuit":
-                                    "- netwerkende overheid\n      note: Vanuit"}), 0,
+    ("unknown-quadrant", edited(GOOD, ("- networking_government\n      note: Vanuit",
+                                       "- netwerkende overheid\n      note: Vanuit")), 0,
      "did you mean networking_government?"),
     # A problem with the pair of quadrants is reported at the list, one line above the change.
-    ("diagonal-border", session(**{"        - networking_government\n      note: Opereert":
-                                    "        - responsive_government\n      note: Opereert"}),
+    ("diagonal-border", edited(GOOD, ("        - networking_government\n      note: Opereert",
+                                      "        - responsive_government\n      note: Opereert"),
+                               first=True),
      GOOD.splitlines().index("        - networking_government"),
      "do not share a border"),
-    ("other-without-label", session(**{"role: subsidy_adviser": "role: other"}), 0,
+    ("other-without-label", edited(GOOD, ("role: subsidy_adviser", "role: other")), 0,
      "needs a label"),
-    ("flag-not-boolean", session(**{"usual: true": "usual: yes"}), 0, "true or false"),
-    ("number-not-number", session(**{"session_number: 1": "session_number: one"}), 0,
+    ("flag-not-boolean", edited(GOOD, ("usual: true", "usual: yes"), first=True), 0,
+     "true or false"),
+    ("number-not-number", edited(GOOD, ("session_number: 1", "session_number: one")), 0,
      "whole number"),
-    ("octal-looking-number", session(**{"session_number: 1": "session_number: 0123"}), 0,
+    ("octal-looking-number", edited(GOOD, ("session_number: 1", "session_number: 0123")), 0,
      "whole number"),
-    ("unknown-participant", session(**{"by: toehoorder": "by: luisteraar"}), 0,
+    ("unknown-participant", edited(GOOD, ("by: toehoorder", "by: luisteraar"), first=True), 0,
      "who is not among the participants"),
 ]
 
@@ -141,11 +138,10 @@ def test_refusal(cli: Invoke, tmp_path: Path, name: str, content: str | bytes, l
 
 def test_every_problem_of_a_file_is_reported_at_once(cli: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "many.yaml"
-    path.write_text(session(**{
-        "date: 2021-01-28": "date: 2021-13-01",
-        "  title: Casus": "  titel: Casus",
-        "status: final": "status: finished",
-    }), encoding="utf-8")
+    path.write_text(edited(GOOD,
+                           ("date: 2021-01-28", "date: 2021-13-01"),
+                           ("  title: Casus", "  titel: Casus"),
+                           ("status: final", "status: finished")), encoding="utf-8")
     result = cli("validate", path)
     assert result.exit_code == 1
     assert len([line for line in result.stderr.splitlines() if line.startswith("error:")]) >= 4
@@ -164,7 +160,7 @@ def test_a_file_too_large_is_refused_before_parsing(cli: Invoke, tmp_path: Path)
 
 def test_a_long_value_is_not_echoed_back(cli: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "long.yaml"
-    path.write_text(session(**{"title: Casus Cornelis Musius": "title: " + "Casus " * 50_000}))
+    path.write_text(edited(GOOD, ("title: Casus Cornelis Musius", "title: " + "Casus " * 50_000)))
     result = cli("validate", path)
     assert result.exit_code == 1
     assert "too long" in result.stderr
@@ -175,13 +171,16 @@ def test_text_that_looks_like_numbers_or_null_stays_text(cli: Invoke, tmp_path: 
     from evaltool.session.store import load_session
 
     path = tmp_path / EXAMPLE.name
-    path.write_text(session(**{
-        "title: Casus Cornelis Musius": "title: 2021",
-        "organisation: Gemeente Delft": "organisation: 0612345678",
-        "function: Subsidieadviseur": "function: Subsidieadviseur\n    name: Null",
-        "department: Duurzaamheid": "department: no",
-        "judgement_note: Het": "judgement_note: 1e10 Het",
-    }), encoding="utf-8")
+    # Plain, as someone would type them: the writer would quote them.
+    path.write_text(edited(GOOD,
+                           ("title: Casus Cornelis Musius", "title: 2021"),
+                           ("  organisation: Gemeente Delft\n  learning",
+                            "  organisation: 0612345678\n  learning"),
+                           ("function: Subsidieadviseur",
+                            "function: Subsidieadviseur\n    name: Null"),
+                           ("department: Duurzaamheid", "department: no"),
+                           ("judgement_note: Het", "judgement_note: 1e10 Het")),
+                    encoding="utf-8")
     assert cli("validate", path).exit_code == 0
     loaded = load_session(path)
     assert loaded.casus.title == "2021"
@@ -208,7 +207,7 @@ def test_every_good_file_is_still_checked_when_one_is_bad(cli: Invoke, tmp_path:
     (folder / ".drafts").mkdir(parents=True)
     (folder / EXAMPLE.name).write_text(GOOD, encoding="utf-8")
     (folder / "b.yaml").write_text("schema_version: 1\nid: [\n", encoding="utf-8")
-    (folder / "c.yaml").write_text(GOOD.replace("id: 2021-01-28-casus-cornelis-musius", "id: c"),
+    (folder / "c.yaml").write_text(session_text({"id": "c"}),
                                    encoding="utf-8")
     (folder / ".drafts" / "d.yaml").write_text("not: a session\n", encoding="utf-8")
     result = cli("validate", folder)

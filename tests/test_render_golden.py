@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, Invoke
+from inputs import ROUTE
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 REGENERATE = os.environ.get("EVALTOOL_REGEN_GOLDEN") == "1"
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
 

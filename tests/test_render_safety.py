@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,12 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke, set_everywhere
+from evaltool.i18n import escaping as safe
 from evaltool.report.contract import SessionSummary
-from evaltool.report.render import html, markdown, safe, text
+from evaltool.report.render import html, markdown, text
 from evaltool.report.render import json as json_render
 from evaltool.report.summary import summarize_session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
+from inputs import ROUTE_FILES, edit_file
 
 MARKUP = "[red]rood[/red] [/bold] [link=https://evil.example]klik[/link] :smile:"
 HTML_TAGS = "<script>alert(1)</script><img src=x onerror=alert(2)> & <b>vet</b>"
@@ -28,20 +31,17 @@ ESCAPES = ("\ufeffbom \x1b[31mrood\x1b[0m \x1b]8;;http://evil.example\x07link\x1
            " \x9bc\x85 \x07")
 FILE_SAFE = [MARKUP, HTML_TAGS, MARKDOWN, INVISIBLE]  # what a session file may hold
 ALL = [*FILE_SAFE, ESCAPES]                            # ESC and C1 only reach us otherwise
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def _hostile_session(example: Path, target: Path) -> Path:
-    text_ = example.read_text(encoding="utf-8")
     items = "".join(
         f"  hostile-{n}:\n    kind: success_factor\n    text: {json.dumps(value)}\n"
         for n, value in enumerate(FILE_SAFE))
-    text_ = text_.replace("findings:\n", "findings:\n" + items, 1)
-    text_ = text_.replace("function: Subsidieadviseur", f"function: {json.dumps(MARKUP)}")
-    text_ = text_.replace("title: Casus Cornelis Musius", f"title: {json.dumps(HTML_TAGS)}")
-    target.write_text(text_, encoding="utf-8")
-    return target
+    return edit_file(shutil.copyfile(example, target),
+                     ("findings:\n", "findings:\n" + items),  # first: items 0-3 of their group
+                     ("function: Subsidieadviseur", f"function: {json.dumps(MARKUP)}"),
+                     ("title: Casus Cornelis Musius", f"title: {json.dumps(HTML_TAGS)}"))
 
 
 @pytest.fixture
@@ -164,8 +164,8 @@ def test_hostile_session_file_in_every_format(cli: Invoke, hostile: Path) -> Non
 def test_escape_characters_in_a_file_are_refused_with_their_place(cli: Invoke, example: Path,
                                                                    tmp_path: Path) -> None:
     session = tmp_path / "escape.yaml"
-    session.write_text(example.read_text(encoding="utf-8").replace(
-        "text: Eigenaarschap.", 'text: "Eigen\\e[31maarschap."'), encoding="utf-8")
+    edit_file(shutil.copyfile(example, session),
+              ("text: Eigenaarschap.", 'text: "Eigen\\e[31maarschap."'))
     result = cli("summarize", session)
     assert result.exit_code == 1
     assert re.search(rf"^error: {re.escape(str(session))}:\d+:\d+: .*U\+001B", result.stderr,
@@ -348,7 +348,7 @@ def test_hostile_text_in_every_free_text_field_is_safe_in_every_format(
         _check_every_format(_with_escapes(summary), clean)
     # The learning-route overview of three hostile sessions.
     digests, clean_digests = [], []
-    for path in sorted(ROUTE.glob("*.yaml")):
+    for path in ROUTE_FILES:
         route_data = load_session(path).model_dump(mode="json", exclude_none=True)
         route_hostile, route_harmless, _ = _free_text(route_data, payload_order)
         digests.append(digest(Session.model_validate(route_hostile)))

@@ -13,8 +13,8 @@ from evaltool.report.render.text import console_for, render
 from evaltool.report.summary import digest, route_summary, summarize_session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
+from inputs import ROUTE_FILES
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 PEOPLE = ["Projectleider Onderwijshuisvesting", "Programmeur Onderwijshuisvesting",
           "Beleidsadviseur Energie", "Subsidieadviseur", "Partner in Publiek Ondernemen",
           "Projectleider vanuit de school"]
@@ -41,7 +41,7 @@ def session_summary() -> dict:
 
 @pytest.fixture(scope="module")
 def overview() -> dict:
-    digests = [digest(load_session(p)) for p in sorted(ROUTE.glob("*.yaml"))]
+    digests = [digest(load_session(p)) for p in ROUTE_FILES]
     return route_summary(digests, load_vocabulary(), language="en")
 
 

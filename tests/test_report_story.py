@@ -19,8 +19,8 @@ from conftest import Invoke, set_everywhere
 from evaltool.report.render import prose
 from evaltool.session.models import Session
 from evaltool.session.store import load_session
+from inputs import ROUTE, copy_route, edited, write_session
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
 HUMAN = ("text", "markdown", "html")
 
 
@@ -156,14 +156,8 @@ def test_ordinals_and_lists_in_both_languages() -> None:
     assert prose.joined(["a", "b"], "en") == "a and b"
 
 
-def _route_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "sessions"
-    shutil.copytree(ROUTE, folder)
-    return folder
-
-
 def test_a_continued_follow_up_says_where_it_came_from(cli: Invoke, tmp_path: Path) -> None:
-    folder = _route_copy(tmp_path)
+    folder = copy_route(tmp_path / "sessions")
     third = folder / "2021-06-24-casus-zonnedaken-scholen.yaml"
     dutch = cli("--lang", "nl", "summarize", "-f", "markdown", third).stdout
     assert "### Uit eerdere bijeenkomsten" in dutch and "### Nieuw in deze bijeenkomst" in dutch
@@ -249,11 +243,12 @@ def test_one_section_order_in_every_format_taken_from_the_layout(
     # A municipality's own layout: yields first, wishes as a section of their own.
     (tmp_path / "templates").mkdir()
     layout = (Path(__file__).resolve().parents[1] / "templates" / "report-layout.yaml")
-    own = layout.read_text(encoding="utf-8").replace(
-        "  - section: opening\n", "  - section: opening\n  - findings: [yield]\n", 1).replace(
-        "  - findings: [yield]\n  - section: other_findings\n", "  - section: other_findings\n")
-    own = own.replace("findings: [talent, mandate, motivation, wish, discussion_topic]",
-                      "findings: [talent, mandate, motivation, discussion_topic]")
+    own = edited(layout.read_text(encoding="utf-8"),
+                 ("  - findings: [yield]\n  - section: other_findings\n",
+                  "  - section: other_findings\n"),
+                 ("  - section: opening\n", "  - section: opening\n  - findings: [yield]\n"),
+                 ("findings: [talent, mandate, motivation, wish, discussion_topic]",
+                  "findings: [talent, mandate, motivation, discussion_topic]"))
     (tmp_path / "templates" / "report-layout.yaml").write_text(own, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _read.cache_clear()
@@ -273,18 +268,17 @@ def test_the_masthead_comes_from_the_template(cli: Invoke, example: Path, tmp_pa
     dutch = cli("--lang", "nl", "summarize", "-f", "markdown", example).stdout
     assert "**Excellent faciliteren! · Leerroute · Publiek Ondernemen**" in dutch
     other = tmp_path / "andere.yaml"
-    other.write_text(example.read_text(encoding="utf-8").replace(
-        "learning_route: Excellent Faciliteren", "learning_route: Wijkgericht Werken"),
-        encoding="utf-8")
+    write_session(other, {"casus.learning_route": "Wijkgericht Werken"}, source=example)
     assert "· Publiek Ondernemen**" not in cli("summarize", "-f", "markdown", other).stdout
     # Another municipality writes its own, for its own route, without code changes.
     (tmp_path / "templates").mkdir()
     bundled = Path(__file__).resolve().parents[1] / "templates" / "casus-evaluatie.yaml"
     (tmp_path / "templates" / "casus-evaluatie.yaml").write_text(
-        bundled.read_text(encoding="utf-8").replace(
-            "learning_routes: [Excellent Faciliteren]", "learning_routes: [Wijkgericht Werken]")
-        .replace("- {nl: Excellent faciliteren!, en: Excellent faciliteren!}",
-                 "- {nl: Samen in de wijk, en: Together in the neighbourhood}"),
+        edited(bundled.read_text(encoding="utf-8"),
+               ("learning_routes: [Excellent Faciliteren]",
+                "learning_routes: [Wijkgericht Werken]"),
+               ("- {nl: Excellent faciliteren!, en: Excellent faciliteren!}",
+                "- {nl: Samen in de wijk, en: Together in the neighbourhood}")),
         encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _loaded.clear()

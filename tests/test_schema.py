@@ -12,6 +12,7 @@ import pytest
 from conftest import EXAMPLE, REPO, Invoke
 from evaltool.fs import resources
 from evaltool.session import store
+from inputs import edited
 
 SCHEMA = REPO / "templates" / "session.schema.json"
 
@@ -67,9 +68,7 @@ def test_the_example_validates_against_the_exported_schema(schema_file: Path) ->
 def test_a_broken_file_fails(schema_file: Path, tmp_path: Path,
                              change: tuple[str, str], message: str) -> None:
     broken = tmp_path / "broken.yaml"
-    text = EXAMPLE.read_text(encoding="utf-8")
-    assert text.count(change[0]) == 1
-    broken.write_text(text.replace(*change), encoding="utf-8")
+    broken.write_text(edited(EXAMPLE.read_text(encoding="utf-8"), change), encoding="utf-8")
     result = check_jsonschema(schema_file, broken)
     assert result.returncode == 1, result.stdout
     assert "Schema validation errors were encountered." in result.stdout

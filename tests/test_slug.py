@@ -86,19 +86,18 @@ def test_any_title_gives_a_safe_slug(title: str) -> None:
     "Ω" * 200,
 ])
 def test_a_hostile_title_stays_text_in_a_file_inside_the_sessions_folder(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str) -> None:
-    monkeypatch.chdir(tmp_path)
-    answers = tmp_path / "answers.yaml"
+        cli: Invoke, here: Path, title: str) -> None:
+    answers = here / "answers.yaml"
     quoted = title.replace("\\", "\\\\").replace('"', '\\"')
     answers.write_text(f'title: "{quoted}"\ndate: 2021-02-01\n', encoding="utf-8")
     result = cli("new-session", "--answers", answers)
     assert result.exit_code == 0, result.output
-    files = list((tmp_path / "sessions").glob("*.yaml"))
+    files = list((here / "sessions").glob("*.yaml"))
     assert len(files) == 1
-    assert files[0].parent == tmp_path / "sessions"
+    assert files[0].parent == here / "sessions"
     assert SAFE.match(files[0].stem)
-    assert not (tmp_path / "pwned").exists()
+    assert not (here / "pwned").exists()
     session = load_session(files[0])
     assert session.casus.title == title
     assert session.id == files[0].stem
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yaml", "sessions"]
+    assert sorted(p.name for p in here.iterdir()) == ["answers.yaml", "sessions"]

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import Invoke
-
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
+from inputs import ROUTE, ROUTE_FILES, copy_route, write_session
 
 
 def test_one_session_in_the_terminal(cli: Invoke, example: Path) -> None:
@@ -27,7 +25,7 @@ def test_one_session_in_the_terminal(cli: Invoke, example: Path) -> None:
 
 def test_many_sessions_with_one_bad_file(cli: Invoke, tmp_path: Path) -> None:
     route = tmp_path / "sessions"
-    shutil.copytree(ROUTE, route)
+    copy_route(route)
     bad = route / "2021-09-30-kapot.yaml"
     bad.write_text("schema_version: 1\nid: kapot\nstatus: final\ncasus:\n  title: Kapot\n"
                    "  date: 2021-09-31\n", encoding="utf-8")
@@ -42,7 +40,7 @@ def test_many_sessions_with_one_bad_file(cli: Invoke, tmp_path: Path) -> None:
 
 
 def test_several_files_give_the_overview(cli: Invoke) -> None:
-    files = sorted(ROUTE.glob("*.yaml"))[:2]
+    files = ROUTE_FILES[:2]
     result = cli("summarize", "-f", "json", *files)
     assert result.exit_code == 0, result.output
     overview = json.loads(result.stdout)
@@ -53,12 +51,10 @@ def test_several_files_give_the_overview(cli: Invoke) -> None:
 
 def test_route_filters_by_learning_route(cli: Invoke, tmp_path: Path, example: Path) -> None:
     folder = tmp_path / "sessions"
-    shutil.copytree(ROUTE, folder)
-    other = folder / "2022-02-01-andere-route.yaml"
-    other.write_text(example.read_text(encoding="utf-8")
-                     .replace("id: 2021-01-28-casus-cornelis-musius", "id: 2022-02-01-andere")
-                     .replace("learning_route: Excellent Faciliteren",
-                              "learning_route: Wijkgericht Werken"), encoding="utf-8")
+    copy_route(folder)
+    write_session(folder / "2022-02-01-andere-route.yaml",
+                  {"id": "2022-02-01-andere", "casus.learning_route": "Wijkgericht Werken"},
+                  source=example)
     everything = json.loads(cli("summarize", "-f", "json", folder).stdout)
     assert everything["routes"] == ["Excellent Faciliteren", "Wijkgericht Werken"]
     assert len(everything["sessions"]) == 4
@@ -143,7 +139,7 @@ def test_the_command_module_imports_nothing_heavy() -> None:
 
 def test_a_file_named_twice_counts_once_and_a_duplicate_id_is_reported(
         cli: Invoke, tmp_path: Path) -> None:
-    files = sorted(ROUTE.glob("*.yaml"))
+    files = ROUTE_FILES
     twice = json.loads(cli("summarize", "-f", "json", files[0], files[0], ROUTE).stdout)
     assert len(twice["sessions"]) == 3
     copy = tmp_path / "kopie.yaml"

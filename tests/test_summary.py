@@ -11,9 +11,9 @@ import pytest
 from evaltool.report.summary import digest, person_labels, route_summary, summarize_session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
+from inputs import ROUTE_FILES
 
-ROUTE = Path(__file__).resolve().parent / "fixtures" / "route"
-FIRST, SECOND, THIRD = sorted(ROUTE.glob("*.yaml"))
+FIRST, SECOND, THIRD = ROUTE_FILES
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ import pytest
 
 from conftest import REPO, Invoke
 from evaltool.fs import portable
+from inputs import edited
 
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
 POSIX_ONLY = {os: ("fchmod", "fchown", "geteuid", "getegid", "O_CLOEXEC", "O_NOFOLLOW",
@@ -69,26 +70,25 @@ def test_the_fallbacks_stand_in_for_what_is_missing(windows_like: list[str],
 
 
 def test_a_first_start_and_a_meeting_recorded_and_reported(
-        windows_like: list[str], cli: Invoke, tmp_path: Path,
+        windows_like: list[str], cli: Invoke, here: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(here))
     assert cli("init").exit_code == 0
-    assert (tmp_path / "README.md").read_text(encoding="utf-8").startswith("# Evaluations")
+    assert (here / "README.md").read_text(encoding="utf-8").startswith("# Evaluations")
     made = cli("new-session", "--answers", ANSWERS)
     assert made.exit_code == 0, made.output
-    [session] = (tmp_path / "sessions").glob("*.yaml")
+    [session] = (here / "sessions").glob("*.yaml")
     again = cli("new-session", "--answers", ANSWERS)  # never over the file that is there
     assert again.exit_code == 1 and "the file exists already" in again.stderr
     assert cli("validate").exit_code == 0
     session.chmod(0o640)
     text = session.read_text(encoding="utf-8")
-    session.write_text(text.replace("title: ", "title:  ", 1), encoding="utf-8")
+    session.write_text(edited(text, ("title: ", "title:  ")), encoding="utf-8")
     formatted = cli("fmt", session)
     assert formatted.exit_code == 0, formatted.output
     assert session.read_text(encoding="utf-8") == text
     assert stat.S_IMODE(session.stat().st_mode) == 0o640  # the file keeps its mode
-    report = tmp_path / "verslag.md"
+    report = here / "verslag.md"
     assert cli("summarize", "-f", "markdown", "-o", report, session).exit_code == 0
     assert "Casus Cornelis Musius" in report.read_text(encoding="utf-8")
     assert cli("summarize", "-f", "json", "sessions").exit_code == 0  # through the cache

@@ -9,26 +9,34 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO, Invoke
+from conftest import REPO, Invoke, TypeIn
+from evaltool.i18n import t
 from evaltool.session.models import Session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
-from evaltool.wizard.data import session_answers
+from evaltool.wizard.data import container, owned_entries, session_answers
+from evaltool.wizard.grammar import in_sentence
 from evaltool.wizard.template import Question, load_template
+from inputs import Turn, edit_file
 
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
 STEM = "2021-01-28-casus-cornelis-musius"
 
 
-def typed(session: Session) -> list[str]:
-    """The lines a facilitator types to enter `session` question by question (the guided
-    path, without the quick one-line forms): Dutch labels for every choice, everyone in
-    turn in the NSOB steps (roles with `+`, one by one), `y` when a list stays empty, a
-    backslash to continue a paragraph."""
+NEW = ("new-session", "--interactive")
+REVIEW = "Enter to save"
+EXISTS = "exists already. o: overwrite, n: new name, c: cancel"
+
+
+def typed(session: Session) -> list[Turn]:
+    """What a facilitator types to enter `session` question by question, at which prompt
+    (the guided path, without the quick one-line forms): Dutch labels for every choice,
+    everyone in turn in the NSOB steps (roles with `+`, one by one), `j` when a list stays
+    empty, a backslash to continue a paragraph. Where the entries are and which questions
+    are asked, the template and the wizard's own lookups say."""
     vocabulary = load_vocabulary()
     data = session_answers(session)
-    people = data.get("participants", {})
-    lines: list[str] = []
+    turns: list[Turn] = []
 
     def text(question: Question, value: Any) -> str:
         if question.type == "choice":
@@ -47,74 +55,88 @@ def typed(session: Session) -> list[str]:
             return
         value = ident if question.type == "id" else entry.get(question.name)
         if value is None:
-            lines.append("-" if question.default is not None else "")
-        else:
-            lines.append(text(question, value))
+            turns.append((str(question.label), "-" if question.default is not None else ""))
+            return
+        first, *more = text(question, value).split("\n")  # a paragraph: one line each
+        turns.append((str(question.label), first))
+        turns.extend(("… ", line) for line in more)
 
     for step in load_template().steps:
         for part in step.parts:
+            lead = str(part.questions[0].label)
             if part.kind == "fields":
-                target = data.get(part.target, {}) if part.target else data
                 for question in part.questions:
-                    answer(question, target)
+                    answer(question, container(data, part.target) or {})
             elif part.kind == "list":
-                container = data.get("casus", {}).get("sdgs", []) if part.target == "casus.sdgs" \
-                    else data.get(part.target, {})
-                items = container.items() if isinstance(container, dict) else \
-                    [(None, item) for item in container]
-                found = [(ident, item) for ident, item in items
-                         if all(item.get(k) == v for k, v in part.fixed.items())]
+                found = owned_entries(part, data)
                 for ident, item in found:
                     for question in part.questions:
                         answer(question, item, ident)
-                lines += [""] if found else ["", "j"]  # done; or: no entries, really
+                turns.append((lead, ""))  # done; or: no entries, really
+                if not found:
+                    turns.append((t("wizard.none_ask", label=in_sentence(part.plural_label())),
+                                  "j"))
             elif part.kind == "per_participant":
-                for person in people.values():
+                if part.notation == "roles":
+                    lead = t("wizard.roles_ask")
+                for person in data.get("participants", {}).values():
                     value = person.get(part.target)
                     if not value:
-                        lines.append("")  # nothing for this person
+                        turns.append((lead, ""))  # nothing for this person
                     elif part.repeat:
-                        lines.append("+")  # question by question
+                        turns.append((lead, "+"))  # question by question
                         for item in value:
                             for question in part.questions:
                                 answer(question, item)
-                        lines.append("")
+                        turns.append((str(part.questions[0].label), ""))
                     else:
                         for question in part.questions:
                             answer(question, value)
-    lines.append("")  # the review: Enter saves
-    return lines
+    return [*turns, (REVIEW, "")]
 
 
-def minimal(title: str, date: str = "2021-02-01", *people: str) -> list[str]:
+def nothing(lead: str, plural: str) -> list[Turn]:
+    """An empty list: Enter at its first question, and yes, there are none."""
+    return [(lead, ""), (f"No {plural}?", "y")]
+
+
+def setup(title: str, date: str = "2021-02-01", *people: str) -> list[Turn]:
+    """The first step: a title and a date, Enter for the organisation, the route, the
+    number and the description, then everyone on one line each (with no one: saying so)."""
+    turns = [("Title of the casus", title), ("Date of the meeting", date),
+             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
+             ("Short description", "")]
+    return turns + ([*(("Function", person) for person in people), ("Function", "")] if people
+                    else nothing("Function", "participants"))
+
+
+PLAN = [("The dream / the plan", "Plan"), ("Realised", "Klaar"), ("Overall judgement", ""),
+        ("Note on the judgement", "")]
+"""The plan and what was realised, no judgement."""
+END = [*nothing("Follow-up question", "follow-ups"), ("What goes on to the next session", ""),
+       ("Reflection of the listener", ""), *nothing("learning point", "learning points"),
+       (REVIEW, "")]
+"""No follow-ups, nothing for the next session, no reflection or learning points; save."""
+
+
+def minimal(title: str, date: str = "2021-02-01", *people: str) -> list[Turn]:
     """The fewest answers for a whole session: a title, a date, people on one line each, a
     plan and what was realised; every list left empty (saying so), nobody with an NSOB
     place or roles, the talents skipped; then Enter in the review, which saves."""
-    lines = [title, date, "", "", "", ""]  # organisation, route, number, description
-    lines += [*people, ""] if people else ["", "y"]
-    lines += ["Plan", "Klaar", "", ""]  # plan, realised, judgement, its note
-    lines += ["", "y"] * 3  # no SDGs, success factors, attention points
-    lines += [""] * len(people) * 2  # no NSOB places, no roles
-    lines += [">"]  # talents, mandate and motivation: skipped
-    lines += ["", "y"] * 3  # no yields, wishes, discussion topics
-    lines += ["", "y", ""]  # no follow-ups, nothing for the next session
-    lines += ["", "", "y"]  # no reflection, no learning points
-    return [*lines, ""]
+    turns = [*setup(title, date, *people), *PLAN]
+    turns += [*nothing("SDG", "SDGs"), *nothing("What worked", "success factors"),
+              *nothing("What was hard", "attention points")]
+    turns += [("Quadrant", "")] * len(people) + [("Roles (in order", "")] * len(people)
+    turns += [("Talent or competence", ">")]  # talents, mandate and motivation: skipped
+    turns += [*nothing("Yield", "yields"), *nothing("Wish", "wishes"),
+              *nothing("Discussion topic", "discussion topics")]
+    return [*turns, *END]
 
 
-def run_typed(cli: Invoke, lines: list[str], *args: str, **kwargs: Any) -> Any:
-    return cli("new-session", "--interactive", *args, input="\n".join(lines) + "\n", **kwargs)
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def test_the_cornelis_musius_session_typed_in(cli: Invoke, here: Path, example: Path) -> None:
+def test_the_cornelis_musius_session_typed_in(cli: Invoke, type_in: TypeIn, here: Path,
+                                              example: Path) -> None:
     expected = load_session(example)
-    result = run_typed(cli, typed(expected))
+    result = type_in(typed(expected), *NEW)
     assert result.exit_code == 0, result.output
     assert f"Saved sessions/{STEM}.yaml" in result.stdout
     assert "step 1 of 12 · Setup" in result.stdout
@@ -139,9 +161,9 @@ def test_the_answers_example_reproduces_the_example_session(
     assert saved.read_bytes() == example.read_bytes()
 
 
-def test_in_dutch(cli: Invoke, here: Path) -> None:
-    result = cli("--lang", "nl", "new-session", "--interactive",
-                 input="Casus Nederlands\n2021-03-01\n")
+def test_in_dutch(type_in: TypeIn, here: Path) -> None:
+    result = type_in([("Titel van de casus", "Casus Nederlands"),
+                      ("Datum van de bijeenkomst", "2021-03-01")], "--lang", "nl", *NEW)
     assert "stap 1 van 12 · Opzet" in result.stdout
     assert "Titel van de casus" in result.stdout
     assert "Je antwoorden staan in" in result.stderr
@@ -150,8 +172,8 @@ def test_in_dutch(cli: Invoke, here: Path) -> None:
 # --- refusing, validating, going back -------------------------------------------------------
 
 
-def test_without_a_terminal_it_refuses_at_once(cli: Invoke, here: Path) -> None:
-    result = cli("new-session", input="Casus\n")
+def test_without_a_terminal_it_refuses_at_once(type_in: TypeIn, here: Path) -> None:
+    result = type_in([("Title of the casus", "Casus")], "new-session", unread=1)
     assert result.exit_code == 2
     assert "no terminal to ask the questions in" in result.stderr
     assert "--answers FILE" in result.stderr
@@ -159,19 +181,28 @@ def test_without_a_terminal_it_refuses_at_once(cli: Invoke, here: Path) -> None:
     assert not (here / "sessions").exists()
 
 
-def test_every_answer_is_checked_at_once_and_asked_again(cli: Invoke, here: Path) -> None:
-    lines = [
-        "Casus\x1b[31mRood", "[bold]Casus[/bold] $(whoami)",  # a control character, then ok
-        "2021-02-30", "30 febr 2021", "2021-02-01",  # no such date, no date at all, fine
-        "", "", "0", "twee", "",  # organisation, route; a count of 0, then text, then none
-        "",  # description
-        # function, department, organisation, side (refused, then by number), attendance,
-        # role in the session, name, id
-        "Projectleider", "", "", "buitenaards", "3", "afwezig", "toehoorder", "", "",
-        "Adviseur", "", "", "", "", "", "", "projectleider", "",  # that id is taken
-        "",
+def test_every_answer_is_checked_at_once_and_asked_again(type_in: TypeIn, here: Path) -> None:
+    turns = [
+        # a control character, then ok
+        ("Title of the casus", "Casus\x1b[31mRood"),
+        ("Title of the casus", "[bold]Casus[/bold] $(whoami)"),
+        # no such date, no date at all, fine
+        ("Date of the meeting", "2021-02-30"), ("Date of the meeting", "30 febr 2021"),
+        ("Date of the meeting", "2021-02-01"),
+        ("Organisation", ""), ("Learning route", ""),
+        # a count of 0, then text, then none
+        ("Number of the meeting", "0"), ("Number of the meeting", "twee"),
+        ("Number of the meeting", ""), ("Short description", ""),
+        # the side refused, then given by number
+        ("Function", "Projectleider"), ("Department or team", ""), ("Organisation", ""),
+        ("Which side", "buitenaards"), ("Which side", "3"), ("Attendance", "afwezig"),
+        ("Role in this session", "toehoorder"), ("Name", ""), ("Short id in the file", ""),
+        ("Function", "Adviseur"), ("Department or team", ""), ("Organisation", ""),
+        ("Which side", ""), ("Attendance", ""), ("Role in this session", ""), ("Name", ""),
+        ("Short id in the file", "projectleider"), ("Short id in the file", ""),  # taken
+        ("Function", ""),
     ]
-    result = run_typed(cli, lines)
+    result = type_in(turns, *NEW)
     out = result.stdout
     assert "control character U+001B" in out
     assert "\x1b" not in out
@@ -187,18 +218,22 @@ def test_every_answer_is_checked_at_once_and_asked_again(cli: Invoke, here: Path
     assert "external_partner" in text and "absent" in text and "listener_reporter" in text
 
 
-def test_back_skip_and_help(cli: Invoke, here: Path) -> None:
-    lines = ["?", "Casus Terug", "2021-02-01", "", "", "", "", "Adviseur;",
-             "",  # end of participants
-             "<",  # from the plan back to the setup: answers stay as defaults
-             "", "", "", "", "", "", "+",  # setup again: keep, then add
-             "Toetser;", "",
-             ">",  # the plan cannot be skipped
-             "Het plan",
-             "Gerealiseerd", "1", "",  # judgement by number
-             ">",  # SDGs can be skipped
-             ]
-    result = run_typed(cli, lines)
+def test_back_skip_and_help(type_in: TypeIn, here: Path) -> None:
+    turns = [("Title of the casus", "?"), ("Title of the casus", "Casus Terug"),
+             ("Date of the meeting", "2021-02-01"), ("Organisation", ""), ("Learning route", ""),
+             ("Number of the meeting", ""), ("Short description", ""),
+             ("Function", "Adviseur;"), ("Function", ""),  # end of participants
+             # from the plan back to the setup: answers stay as defaults
+             ("The dream / the plan", "<"),
+             ("Title of the casus", ""), ("Date of the meeting", ""), ("Organisation", ""),
+             ("Learning route", ""), ("Number of the meeting", ""), ("Short description", ""),
+             ("Number to change, -number to remove, + to add", "+"),  # keep, then add
+             ("Function", "Toetser;"), ("Function", ""),
+             ("The dream / the plan", ">"),  # the plan cannot be skipped
+             ("The dream / the plan", "Het plan"), ("Realised", "Gerealiseerd"),
+             ("Overall judgement", "1"), ("Note on the judgement", ""),  # judgement by number
+             ("SDG", ">")]  # SDGs can be skipped
+    result = type_in(turns, *NEW)
     out = result.stdout
     assert "The casus, the date, the learning route" in out  # help after '?'
     assert "For example: Casus Cornelis Musius" in out  # and the question's own
@@ -214,18 +249,34 @@ def test_back_skip_and_help(cli: Invoke, here: Path) -> None:
 
 
 def test_the_review_shows_everything_and_any_step_can_be_changed(
-        cli: Invoke, here: Path) -> None:
-    lines = ["Casus Review", "2021-02-01", "", "", "", "", "Adviseur; ; ; ; ; toehoorder", ""]
-    lines += ["Plan", "Klaar", "positief", "", "4", "", ""]  # plan, realised, SDG 4
-    lines += ["Vertrouwen", "vertrouwen", "", "", "Geld", "", "", ""]
-    lines += ["rechtmatig", ""]  # the NSOB place of the one participant: lawful, no note
-    lines += ["+", "financierder", "stadsgericht", "ja", "nee", "begin", "", ""]  # a role
-    lines += ["", "j", "", "j", "", "j"]  # no talents, mandate, motivation
-    lines += ["Samen", "", "", "", "", "j", "", "j", "Vraag?", "Team", "2021-06-01", "",
-              "Vervolg"]
-    lines += ["Reflectie", "Leerpunt", "", "", ""]
-    lines += ["2", "Het nieuwe plan", ""]  # review: change step 2, back to the review, save
-    result = run_typed(cli, lines)
+        type_in: TypeIn, here: Path) -> None:
+    turns = setup("Casus Review", "2021-02-01", "Adviseur; ; ; ; ; toehoorder")
+    turns += [("The dream / the plan", "Plan"), ("Realised", "Klaar"),
+              ("Overall judgement", "positief"), ("Note on the judgement", ""),
+              ("SDG", "4"), ("How it contributed", ""), ("SDG", "")]
+    turns += [("What worked", "Vertrouwen"), ("Tags", "vertrouwen"), ("Confidential", ""),
+              ("What worked", ""),
+              ("What was hard", "Geld"), ("Tags", ""), ("Confidential", ""), ("What was hard", "")]
+    # the NSOB place of the one participant: lawful, no note; a role question by question
+    turns += [("Quadrant, or two on a border", "rechtmatig"), ("Note", "")]
+    turns += [("Roles", "+"), ("Role", "financierder"),
+              ("Facing the city or internal", "stadsgericht"), ("Is this the usual role", "ja"),
+              ("Was this role played in this casus", "nee"), ("When in the project", "begin"),
+              ("Note", ""), ("Role", "")]
+    turns += [("Talent or competence", ""), ("No talents? (y/n)", "j"),
+              ("About mandate", ""), ("No mandate? (y/n)", "j"),
+              ("About intrinsic motivation", ""), ("No motivation? (y/n)", "j")]
+    turns += [("Yield", "Samen"), ("Tags", ""), ("Confidential", ""), ("Yield", ""),
+              ("Wish", ""), ("No wishes? (y/n)", "j"),
+              ("Discussion topic", ""), ("No discussion topics? (y/n)", "j"),
+              ("Follow-up question", "Vraag?"), ("Owner", "Team"), ("Due", "2021-06-01"),
+              ("Follow-up question", ""), ("What goes on to the next session", "Vervolg")]
+    turns += [("Reflection of the listener", "Reflectie"),
+              ("The listener's learning point", "Leerpunt"), ("Tags", ""), ("Confidential", ""),
+              ("The listener's learning point", "")]
+    # the review: change step 2, back to the review, save
+    turns += [(REVIEW, "2"), ("The dream / the plan", "Het nieuwe plan"), (REVIEW, "")]
+    result = type_in(turns, *NEW)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.count("Everything before it is saved") == 2
@@ -245,7 +296,7 @@ def test_the_review_shows_everything_and_any_step_can_be_changed(
     assert saved.reflection == "Reflectie"
 
 
-def test_at_twenty_columns_nothing_is_squashed(cli: Invoke, here: Path,
+def test_at_twenty_columns_nothing_is_squashed(type_in: TypeIn, here: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
@@ -258,8 +309,8 @@ def test_at_twenty_columns_nothing_is_squashed(cli: Invoke, here: Path,
         return line.rstrip("\n")
 
     monkeypatch.setattr("builtins.input", echoing_input)
-    lines = minimal("Casus Smal", "2021-02-01", "Beleidsadviseur Energie;")
-    result = run_typed(cli, lines, env={"COLUMNS": "20"})
+    turns = minimal("Casus Smal", "2021-02-01", "Beleidsadviseur Energie;")
+    result = type_in(turns, *NEW, env={"COLUMNS": "20"})
     assert result.exit_code == 0, result.output
     out, saved = result.stdout.split("Saved ")
     assert all(len(line) <= 20 for line in out.splitlines()), out
@@ -328,17 +379,17 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Invoke, here: Pa
     assert saved.read_bytes() != before
 
 
-def test_in_a_terminal_an_existing_file_asks(cli: Invoke, here: Path) -> None:
-    short = minimal("Casus Dubbel")[:-1]
-    assert run_typed(cli, [*short, ""]).exit_code == 0
+def test_in_a_terminal_an_existing_file_asks(type_in: TypeIn, here: Path) -> None:
+    saved = minimal("Casus Dubbel")
+    assert type_in(saved, *NEW).exit_code == 0
     first = here / "sessions" / "2021-02-01-casus-dubbel.yaml"
     before = first.read_bytes()
-    result = run_typed(cli, [*short, "", "x", "n", "Tweede keer"])
+    result = type_in([*saved, (EXISTS, "x"), (EXISTS, "n"), ("New name", "Tweede keer")], *NEW)
     assert result.exit_code == 0, result.output
     assert "exists already" in result.stdout and "type o, n or c" in result.stdout
     assert (here / "sessions" / "2021-02-01-tweede-keer.yaml").is_file()
     assert first.read_bytes() == before
-    result = run_typed(cli, [*short, "", "c"])
+    result = type_in([*saved, (EXISTS, "c")], *NEW)
     assert result.exit_code == 130
     assert "Not saved. Your answers are kept in" in result.stderr
     assert first.read_bytes() == before
@@ -364,11 +415,9 @@ def test_a_file_that_appears_at_the_last_moment_is_not_clobbered(
 
 
 def test_a_failing_save_keeps_the_draft_and_the_old_file(
-        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from evaltool.session import store
-
+        cli: Invoke, type_in: TypeIn, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     old = here / "sessions" / "2021-02-01-casus-vol.yaml"
-    lines = minimal("Casus Vol")
+    turns = minimal("Casus Vol")
     real_fsync = os.fsync
 
     def full(fd: int) -> None:
@@ -378,15 +427,15 @@ def test_a_failing_save_keeps_the_draft_and_the_old_file(
 
     old.parent.mkdir()
     old.write_text("the old file\n")
-    monkeypatch.setattr(store.os, "fsync", full)
-    result = run_typed(cli, [*lines, "o"])
+    monkeypatch.setattr(os, "fsync", full)
+    result = type_in([*turns, (EXISTS, "o")], *NEW)
     assert result.exit_code == 1
     assert "cannot write: No space left on device" in result.stderr
     assert "your answers are kept in sessions/.drafts/" in result.stderr
     assert old.read_text() == "the old file\n"
     assert [p.name for p in old.parent.iterdir() if p.name.startswith(".2021")] == []
-    monkeypatch.setattr(store.os, "fsync", real_fsync)
-    result = cli("new-session", "--interactive", "--resume", input="\no\n")
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    result = type_in([(REVIEW, ""), (EXISTS, "o")], *NEW, "--resume")
     assert result.exit_code == 0, result.output
     assert load_session(old).casus.plan == "Plan"
     assert not list((here / "sessions" / ".drafts").glob("*.yaml"))
@@ -396,24 +445,23 @@ def test_a_failing_save_keeps_the_draft_and_the_old_file(
 
 
 def test_end_of_input_keeps_the_draft_and_resume_equals_an_uninterrupted_run(
-        cli: Invoke, here: Path, example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = typed(load_session(example))
+        type_in: TypeIn, here: Path, example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    turns = typed(load_session(example))
     once = here / "once"
     once.mkdir()
     monkeypatch.chdir(once)
-    assert run_typed(cli, lines).exit_code == 0
+    assert type_in(turns, *NEW).exit_code == 0
     uninterrupted = once / "sessions" / f"{STEM}.yaml"
     monkeypatch.chdir(here)
-    for cut in (9, 40, len(lines) - 30):  # in the setup, in the participants, in the roles
-        result = run_typed(cli, lines[:cut])
+    for cut in (10, 41, len(turns) - 30):  # in the setup, in the participants, in the roles
+        result = type_in(turns[:cut], *NEW)
         assert result.exit_code == 130
         message = result.stderr.strip()
         assert message.startswith("Stopped. Your answers are kept in sessions/.drafts/new-")
         assert message.endswith(".yaml") and "\n" not in message
         draft = message.rsplit(" ", 1)[1]
         assert f"continue with: evaltool new-session --resume {draft}" in message
-        result = cli("new-session", "--interactive", "--resume", draft,
-                     input="\n".join(lines[cut:]) + "\n")
+        result = type_in(turns[cut:], *NEW, "--resume", draft)
         assert result.exit_code == 0, result.output
         assert not Path(draft).exists()
         resumed = here / "sessions" / f"{STEM}.yaml"
@@ -424,7 +472,7 @@ def test_end_of_input_keeps_the_draft_and_resume_equals_an_uninterrupted_run(
 
 @pytest.mark.parametrize(("stop", "code"), [
     ("interrupt", 130), ("SIGTERM", 143), ("SIGHUP", 130)])
-def test_ctrl_c_and_signals_keep_the_draft(cli: Invoke, here: Path,
+def test_ctrl_c_and_signals_keep_the_draft(type_in: TypeIn, here: Path,
                                            monkeypatch: pytest.MonkeyPatch, stop: str,
                                            code: int) -> None:
     from evaltool.wizard.prompter import TerminalPrompter
@@ -442,7 +490,10 @@ def test_ctrl_c_and_signals_keep_the_draft(cli: Invoke, here: Path,
 
     monkeypatch.setattr(TerminalPrompter, "ask", ask)
     before = {name: signal.getsignal(getattr(signal, name)) for name in ("SIGTERM", "SIGHUP")}
-    result = run_typed(cli, ["Casus Signaal", "2021-02-01", "Gemeente Delft", "x"])
+    # Stopped at the third question: its answer and the one after it are never read.
+    result = type_in([("Title of the casus", "Casus Signaal"),
+                      ("Date of the meeting", "2021-02-01"), ("Organisation", "Gemeente Delft"),
+                      ("Learning route", "x")], *NEW, unread=2)
     assert result.exit_code == code
     assert result.stderr.startswith("Stopped. Your answers are kept in")
     assert {name: signal.getsignal(getattr(signal, name)) for name in before} == before
@@ -461,12 +512,10 @@ def test_resume_without_a_draft(cli: Invoke, here: Path) -> None:
 
 
 def test_open_follow_ups_of_earlier_sessions_are_shown_and_closed(
-        cli: Invoke, here: Path, example: Path) -> None:
-    sessions = here / "sessions"
-    sessions.mkdir()
-    (sessions / example.name).write_bytes(example.read_bytes())
+        cli: Invoke, type_in: TypeIn, workfolder: Path) -> None:
+    sessions = workfolder / "sessions"
     (sessions / "broken.yaml").write_text("schema_version: 1\nid: [\n")
-    answers = here / "second.yaml"
+    answers = workfolder / "second.yaml"
     answers.write_text(
         "title: Tweede casus\ndate: 2021-03-01\nlearning_route: excellent faciliteren\n"
         "earlier_follow_ups:\n"
@@ -483,8 +532,11 @@ def test_open_follow_ups_of_earlier_sessions_are_shown_and_closed(
     assert second.follow_ups["fu-1"].question.startswith("Is deze aanpak haalbaar")
 
     # The third session sees fu-3 (kept open: now the second session's fu-3) and fu-4.
-    lines = ["Derde casus", "2021-04-01", "", "", "", "", "", "y"]
-    result = run_typed(cli, lines + ["done", "", ""])
+    turns = [("Title of the casus", "Derde casus"), ("Date of the meeting", "2021-04-01"),
+             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
+             ("Short description", ""), *nothing("Function", "participants"),
+             ("Status now", "done"), ("Note", ""), ("Status now", "")]
+    result = type_in(turns, *NEW)
     out = result.stdout
     assert "step 2 of 13 · Open follow-ups from earlier" in out
     assert "From 2021-03-01-tweede-casus: Hoe houd je" in out
@@ -495,7 +547,8 @@ def test_open_follow_ups_of_earlier_sessions_are_shown_and_closed(
 # --- edit, finalize, templates -----------------------------------------------------------------
 
 
-def test_edit_one_step_keeps_hand_written_comments(cli: Invoke, here: Path) -> None:
+def test_edit_one_step_keeps_hand_written_comments(cli: Invoke, type_in: TypeIn,
+                                                   here: Path) -> None:
     answers = here / "a.yaml"
     answers.write_text("title: Casus Later\ndate: 2021-02-01\nparticipants:\n"
                        "  - function: Toehoorder\n    session_role: toehoorder\n"
@@ -504,14 +557,15 @@ def test_edit_one_step_keeps_hand_written_comments(cli: Invoke, here: Path) -> N
                        encoding="utf-8")
     assert cli("new-session", "--answers", answers).exit_code == 0
     saved = here / "sessions" / "2021-02-01-casus-later.yaml"
-    saved.write_text(saved.read_text().replace("  plan: Plan\n", "  # said by the alderman\n"
-                                               "  plan: Plan\n"))
+    edit_file(saved, ("  plan: Plan\n", "  # said by the alderman\n  plan: Plan\n"))
     result = cli("finalize", saved)
     assert result.exit_code == 1
     assert f"{saved}: not complete: Reflection of the listener (step afterwards) — add it " \
         f"with: evaltool edit {saved} --step afterwards" in result.stderr
-    result = cli("edit", saved, "--step", "afterwards", "--interactive",
-                 input="Wat ik zag\\\nen wat ik leerde\nBinnen is nodig\nbinnen\n\n\n")
+    result = type_in([("Reflection of the listener", "Wat ik zag\\"), ("…", "en wat ik leerde"),
+                      ("The listener's learning point", "Binnen is nodig"), ("Tags", "binnen"),
+                      ("Confidential", ""), ("The listener's learning point", "")],
+                     "edit", saved, "--step", "afterwards", "--interactive")
     assert result.exit_code == 0, result.output
     text = saved.read_text()
     assert "# said by the alderman" in text
@@ -540,9 +594,15 @@ def test_edit_from_an_answers_file_and_an_unknown_step(cli: Invoke, example_copy
     assert session.casus.plan == "Een nieuwe droom."
     assert session.status == "final"
     assert len(session.findings) == 16
+    assert result.stdout.startswith(f"Saved {example_copy} (step: The dream / the plan).")
+    answers.write_text("plan: Een droom in het Nederlands.\n", encoding="utf-8")
+    dutch = cli("--lang", "nl", "edit", example_copy, "--step", "2", "--answers", answers)
+    assert f"Bewaard: {example_copy} (stap: De droom / het plan)." in dutch.stdout
+    assert "plan)" not in dutch.stdout.replace("het plan)", "")  # the step's name, not its id
 
 
-def test_templates_and_a_template_of_ones_own(cli: Invoke, here: Path) -> None:
+def test_templates_and_a_template_of_ones_own(cli: Invoke, type_in: TypeIn,
+                                              here: Path) -> None:
     result = cli("templates")
     assert result.exit_code == 0
     assert "casus-evaluatie: Casus evaluation" in result.stdout
@@ -575,8 +635,8 @@ steps:
           - {name: date, type: date, required: true, label: {nl: Datum, en: Date}}
 """, encoding="utf-8")
     assert "kort: Short (2 steps)" in cli("templates").stdout
-    result = run_typed(cli, ["Samen leren", "", "Eigen sjabloon", "2021-05-01", ""],
-                       "--template", "kort")
+    result = type_in([("Yield", "Samen leren"), ("Yield", ""), ("Title", "Eigen sjabloon"),
+                      ("Date", "2021-05-01"), (REVIEW, "")], *NEW, "--template", "kort")
     assert result.exit_code == 0, result.output
     assert "step 1 of 2 · Yields first" in result.stdout
     session = load_session(here / "sessions" / "2021-05-01-eigen-sjabloon.yaml")
@@ -595,14 +655,15 @@ def test_a_broken_template_is_reported_with_its_line(cli: Invoke, here: Path) ->
     assert "stuk.yaml:7:12" in result.stderr
 
 
-def test_defaults_in_a_terminal_are_taken_without_asking(cli: Invoke, here: Path) -> None:
+def test_defaults_in_a_terminal_are_taken_without_asking(type_in: TypeIn, here: Path) -> None:
     from datetime import date
 
     # The title, the description; a participant with a department and a name (the rest
     # have defaults); the rest as short as can be.
-    lines = ["Casus Snel", "", "Adviseur", "", ""]
-    lines += minimal("", "", "one participant")[7:]
-    result = run_typed(cli, lines, "--defaults")
+    turns = [("Title of the casus", "Casus Snel"), ("Short description", ""),
+             ("Function", "Adviseur"), ("Department or team", ""), ("Name", "")]
+    turns += minimal("", "", "one participant")[7:]
+    result = type_in(turns, *NEW, "--defaults")
     assert result.exit_code == 0, result.output
     today = date.today().isoformat()
     assert f"Date of the meeting: {today}" in result.stdout
@@ -613,9 +674,9 @@ def test_defaults_in_a_terminal_are_taken_without_asking(cli: Invoke, here: Path
 
 
 def test_bidi_and_markup_in_what_was_typed_never_reach_the_terminal_raw(
-        cli: Invoke, here: Path) -> None:
+        type_in: TypeIn, here: Path) -> None:
     title = "Casus \u202eevil\u202c [red]rood[/red]"
-    result = run_typed(cli, minimal(title))
+    result = type_in(minimal(title), *NEW)
     assert result.exit_code == 0, result.output
     assert "\u202e" not in result.stdout
     assert "Title of the casus: Casus ⟨U+202E⟩evil⟨U+202C⟩ [red]rood[/red]" in result.stdout
@@ -623,10 +684,12 @@ def test_bidi_and_markup_in_what_was_typed_never_reach_the_terminal_raw(
     assert load_session(saved).casus.title == title  # the file keeps what was typed
 
 
-def test_an_interrupted_edit_keeps_what_was_typed(cli: Invoke, example_copy: Path) -> None:
+def test_an_interrupted_edit_keeps_what_was_typed(cli: Invoke, type_in: TypeIn,
+                                                  example_copy: Path) -> None:
     before = example_copy.read_bytes()
-    result = cli("edit", example_copy, "--step", "afterwards", "--interactive",
-                 input="Een nieuwe reflectie \\\nover twee regels\n")  # then the input ends
+    edit = ("edit", example_copy, "--step", "afterwards", "--interactive")
+    result = type_in([("Reflection of the listener", "Een nieuwe reflectie \\"),
+                      ("…", "over twee regels")], *edit)  # then the input ends
     assert result.exit_code == 130
     draft = example_copy.parent / ".drafts" / f"edit-{example_copy.stem}-afterwards.yaml"
     assert result.stderr.strip() == (
@@ -635,8 +698,7 @@ def test_an_interrupted_edit_keeps_what_was_typed(cli: Invoke, example_copy: Pat
     assert example_copy.read_bytes() == before
     assert "Een nieuwe reflectie" in draft.read_text(encoding="utf-8")
     # Resumed: the reflection is given again; the two learning points are kept as they are.
-    result = cli("edit", example_copy, "--step", "afterwards", "--resume", "--interactive",
-                 input="\n")
+    result = type_in([("Number to change, -number to remove, + to add", "")], *edit, "--resume")
     assert result.exit_code == 0, result.output
     session = load_session(example_copy)
     assert session.reflection == "Een nieuwe reflectie\nover twee regels"
@@ -647,9 +709,11 @@ def test_an_interrupted_edit_keeps_what_was_typed(cli: Invoke, example_copy: Pat
                "--sessions-dir", example_copy.parent).exit_code == 2  # not an edit's draft
 
 
-def test_back_in_the_first_step_loses_nothing(cli: Invoke, here: Path) -> None:
+def test_back_in_the_first_step_loses_nothing(type_in: TypeIn, here: Path) -> None:
     # `<` at the very first question; then back from the date to the title, kept by Enter.
-    result = run_typed(cli, ["<", "Casus Eerst", "<", "", "2021-02-01"])
+    result = type_in([("Title of the casus", "<"), ("Title of the casus", "Casus Eerst"),
+                      ("Date of the meeting", "<"), ("Title of the casus", ""),
+                      ("Date of the meeting", "2021-02-01")], *NEW)
     assert "This is the first step." in result.stdout
     assert result.stdout.count("step 1 of 12 · Setup") == 1
     assert "Title of the casus [Casus Eerst]: " in result.stdout
@@ -686,13 +750,16 @@ def test_the_wizard_core_returns_data_and_writes_nothing(here: Path) -> None:
 
 
 def test_a_resume_keeps_the_draft_whole_until_the_answers_are_given_again(
-        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        cli: Invoke, type_in: TypeIn, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Killed at the first question after --resume, the draft still holds every answer."""
     from evaltool.wizard.prompter import TerminalPrompter
 
-    lines = ["Casus Heel", "2021-02-01", "", "", "", "Een beschrijving", "Adviseur", "", "", "",
-             "", "", "Anna"]
-    result = run_typed(cli, lines)  # the input ends in the middle of the participants
+    turns = [("Title of the casus", "Casus Heel"), ("Date of the meeting", "2021-02-01"),
+             ("Organisation", ""), ("Learning route", ""), ("Number of the meeting", ""),
+             ("Short description", "Een beschrijving"), ("Function", "Adviseur"),
+             ("Department or team", ""), ("Organisation", ""), ("Which side", ""),
+             ("Attendance", ""), ("Role in this session", ""), ("Name", "Anna")]
+    result = type_in(turns, *NEW)  # the input ends in the middle of the participants
     assert result.exit_code == 130
     draft = next((here / "sessions" / ".drafts").glob("*.yaml"))
     before = draft.read_text(encoding="utf-8")
@@ -714,15 +781,18 @@ def test_a_resume_keeps_the_draft_whole_until_the_answers_are_given_again(
 
 
 def test_back_keeps_what_was_typed_in_the_step_and_gives_it_again(
-        cli: Invoke, here: Path) -> None:
-    setup = ["Casus Terug", "2021-02-01", "", "", "", "", "Adviseur; ; ; ; ; toehoorder", ""]
-    lines = [*setup, "Plan", "Klaar", "", "", ">"]  # plan, realised, no SDGs
-    lines += ["Vertrouwen", "", "", "Lef", "moed", "ja"]  # two success factors
-    lines += ["<"] * 6  # back over each answer of the step, one question at a time
-    lines += ["<"]  # and back from its first question to the step before
-    before_back = len(lines)
-    lines += [">"]  # SDGs again: skipped again; the success factors come back
-    result = run_typed(cli, lines)
+        type_in: TypeIn, here: Path) -> None:
+    turns = [*setup("Casus Terug", "2021-02-01", "Adviseur; ; ; ; ; toehoorder"), *PLAN]
+    turns += [("SDG", ">")]  # no SDGs
+    turns += [("What worked", "Vertrouwen"), ("Tags", ""), ("Confidential", ""),
+              ("What worked", "Lef"), ("Tags", "moed"), ("Confidential", "ja")]  # two factors
+    # back over each answer of the step, one question at a time
+    turns += [("What worked", "<"), ("Confidential", "<"), ("Tags", "<"), ("What worked", "<"),
+              ("Confidential", "<"), ("Tags", "<")]
+    turns += [("What worked", "<")]  # and back from its first question to the step before
+    before_back = len(turns)
+    turns += [("SDG", ">")]  # SDGs again: skipped again; the success factors come back
+    result = type_in(turns, *NEW)
     assert result.exit_code == 130
     draft = next((here / "sessions" / ".drafts").glob("*.yaml")).read_text(encoding="utf-8")
     assert "answer: Vertrouwen" in draft and "answer: Lef" in draft and "answer: moed" in draft
@@ -731,16 +801,19 @@ def test_back_keeps_what_was_typed_in_the_step_and_gives_it_again(
     assert out.count("step 5 of 12 · Success factors") == 2
     assert "What worked (Enter when done): Vertrouwen" in out  # given again, shown
     # Stopped right after `<`, the draft keeps them too, and a resume gives them again.
-    result = run_typed(cli, ["", *lines[:before_back]])  # Enter: not the draft, a new one
+    # Enter: not the draft, a new one
+    result = type_in([("Number of a draft to continue it", ""), *turns[:before_back]], *NEW)
     assert result.exit_code == 130
     assert "Unfinished drafts:" in result.stdout
     draft_path = result.stderr.strip().rsplit(" ", 1)[1]
     assert "answer: Lef" in Path(draft_path).read_text(encoding="utf-8")
-    rest = [">", ""]  # the SDGs skipped; no more success factors
-    rest += ["", "y", "", "", ">"]  # no attention points, NSOB place, roles; no talents
-    rest += ["", "y"] * 3 + ["", "y", ""] + ["", "", "y", ""]  # nothing more; save
-    result = cli("new-session", "--interactive", "--resume", draft_path,
-                 input="\n".join(rest) + "\n")
+    rest = [("SDG", ">"), ("What worked", "")]  # the SDGs skipped; no more success factors
+    # no attention points, NSOB place, roles; no talents
+    rest += [*nothing("What was hard", "attention points"), ("Quadrant", ""), ("Roles", ""),
+             ("Talent or competence", ">")]
+    rest += [*nothing("Yield", "yields"), *nothing("Wish", "wishes"),  # nothing more; save
+             *nothing("Discussion topic", "discussion topics"), *END]
+    result = type_in(rest, *NEW, "--resume", draft_path)
     assert result.exit_code == 0, result.output
     saved = load_session(here / "sessions" / "2021-02-01-casus-terug.yaml")
     factors = [f for f in saved.findings.values() if f.kind == "success_factor"]
@@ -774,10 +847,11 @@ def test_templates_fails_on_a_broken_template_with_a_hint_about_templates(
     assert "sessions/" not in result.stderr
 
 
-def test_templates_counts_the_steps_as_the_wizard_does(cli: Invoke, here: Path) -> None:
+def test_templates_counts_the_steps_as_the_wizard_does(cli: Invoke, type_in: TypeIn,
+                                                        here: Path) -> None:
     line = cli("templates").stdout.splitlines()[0]
     assert line.endswith("(12 steps; +1 when earlier sessions left follow-ups open)")
-    shown = run_typed(cli, ["Casus Tellen"]).stdout
+    shown = type_in([("Title of the casus", "Casus Tellen")], *NEW).stdout
     assert "step 1 of 12 · Setup" in shown
 
 
@@ -798,14 +872,22 @@ def test_edit_with_an_answers_file_adds_to_a_list_and_says_so(
 
 
 def test_sdgs_in_the_review_by_name_one_at_a_time_and_the_keys_on_a_reopened_step(
-        cli: Invoke, here: Path) -> None:
-    lines = ["Casus SDG", "2021-02-01", "", "", "", "", "Adviseur; ; ; ; ; toehoorder", ""]
-    lines += ["Plan", "Klaar", "positief", "", "4, 7", "4", "", "SDG 7", "", ""]
-    lines += ["Vertrouwen", "", "", "", "", "y", "", "", ">"]  # attention, NSOB, talents
-    lines += ["Samen", "", "", "", "", "y", "", "y"]  # yields, wishes, topics
-    lines += ["", "y", "", "", "", "y"]  # follow-ups, next session, afterwards
-    lines += ["4", "", ""]  # the review: open the SDGs, keep them, back to the review
-    result = run_typed(cli, lines)
+        type_in: TypeIn, here: Path) -> None:
+    turns = setup("Casus SDG", "2021-02-01", "Adviseur; ; ; ; ; toehoorder")
+    turns += [("The dream / the plan", "Plan"), ("Realised", "Klaar"),
+              ("Overall judgement", "positief"), ("Note on the judgement", "")]
+    # two SDGs at once are refused; then one at a time, by number and by name
+    turns += [("SDG", "4, 7"), ("SDG", "4"), ("How it contributed", ""), ("SDG", "SDG 7"),
+              ("How it contributed", ""), ("SDG", "")]
+    turns += [("What worked", "Vertrouwen"), ("Tags", ""), ("Confidential", ""),
+              ("What worked", ""), *nothing("What was hard", "attention points"),
+              ("Quadrant", ""), ("Roles", ""), ("Talent or competence", ">")]
+    turns += [("Yield", "Samen"), ("Tags", ""), ("Confidential", ""), ("Yield", ""),
+              *nothing("Wish", "wishes"), *nothing("Discussion topic", "discussion topics")]
+    # the review: open the SDGs, keep them, back to the review; save
+    turns += [*END[:-1], (REVIEW, "4"), ("Number to change, -number to remove, + to add", ""),
+              (REVIEW, "")]
+    result = type_in(turns, *NEW)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "one SDG at a time: type 4 now; the next one is asked after its note" in out

@@ -6,21 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
+from conftest import Invoke, TypeIn
 from evaltool.session.store import load_session
 from evaltool.wizard import drafts
 from evaltool.wizard.data import session_answers
 from evaltool.wizard.state import WizardState
 from evaltool.wizard.template import load_template
-from test_wizard import minimal, run_typed
+from test_wizard import NEW, REVIEW, minimal
 from test_wizard_keys import keystrokes
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 # --- what comes next -------------------------------------------------------------------------
 
@@ -35,8 +28,8 @@ def test_a_complete_session_points_to_finalize_and_the_report(cli: Invoke, here:
 
 
 def test_an_incomplete_one_says_what_is_missing_and_which_step_adds_it(
-        cli: Invoke, here: Path) -> None:
-    result = run_typed(cli, minimal("Casus Half", "2021-02-01", "Adviseur;"))
+        type_in: TypeIn, here: Path) -> None:
+    result = type_in(minimal("Casus Half", "2021-02-01", "Adviseur;"), *NEW)
     path = "sessions/2021-02-01-casus-half.yaml"
     assert result.stdout.strip().splitlines()[-4:] == [
         f"Enter to save, or a step's number to change it: Saved {path}",
@@ -58,12 +51,12 @@ def review_of(here: Path, data: dict[str, object]) -> Path:
 
 
 def test_the_review_marks_confidential_items_names_each_list_and_what_final_needs(
-        cli: Invoke, here: Path, example: Path) -> None:
+        type_in: TypeIn, here: Path, example: Path) -> None:
     data = session_answers(load_session(example))
     data.pop("reflection")
     data["findings"]["kennis-delen"]["confidential"] = "true"
     draft = review_of(here, data)
-    result = cli("new-session", "--interactive", "--resume", draft, input="x\n12\n")
+    result = type_in([(REVIEW, "x"), (REVIEW, "12")], *NEW, "--resume", draft)
     said = " ".join(result.stdout.split())
     assert "Yields (4): • De projectleider met zijn kennis" in said
     assert "Wishes (1): • De ervaring en kennis die ieder afzonderlijk" in said
@@ -77,10 +70,9 @@ def test_the_review_marks_confidential_items_names_each_list_and_what_final_need
 
 
 def test_wrapped_lines_of_the_review_are_indented_under_their_text(
-        cli: Invoke, here: Path, example: Path) -> None:
+        type_in: TypeIn, here: Path, example: Path) -> None:
     draft = review_of(here, session_answers(load_session(example)))
-    result = cli("new-session", "--interactive", "--resume", draft, input="x\n",
-                 env={"COLUMNS": "60"})
+    result = type_in([(REVIEW, "x")], *NEW, "--resume", draft, env={"COLUMNS": "60"})
     lines = result.stdout.splitlines()
     start = next(n for n, line in enumerate(lines) if "• Het draagvlak ontstond" in line)
     assert lines[start].startswith("   • ")
@@ -112,12 +104,15 @@ def test_edit_refuses_a_step_it_cannot_tell(cli: Invoke, example_copy: Path) -> 
         in result.stderr
 
 
-def test_edit_without_a_step_lists_them_and_asks(cli: Invoke, example_copy: Path) -> None:
+def test_edit_without_a_step_lists_them_and_asks(cli: Invoke, type_in: TypeIn,
+                                                 example_copy: Path) -> None:
     result = cli("edit", example_copy)  # no terminal: the list, in the error
     assert result.exit_code == 2
     assert "which step? Use --step with a number, title or name" in result.stderr
     assert "1. Setup (setup); 2. The dream / the plan (plan)" in result.stderr
-    result = cli("--lang", "nl", "edit", example_copy, "--interactive", input="zz\n3\n\n\n\n")
+    result = type_in([("Welke stap", "zz"), ("Welke stap", "3"), ("Gerealiseerd", ""),
+                      ("Oordeel over het geheel", ""), ("Toelichting op het oordeel", "")],
+                     "--lang", "nl", "edit", example_copy, "--interactive")
     assert result.exit_code == 0, result.output
     assert "De stappen:" in result.stdout and "3. Gerealiseerd (realised)" in result.stdout
     assert "✗ typ een nummer van 1 tot en met 12" in result.stdout

@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE, REPO, Script
+from conftest import EXAMPLE, Script
 from evaltool.git.semdiff import Change, diff_sessions
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
@@ -28,8 +28,9 @@ from evaltool.wizard.lists import owned_here
 from evaltool.wizard.prompter import Ask
 from evaltool.wizard.state import WizardState
 from evaltool.wizard.template import Part, load_template
+from inputs import ROUTE_FILES
 
-SOURCES = [EXAMPLE, *sorted((REPO / "tests" / "fixtures" / "route").glob("*.yaml"))]
+SOURCES = [EXAMPLE, *ROUTE_FILES]
 TEMPLATE = load_template()
 VOCABULARY = load_vocabulary()
 

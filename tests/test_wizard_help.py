@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Invoke, Script, typing
+from conftest import Script, TypeIn, Typing
 from evaltool.i18n import set_language
 from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.engine import Wizard
@@ -21,11 +21,20 @@ TEMPLATE = load_template()
 PEOPLE = {"participants": {"a": {"function": "Adviseur"}}}
 
 
-def positions(*lines: str, language: str = "en") -> Script:
+QUADRANT = {"en": "Quadrant, or two on a border", "nl": "Kwadrant, of twee op een grensvlak"}
+NOTE = {"en": "Note", "nl": "Toelichting"}
+
+
+def positions(*answers: str, note: str | None = None, language: str = "en") -> Script:
+    """The NSOB step for one participant: these answers at the quadrant question, then
+    `note` at the note question (when it is asked)."""
     set_language(language)
-    script = Script(typing(*lines), refusals=True)
+    turns = [(QUADRANT[language], answer) for answer in answers]
+    script = Script(Typing(*turns, *[(NOTE[language], note)] * (note is not None)),
+                    refusals=True)
     Wizard(TEMPLATE, VOCABULARY, script, editing=True,
            state=WizardState(TEMPLATE.name, data=dict(PEOPLE))).run_single("positions")
+    assert script.unread == []
     return script
 
 
@@ -39,7 +48,7 @@ def positions(*lines: str, language: str = "en") -> Script:
 ])
 def test_quadrants_that_are_no_neighbours_are_refused_before_the_note(
         language: str, message: str) -> None:
-    script = positions("rechtmatig, samenwerkend", "rechtmatig, presterend", "", "",
+    script = positions("rechtmatig, samenwerkend", "rechtmatig, presterend", note="",
                        language=language)
     assert message in script.shown  # by their labels, not their keys
     labels = [ask.label for ask in script.asked]
@@ -57,7 +66,7 @@ def test_on_one_line_the_same_rule_refuses_the_line() -> None:
 
 
 def test_question_mark_at_the_nsob_question_shows_the_model_and_its_neighbours() -> None:
-    shown = "\n".join(positions("?", "", language="nl").shown)
+    shown = "\n".join(positions("?", "", language="nl").shown)  # help, then Enter
     assert "van binnen naar buiten" in shown and "van buiten naar binnen" in shown
     assert "resultaatgericht  2 Presterende overheid" in shown.replace("   ", "  ")
     assert "waardegericht" in shown and "1 Rechtmatige overheid" in shown
@@ -82,9 +91,11 @@ def test_question_mark_gives_more_than_the_step_text_at_every_question(
 
 
 def test_question_mark_in_a_terminal_at_a_list_menu_and_in_the_review(
-        cli: Invoke, example_copy: Path) -> None:
-    result = cli("edit", example_copy, "--step", "yields", "--interactive",
-                 input="?\n\n\n\n")
+        type_in: TypeIn, example_copy: Path) -> None:
+    menu = "Number to change, -number to remove, + to add"
+    # `?`, then Enter at the yields, the wishes and the discussion topics (the step's lists).
+    result = type_in([(menu, "?"), (menu, ""), (menu, ""), (menu, "")],
+                     "edit", example_copy, "--step", "yields", "--interactive")
     said = " ".join(result.stdout.split())
     assert "The yields above stay as they are with Enter. A number opens that one" in said
     assert result.exit_code == 0

@@ -50,25 +50,23 @@ def by_position(found: Session, wanted: Session) -> Session:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_musius_keys_give_the_example_session_in_at_most_90_answers(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example: Path,
+        cli: Invoke, here: Path, example: Path,
         language: str) -> None:
-    monkeypatch.chdir(tmp_path)
     answers = keystrokes()
     assert len(answers) <= TARGET
     result = cli("--lang", language, "new-session", "--interactive",
                  input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    saved = load_session(tmp_path / "sessions" / example.name)
+    saved = load_session(here / "sessions" / example.name)
     expected = load_session(example)
     assert saved.status == "draft"
     assert by_position(saved, expected).model_copy(update={"status": "final"}) == expected
-    assert list((tmp_path / "sessions" / ".drafts").glob("*.yaml")) == []
+    assert list((here / "sessions" / ".drafts").glob("*.yaml")) == []
 
 
 def test_every_answer_in_the_keys_file_was_asked_for(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        cli: Invoke, here: Path) -> None:
     """No answer is left over, none is missing: the last one is the review's Enter."""
-    monkeypatch.chdir(tmp_path)
     answers = keystrokes()
     result = cli("--lang", "nl", "new-session", "--interactive",
                  input="\n".join(answers[:-1]) + "\n")

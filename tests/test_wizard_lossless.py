@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, REPO, Invoke
+from conftest import EXAMPLE, Invoke
 from evaltool.wizard.prompter import Ask, TerminalPrompter
 from evaltool.wizard.template import load_template
+from inputs import ROUTE_FILES
 
-ROUTE = REPO / "tests" / "fixtures" / "route"
-FILES = [EXAMPLE, *sorted(ROUTE.glob("*.yaml"))]
+FILES = [EXAMPLE, *ROUTE_FILES]
 STEPS = [step.name for step in load_template().steps]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Invoke, Script, typing
+from conftest import Invoke, Script, Typing
 from evaltool.i18n import t
 from evaltool.session import fields, store
 from evaltool.session.dutchnames import mask
@@ -27,6 +27,7 @@ from evaltool.wizard.engine import Wizard
 from evaltool.wizard.prompter import Ask
 from evaltool.wizard.state import WizardState
 from evaltool.wizard.template import load_template
+from inputs import Turn
 
 TEMPLATE = load_template()
 VOCABULARY = load_vocabulary()
@@ -44,13 +45,20 @@ BASE: dict[str, Any] = {
 }
 
 
-def run(step: str, *answers: str, data: dict[str, Any] = BASE,
+HARD = "What was hard"
+WHO = "Who is"
+LABEL = "How reports name them"
+
+
+def run(step: str, *turns: Turn, data: dict[str, Any] = BASE,
         refusals: bool = False) -> tuple[dict[str, Any], Script]:
     """One step, typed in a terminal (Enter after the given answers)."""
-    script = Script(typing(*answers), refusals=refusals)
+    script = Script(Typing(*turns), refusals=refusals)
     wizard = Wizard(TEMPLATE, VOCABULARY, script, editing=True,
                     state=WizardState(TEMPLATE.name, data=copy.deepcopy(data)))
-    return wizard.run_single(step), script
+    done = wizard.run_single(step)
+    assert script.unread == []
+    return done, script
 
 
 def name_questions(script: Script) -> list[Ask]:
@@ -75,7 +83,8 @@ def publish(cli: Invoke, tmp_path: Path, data: dict[str, Any]) -> Any:
 def test_a_person_declared_is_named_by_their_label_in_public(cli: Invoke,
                                                              tmp_path: Path) -> None:
     typed = "De wethouder Jansen wilde eerst niet. #draagvlak"
-    data, script = run("attention_points", typed, "1", "de wethouder Onderwijs")
+    data, script = run("attention_points", (HARD, typed), (WHO, "1"),
+                       (LABEL, "de wethouder Onderwijs"))
     [asked] = name_questions(script)
     assert asked.label == "Who is 'wethouder Jansen'? (1, 2 or Enter)"
     assert f"'wethouder Jansen' looks like the name of someone the session does not know " \
@@ -90,7 +99,8 @@ def test_a_person_declared_is_named_by_their_label_in_public(cli: Invoke,
 
 
 def test_a_function_before_the_name_is_offered_as_the_label(cli: Invoke) -> None:
-    data, script = run("follow_ups", "Hoe verder? @burgemeester Dijkstra", "1", "")
+    data, script = run("follow_ups", ("Follow-up question", "Hoe verder? @burgemeester Dijkstra"),
+                       (WHO, "1"), (LABEL, ""))
     labels = [ask for ask in script.asked if ask.key[-1] == "label"]
     assert labels[0].default == "de burgemeester"
     assert data["people"] == {"burgemeester": {"name": "Dijkstra",
@@ -101,7 +111,7 @@ def test_a_function_before_the_name_is_offered_as_the_label(cli: Invoke) -> None
 def test_words_that_are_no_one_are_marked_so_and_published_as_they_are(
         cli: Invoke, tmp_path: Path) -> None:
     typed = "De school Hugo de Groot kreeg een groen plein. #groen"
-    data, script = run("success_factors", typed, "2")
+    data, script = run("success_factors", ("What worked", typed), (WHO, "2"))
     assert [ask.label for ask in name_questions(script)] == [
         "Who is 'Hugo de Groot'? (1, 2 or Enter)"]
     assert data["not_people"] == ["Hugo de Groot"]
@@ -113,9 +123,9 @@ def test_words_that_are_no_one_are_marked_so_and_published_as_they_are(
 
 def test_a_name_left_as_it_is_is_said_to_be_refused_later_and_asked_once(
         cli: Invoke, tmp_path: Path) -> None:
-    script = Script(typing("Fatima regelde de sleutels. #beheer", "",
-                           "Fatima belde de school. #beheer", "",
-                           "Zonder Fatima was er niets gebeurd. #beheer"))
+    script = Script(Typing((HARD, "Fatima regelde de sleutels. #beheer"), (WHO, ""),
+                           (HARD, "Fatima belde de school. #beheer"), (HARD, ""),
+                           ("Yield", "Zonder Fatima was er niets gebeurd. #beheer")))
     wizard = Wizard(TEMPLATE, VOCABULARY, script, editing=True,
                     state=WizardState(TEMPLATE.name, data=copy.deepcopy(BASE)))
     wizard.run_single("attention_points")
@@ -133,7 +143,8 @@ def test_a_name_left_as_it_is_is_said_to_be_refused_later_and_asked_once(
 
 def test_back_and_help_work_at_the_name_question_as_everywhere() -> None:
     typed = "Fatima regelde de sleutels. #beheer"
-    data, script = run("attention_points", typed, "?", "<", "", "x", "2", refusals=True)
+    data, script = run("attention_points", (HARD, typed), (WHO, "?"), (WHO, "<"), (HARD, ""),
+                       (WHO, "x"), (WHO, "2"), refusals=True)
     retyped = [ask for ask in script.asked if ask.key[-1] == "text" and ask.prefill]
     assert retyped[0].prefill == typed  # `<`: the answer before, on the line to change
     assert t("wizard.names_help") in script.shown  # `?`: why this matters
@@ -144,9 +155,9 @@ def test_back_and_help_work_at_the_name_question_as_everywhere() -> None:
 
 
 def test_a_label_that_names_the_person_is_refused_and_asked_again() -> None:
-    data, script = run("attention_points", "Mevrouw Yilmaz twijfelde. #x", "1",
-                       "mevrouw Yilmaz", "de wethouder Dijkstra", "de beleidsmedewerker Groen",
-                       refusals=True)
+    data, script = run("attention_points", (HARD, "Mevrouw Yilmaz twijfelde. #x"), (WHO, "1"),
+                       (LABEL, "mevrouw Yilmaz"), (LABEL, "de wethouder Dijkstra"),
+                       (LABEL, "de beleidsmedewerker Groen"), refusals=True)
     assert script.shown.count(f"✗ {t('wizard.names_label_names')}") == 2
     labels = [ask for ask in script.asked if ask.key[-1] == "label"]
     assert [ask.prefill for ask in labels] == [None, "mevrouw Yilmaz", "de wethouder Dijkstra"]
@@ -158,7 +169,8 @@ def test_the_question_is_asked_in_the_users_language() -> None:
     from evaltool.i18n import set_language
 
     set_language("nl")
-    _, script = run("attention_points", "Fatima regelde de sleutels. #beheer", "")
+    _, script = run("attention_points", ("Wat was lastig", "Fatima regelde de sleutels. #beheer"),
+                    ("Wie is", ""))
     assert [ask.label for ask in name_questions(script)] == [
         "Wie is 'Fatima'? (1, 2 of Enter)"]
     assert "'Fatima' lijkt de naam van iemand die de sessie nog niet kent (een voornaam)." \
@@ -180,7 +192,7 @@ CONTROL = "Fenna belde de school. #beheer"
     ("! Fatima was er die dag niet bij. #x", {}),  # confidential: never published
 ], ids=["participant", "declared", "not-people", "vocabulary", "confidential"])
 def test_no_question_for_who_the_session_knows(text: str, extra: dict[str, Any]) -> None:
-    data, script = run("attention_points", text, CONTROL, data={**BASE, **extra})
+    data, script = run("attention_points", (HARD, text), (HARD, CONTROL), data={**BASE, **extra})
     assert [ask.key for ask in name_questions(script)] == [("mentioned", "fenna")]
     assert len(texts(data)) == 2
     assert data.get("people") == extra.get("people")
@@ -188,17 +200,18 @@ def test_no_question_for_who_the_session_knows(text: str, extra: dict[str, Any])
 
 def test_no_question_for_ordinary_dutch_sentences_with_surname_words() -> None:
     pasted = "\n".join([*ORDINARY, CONTROL])  # one finding a line
-    data, script = run("attention_points", pasted)
+    data, script = run("attention_points", (HARD, pasted))
     assert [ask.key for ask in name_questions(script)] == [("mentioned", "fenna")]
     assert len(texts(data)) == len(ORDINARY) + 1 > 200
 
 
 def test_text_kept_as_it_was_is_not_asked_about_again() -> None:
     data = {**BASE, "casus": {**BASE["casus"], "plan": "Fatima had een droom."}}
-    after, script = run("plan", "", data=data)  # Enter: kept as it is
+    after, script = run("plan", ("The dream / the plan", ""), data=data)  # Enter: kept
     assert name_questions(script) == []
     assert after["casus"]["plan"] == "Fatima had een droom."
-    after, script = run("plan", "Fatima en Joost hadden een droom.", "", data=data)
+    after, script = run("plan", ("The dream / the plan", "Fatima en Joost hadden een droom."),
+                        (WHO, ""), data=data)
     assert len(name_questions(script)) == 1  # changed: read again
 
 
@@ -270,8 +283,7 @@ not_people: [Hugo de Groot]
 
 
 def test_an_answers_file_gets_a_notice_per_name_and_the_session_is_saved(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+        cli: Invoke, here: Path) -> None:
     Path("answers.yaml").write_text(ANSWERS, encoding="utf-8")
     result = cli("new-session", "--answers", "answers.yaml")
     assert result.exit_code == 0, result.output
@@ -294,8 +306,7 @@ def test_an_answers_file_gets_a_notice_per_name_and_the_session_is_saved(
 
 
 def test_an_answers_file_declares_people_and_not_people_as_a_session_file_does(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+        cli: Invoke, here: Path) -> None:
     Path("answers.yaml").write_text(ANSWERS + DECLARED, encoding="utf-8")
     result = cli("new-session", "--answers", "answers.yaml")
     assert result.exit_code == 0, result.output
@@ -324,9 +335,8 @@ def test_an_answers_file_declares_people_and_not_people_as_a_session_file_does(
                                        "template here — did you mean not_people?"),
 ], ids=["bad-id", "no-label", "participant-id", "not-a-list", "misspelt"])
 def test_what_an_answers_file_declares_is_checked_with_its_place(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: str,
+        cli: Invoke, here: Path, declared: str,
         message: str) -> None:
-    monkeypatch.chdir(tmp_path)
     Path("answers.yaml").write_text(ANSWERS + declared, encoding="utf-8")
     result = cli("new-session", "--answers", "answers.yaml")
     assert result.exit_code != 0
@@ -342,7 +352,7 @@ def test_a_draft_keeps_the_names_left_and_a_resume_does_not_ask_again(tmp_path: 
     path = drafts.create(tmp_path, state, "2021-04-22T10:00:00")
     loaded, _ = drafts.load(path)
     assert loaded.left == ["fatima"]
-    script = Script(typing("Fatima belde de school. #beheer"))
+    script = Script(Typing((HARD, "Fatima belde de school. #beheer")))
     wizard = Wizard(TEMPLATE, VOCABULARY, script, state=loaded, editing=True)
     data = wizard.run_single("attention_points")
     assert name_questions(script) == []
@@ -352,7 +362,7 @@ def test_a_draft_keeps_the_names_left_and_a_resume_does_not_ask_again(tmp_path: 
 def test_the_review_shows_who_was_declared_and_what_is_no_one() -> None:
     data = {**BASE, "people": {"wethouder": {"name": "Jansen", "label": "de wethouder Onderwijs"}},
             "not_people": ["Hugo de Groot"]}
-    script = Script(typing(""))  # Enter: save
+    script = Script(Typing(("Enter to save", "")))
     state = WizardState(TEMPLATE.name, position=len(TEMPLATE.steps), data=copy.deepcopy(data))
     assert Wizard(TEMPLATE, VOCABULARY, script, state=state).run() == data
     assert "Spoken of, not taking part (people): de wethouder Onderwijs (Jansen)" in script.shown

@@ -15,11 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
+from conftest import Invoke, TypeIn
 from evaltool.session.store import load_session
 from evaltool.wizard import drafts
 from evaltool.wizard.prompter import Ask, TerminalPrompter
 from evaltool.wizard.state import WizardState
+from test_wizard import NEW, setup
+
+DRAFT = "Number of a draft to continue it, or Enter for a new session"
 
 
 def scripted(monkeypatch: pytest.MonkeyPatch, rules: list[tuple[str, str]], *,
@@ -93,10 +96,9 @@ START = [("Title of the casus", "Casus Enter"), ("Date of the meeting", "2021-02
 
 
 def test_a_stray_enter_at_the_start_of_a_list_asks_before_moving_on(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: Enter at "What was hard" moved on to the NSOB step; the attention points
     step (not one that may be skipped) went by empty."""
-    monkeypatch.chdir(tmp_path)
     asked = scripted(monkeypatch, [*START, ("What was hard", ""), ("No attention points", "n"),
                                    ("What was hard", "De financiering #geld")], stop=True)
     result = cli("new-session", "--interactive")
@@ -105,13 +107,12 @@ def test_a_stray_enter_at_the_start_of_a_list_asks_before_moving_on(
     first = next(n for n, label in enumerate(labels) if "What was hard" in label)
     assert labels[first + 1] == "No attention points? (y/n)"
     assert "What was hard" in labels[first + 2]
-    draft = next((tmp_path / "sessions" / ".drafts").glob("*.yaml")).read_text()
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml")).read_text()
     assert "De financiering #geld" in draft
 
 
 def test_yes_leaves_the_list_empty_and_goes_on(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     asked = scripted(monkeypatch, [*START, ("What was hard", ""), ("No attention points", "y")],
                      stop=True)
     cli("new-session", "--interactive")
@@ -124,9 +125,8 @@ def test_yes_leaves_the_list_empty_and_goes_on(
 
 
 def test_ctrl_c_at_the_very_first_prompt_keeps_no_empty_draft(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: an empty draft stayed, and `--resume` later took it."""
-    monkeypatch.chdir(tmp_path)
 
     def stop(self: TerminalPrompter, question: Ask) -> str:
         raise KeyboardInterrupt
@@ -134,43 +134,41 @@ def test_ctrl_c_at_the_very_first_prompt_keeps_no_empty_draft(
     monkeypatch.setattr(TerminalPrompter, "ask", stop)
     result = cli("new-session", "--interactive")
     assert result.exit_code == 130
-    assert list((tmp_path / "sessions" / ".drafts").glob("*.yaml")) == []
+    assert list((here / "sessions" / ".drafts").glob("*.yaml")) == []
     assert result.stderr.strip() == "Stopped. Nothing was typed yet, so no draft was kept."
 
 
 def test_new_session_names_an_unfinished_draft_and_offers_it(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        type_in: TypeIn, here: Path) -> None:
     """Before: a second `new-session` never mentioned the first one's draft."""
-    monkeypatch.chdir(tmp_path)
-    result = cli("new-session", "--interactive", input="Casus Eerder\n28-01-2021\n\n\n\n\n"
-                 "Adviseur;\n\nPlan\n")  # on to the step after the plan
+    result = type_in([*setup("Casus Eerder", "28-01-2021", "Adviseur;"),
+                      ("The dream / the plan", "Plan")], *NEW)  # on to the step after the plan
     assert result.exit_code == 130
-    result = cli("new-session", "--interactive", input="1\n")  # continue draft 1
+    result = type_in([(DRAFT, "1")], *NEW)  # continue draft 1
     out = result.stdout
     assert "Unfinished drafts:" in out
     assert "1. Casus Eerder · 2021-01-28 · step 3 of 12: Realised · last changed" in out
     assert "step 3 of 12 · Realised" in out  # continued where it was
-    assert len(list((tmp_path / "sessions" / ".drafts").glob("*.yaml"))) == 1
+    assert len(list((here / "sessions" / ".drafts").glob("*.yaml"))) == 1
 
 
 def test_resume_with_several_drafts_asks_or_refuses_and_lists_them(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        cli: Invoke, type_in: TypeIn, here: Path) -> None:
     """Before: `--resume` silently took the newest draft, an empty one."""
-    monkeypatch.chdir(tmp_path)
-    for title in ("Casus Een", "Casus Twee"):
-        cli("new-session", "--interactive", input=f"\n{title}\n")  # Enter: a new one
-    assert len(list((tmp_path / "sessions" / ".drafts").glob("new-*.yaml"))) == 2
+    type_in([("Title of the casus", "Casus Een")], *NEW)
+    type_in([(DRAFT, ""), ("Title of the casus", "Casus Twee")], *NEW)  # Enter: a new one
+    assert len(list((here / "sessions" / ".drafts").glob("new-*.yaml"))) == 2
     result = cli("new-session", "--resume")  # no terminal: refused, with the list
     assert result.exit_code == 2
     assert "2 unfinished drafts: which one?" in result.stderr
     assert "Casus Een" in result.stderr and "Casus Twee" in result.stderr
-    result = cli("new-session", "--interactive", "--resume", input="2\n")  # the older one
+    result = type_in([(DRAFT, "2")], *NEW, "--resume")  # the older one
     assert result.exit_code == 130
     assert "Title of the casus: Casus Een" in result.stdout
 
 
 def test_two_wizards_started_together_each_keep_their_own_draft(
-        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        type_in: TypeIn, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two drafts made in the same second get two names. The race as first seen (two
     wizards that both chose `new-<second>.yaml` before either wrote it, so one person's
     answers were lost) needs two processes: tests/test_wizard_pty.py starts two real
@@ -182,10 +180,9 @@ def test_two_wizards_started_together_each_keep_their_own_draft(
         def now(cls, tz: dt.tzinfo | None = None) -> Frozen:
             return cls(2021, 1, 28, 14, 30)
 
-    monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(dt, "datetime", Frozen)
-    for title in ("Casus A", "Casus B"):
-        cli("new-session", "--interactive", input=f"\n{title}\n")
-    found = sorted((tmp_path / "sessions" / ".drafts").glob("new-*.yaml"))
+    type_in([("Title of the casus", "Casus A")], *NEW)
+    type_in([(DRAFT, ""), ("Title of the casus", "Casus B")], *NEW)  # Enter: a new one
+    found = sorted((here / "sessions" / ".drafts").glob("new-*.yaml"))
     assert [p.name for p in found] == ["new-20210128-143000-2.yaml", "new-20210128-143000.yaml"]
     assert {drafts.load(p)[0].answers[0][1] for p in found} == {"Casus A", "Casus B"}

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Invoke, Script, typing
+from conftest import Script, TypeIn, Typing
 from evaltool.i18n import set_language
 from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.engine import Wizard
@@ -19,20 +19,33 @@ from evaltool.wizard.grammar import Grammar, Invalid, iso_date
 from evaltool.wizard.roles import Roles
 from evaltool.wizard.state import EarlierSession, Route, WizardState
 from evaltool.wizard.template import load_template
+from inputs import Turn
 
 VOCABULARY = load_vocabulary()
 GRAMMAR = Grammar(VOCABULARY)
 ROLES = Roles(VOCABULARY)
-CASUS = ["Casus Snel", "1-2-2021", "Gemeente Delft", "Excellent Faciliteren", "", ""]
+CASUS = [("Title of the casus", "Casus Snel"), ("Date of the meeting", "1-2-2021"),
+         ("Organisation", "Gemeente Delft"), ("Learning route", "Excellent Faciliteren"),
+         ("Number of the meeting", ""), ("Short description", "")]
+ONE_BY_ONE = ["Department or team", "Organisation", "Which side", "Attendance",
+              "Role in this session", "Name (may stay empty)", "Short id in the file"]
 
 
-def setup(*lines: str, route: Route | None = None,
+def setup(*turns: Turn, route: Route | None = None,
           refusals: bool = False) -> tuple[dict[str, Any], Script]:
-    """The setup step typed in: the casus, then these lines for the participants."""
-    script = Script(typing(*CASUS, *lines, ""), refusals=refusals)
+    """The setup step typed in: the casus, then these turns for the participants, then
+    Enter at the next function: everyone is there."""
+    script = Script(Typing(*CASUS, *turns, ("Function", "")), refusals=refusals)
     wizard = Wizard(load_template(), VOCABULARY, script, route=route,
                     today=dt.date(2021, 2, 1))
-    return wizard.run_single("setup"), script
+    data = wizard.run_single("setup")
+    assert script.unread == []
+    return data, script
+
+
+def one_by_one(function: str, *answers: str) -> list[Turn]:
+    """A participant question by question: the function, then the answers to the rest."""
+    return [("Function", function), *zip(ONE_BY_ONE, answers, strict=True)]
 
 
 # --- a participant on one line ----------------------------------------------------------------
@@ -59,49 +72,48 @@ def setup(*lines: str, route: Route | None = None,
       "affiliation": "municipality", "attendance": "present", "session_role": "participant"}),
 ])
 def test_a_participant_on_one_line(line: str, expected: dict[str, str]) -> None:
-    data, script = setup(line)
+    data, script = setup(("Function", line))
     [person] = data["participants"].values()
     assert person == expected
     assert len(script.asked) == len(CASUS) + 2  # the line, and the Enter after it
 
 
 def test_without_a_semicolon_the_questions_come_one_by_one() -> None:
-    data, script = setup("Adviseur", "Ruimte", "", "", "", "", "Piet", "")
+    data, script = setup(*one_by_one("Adviseur", "Ruimte", "", "", "", "", "Piet", ""))
     assert data["participants"]["adviseur"]["department"] == "Ruimte"
     assert data["participants"]["adviseur"]["name"] == "Piet"
     labels = [ask.label for ask in script.asked[len(CASUS):]]
-    assert labels[1:8] == ["Department or team", "Organisation", "Which side", "Attendance",
-                           "Role in this session", "Name (may stay empty)",
-                           "Short id in the file"]
+    assert labels[1:8] == ONE_BY_ONE
 
 
 def test_the_side_follows_the_organisation_typed_before() -> None:
-    data, _ = setup("Directeur; ; Stichting Scholen; initiatiefnemer", "Conciërge; ; stichting "
-                    "scholen")
+    data, _ = setup(("Function", "Directeur; ; Stichting Scholen; initiatiefnemer"),
+                    ("Function", "Conciërge; ; stichting scholen"))
     assert data["participants"]["concierge"]["affiliation"] == "initiator"
     # And from an earlier session of the route, when this one has no one from there yet.
     route = Route((EarlierSession("2021-01-28-x", "2021-01-28", "Excellent Faciliteren", 1,
                                   (("Woonbedrijf", "external_partner"),)),))
-    data, _ = setup("Adviseur; ; Woonbedrijf;", route=route)
+    data, _ = setup(("Function", "Adviseur; ; Woonbedrijf;"), route=route)
     assert data["participants"]["adviseur"]["affiliation"] == "external_partner"
 
 
 def test_a_wrong_part_refuses_the_line_and_keeps_it_to_correct() -> None:
-    data, script = setup("Adviseur; ; ; buitenaards", "Adviseur; ; ; extern", refusals=True)
+    data, script = setup(("Function", "Adviseur; ; ; buitenaards"),
+                         ("Function", "Adviseur; ; ; extern"), refusals=True)
     assert "✗ 'buitenaards' is not one of the choices" in "\n".join(script.shown)
     again = script.asked[len(CASUS) + 1]
     assert again.prefill == "Adviseur; ; ; buitenaards"  # on the line, to be corrected
     assert data["participants"]["adviseur"]["affiliation"] == "external_partner"
-    data, script = setup("A; b; c; gemeente; aanwezig; deelnemer; Naam; te veel", "A;",
-                         refusals=True)
+    data, script = setup(("Function", "A; b; c; gemeente; aanwezig; deelnemer; Naam; te veel"),
+                         ("Function", "A;"), refusals=True)
     assert "more parts than questions: after the first come Department or team; " \
         "Organisation; Which side; Attendance; Role in this session; Name (may stay empty)" \
         in "\n".join(script.shown)
 
 
 def test_the_choices_are_shown_for_every_entry_not_only_the_first() -> None:
-    _, script = setup("Adviseur", "", "", "", "", "", "", "", "Toetser", "", "", "", "", "",
-                      "", "")
+    _, script = setup(*one_by_one("Adviseur", "", "", "", "", "", "", ""),
+                      *one_by_one("Toetser", "", "", "", "", "", "", ""))
     shown = "\n".join(script.shown)
     assert shown.count("Choose by number or name: 1 municipality · 2 initiator") == 2
     assert shown.count("Choose by number or name: 1 present · 2 absent") == 2
@@ -110,38 +122,48 @@ def test_the_choices_are_shown_for_every_entry_not_only_the_first() -> None:
 # --- a finding, an SDG, a follow-up, a place on one line; a paste ------------------------------
 
 
-def run_step(step: str, *lines: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
-    wizard = Wizard(load_template(), VOCABULARY, Script(typing(*lines)),
+def run_step(step: str, *turns: Turn, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    script = Script(Typing(*turns))
+    wizard = Wizard(load_template(), VOCABULARY, script,
                     state=WizardState("casus-evaluatie", data=data or {}), editing=True)
-    return wizard.run_single(step)
+    done = wizard.run_single(step)
+    assert script.unread == []
+    return done
 
 
 def test_a_finding_with_its_tags_and_confidential_on_one_line() -> None:
-    data = run_step("success_factors", "! Het schoolbestuur betaalde mee. #geld #samen", "")
+    data = run_step("success_factors",
+                    ("What worked", "! Het schoolbestuur betaalde mee. #geld #samen"),
+                    ("What worked", ""))
     [finding] = data["findings"].values()
     assert finding == {"kind": "success_factor", "text": "Het schoolbestuur betaalde mee.",
                        "tags": ["geld", "samen"], "confidential": "true"}
-    data = run_step("success_factors", "Vertrouwen #", "")  # no tags; nothing more asked
+    # no tags; nothing more asked
+    data = run_step("success_factors", ("What worked", "Vertrouwen #"), ("What worked", ""))
     assert list(data["findings"].values()) == [
         {"kind": "success_factor", "text": "Vertrouwen", "confidential": "false"}]
 
 
 def test_pasted_lines_are_entries_of_their_own_and_a_backslash_keeps_one() -> None:
-    data = run_step("success_factors", "Vertrouwen\nLef #moed\n! Geld", "")
+    data = run_step("success_factors", ("What worked", "Vertrouwen\nLef #moed\n! Geld"),
+                    ("What worked", ""))
     assert [(f["text"], f.get("tags"), f["confidential"]) for f in data["findings"].values()] \
         == [("Vertrouwen", None, "false"), ("Lef", ["moed"], "false"), ("Geld", None, "true")]
-    data = run_step("success_factors", "Eerst dit\\\nen dan dat", "", "", "")
+    data = run_step("success_factors", ("What worked", "Eerst dit\\\nen dan dat"),
+                    ("Tags", ""), ("Confidential", ""), ("What worked", ""))
     assert [f["text"] for f in data["findings"].values()] == ["Eerst dit\nen dan dat"]
 
 
 def test_an_sdg_a_place_and_a_follow_up_on_one_line() -> None:
-    data = run_step("sdgs", "4: Beter onderwijs.", "SDG 7:", "")
+    data = run_step("sdgs", ("SDG", "4: Beter onderwijs."), ("SDG", "SDG 7:"), ("SDG", ""))
     assert data["casus"]["sdgs"] == [{"goal": "4", "note": "Beter onderwijs."}, {"goal": "7"}]
-    data = run_step("follow_ups", "Wie beheert het plein? @Wijkregisseur", "", "")
+    data = run_step("follow_ups", ("Follow-up question", "Wie beheert het plein? @Wijkregisseur"),
+                    ("Follow-up question", ""), ("What goes on to the next session", ""))
     assert list(data["follow_ups"].values()) == [
         {"question": "Wie beheert het plein?", "owner": "Wijkregisseur"}]
     people = {"participants": {"a": {"function": "A"}}}
-    data = run_step("positions", "presterend, samenwerkend: Vanuit beleid.", data=people)
+    data = run_step("positions", ("Quadrant", "presterend, samenwerkend: Vanuit beleid."),
+                    data=people)
     assert data["participants"]["a"]["position"] == {
         "quadrants": ["performing_government", "networking_government"],
         "note": "Vanuit beleid."}
@@ -210,7 +232,9 @@ def test_question_mark_at_the_roles_explains_the_notation_with_an_example(
         language: str) -> None:
     set_language(language)
     people = {"participants": {"a": {"function": "Adviseur"}}}
-    script = Script(typing("?", "adviseur*", ""))
+    roles = "Rollen" if language == "nl" else "Roles"
+    notes = "Toelichting bij deze rollen" if language == "nl" else "Notes to these roles"
+    script = Script(Typing((roles, "?"), (roles, "adviseur*"), (notes, "")))
     Wizard(load_template(), VOCABULARY, script, editing=True,
            state=WizardState("casus-evaluatie", data=people)).run_single("roles")
     shown = "\n".join(script.shown)
@@ -224,8 +248,9 @@ def test_question_mark_at_the_roles_explains_the_notation_with_an_example(
 
 def test_one_question_for_the_notes_of_all_roles() -> None:
     people = {"participants": {"a": {"function": "A"}, "b": {"function": "B"}}}
-    data = run_step("roles", "(1), adviseur*, co-creator", "1: Gebruikelijk.\\\n3: Samen.",
-                    "partner", "Alleen deze.", data=people)
+    data = run_step("roles", ("Roles", "(1), adviseur*, co-creator"),
+                    ("Notes to these roles", "1: Gebruikelijk.\\\n3: Samen."),
+                    ("Roles", "partner"), ("Notes to these roles", "Alleen deze."), data=people)
     roles = data["participants"]["a"]["roles"]
     assert [r.get("note") for r in roles] == ["Gebruikelijk.", None, "Samen."]
     assert data["participants"]["b"]["roles"] == [
@@ -258,38 +283,37 @@ def test_dates_typed_the_dutch_way(typed: str, stored: str | None) -> None:
     assert iso_date(typed) == stored
 
 
-def test_a_dutch_date_is_shown_back_as_it_is_stored(cli: Invoke, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    result = cli("--lang", "nl", "new-session", "--interactive",
-                 input="Casus Datum\n22 april 2021\n")
+def test_a_dutch_date_is_shown_back_as_it_is_stored(type_in: TypeIn, here: Path) -> None:
+    dutch = ("--lang", "nl", "new-session", "--interactive")
+    result = type_in([("Titel van de casus", "Casus Datum"),
+                      ("Datum van de bijeenkomst", "22 april 2021")], *dutch)
     assert "Datum van de bijeenkomst: 2021-04-22" not in result.stdout  # not given again
-    draft = next((tmp_path / "sessions" / ".drafts").glob("*.yaml")).read_text()
+    draft = next((here / "sessions" / ".drafts").glob("*.yaml")).read_text()
     assert "answer: 22 april 2021" in draft  # what was typed is kept as typed
-    result = cli("--lang", "nl", "new-session", "--interactive", input="1\n" + "\n" * 4)
+    result = type_in([("Nummer van een concept", "1"), ("Organisatie", ""), ("Leerroute", ""),
+                      ("Nummer van de bijeenkomst", ""), ("Korte beschrijving", "")], *dutch)
     assert "Datum van de bijeenkomst: 22 april 2021" in result.stdout
     assert "→ 2021-04-22" in result.stdout
 
 
-def test_the_meeting_number_follows_the_route(cli: Invoke, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch,
-                                              example: Path) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "sessions").mkdir()
-    (tmp_path / "sessions" / example.name).write_bytes(example.read_bytes())
-    result = cli("new-session", "--interactive", input="Casus Twee\n2021-04-22\n\n\n")
+def test_the_meeting_number_follows_the_route(type_in: TypeIn, workfolder: Path) -> None:
+    new = ("new-session", "--interactive")
+    result = type_in([("Title of the casus", "Casus Twee"), ("Date of the meeting", "2021-04-22"),
+                      ("Organisation", ""), ("Learning route", "")], *new)
     assert "Number of the meeting in the learning route [2]" in result.stdout
-    result = cli("new-session", "--interactive",
-                 input="\nCasus Eigen\n2021-04-22\n\nEen andere route\n")
+    result = type_in([("Number of a draft to continue it", ""),  # Enter: a new one
+                      ("Title of the casus", "Casus Eigen"), ("Date of the meeting", "2021-04-22"),
+                      ("Organisation", ""), ("Learning route", "Een andere route")], *new)
     assert "Number of the meeting in the learning route [1]" in result.stdout
 
 
 # --- a long answer, edited rather than typed again ----------------------------------------------
 
 
-def test_without_line_editing_a_long_answer_is_shown_whole(cli: Invoke,
+def test_without_line_editing_a_long_answer_is_shown_whole(type_in: TypeIn,
                                                             example_copy: Path) -> None:
-    result = cli("edit", example_copy, "--step", "plan", "--interactive", input="\n")
+    result = type_in([("The dream / the plan", "")],
+                     "edit", example_copy, "--step", "plan", "--interactive")
     assert result.exit_code == 0, result.output
     assert ("Now: De droom om de basisschool duurzaam te renoveren en daarmee bij te dragen "
             "aan een impuls voor de wijk.") in " ".join(result.stdout.split())

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import REPO, Invoke
 from evaltool.i18n.pofile import catalog_files, read_po
+from inputs import edited, write_session
 
 # "file(s)", "bestand(en)", "rol(len)", "e-mailadres(sen)", "vraag/-vragen", "naam/namen",
 # "probleem/problemen": a word with its plural written beside it, not chosen by the number.
@@ -51,11 +52,8 @@ def test_no_label_of_a_template_or_vocabulary_writes_both_forms(path: Path) -> N
 
 
 def _sessions(folder: Path, example: Path, count: int) -> Path:
-    folder.mkdir()
-    text = example.read_text(encoding="utf-8")
     for number in range(count):
-        (folder / f"s{number}.yaml").write_text(text.replace(
-            example.stem, f"s{number}"), encoding="utf-8")
+        write_session(folder / f"s{number}.yaml", {"id": f"s{number}"}, source=example)
     return folder
 
 
@@ -84,7 +82,7 @@ def test_fmt_check_says_would_in_the_form_of_its_own_number(
         text = path.read_text(encoding="utf-8")
         title = re.search(r"^  title: (.*)$", text, re.M)
         assert title is not None
-        path.write_text(text.replace(title[0], f'  title: "{title[1]}"'), encoding="utf-8")
+        path.write_text(edited(text, (title[0], f'  title: "{title[1]}"')), encoding="utf-8")
     result = cli("--lang", "nl", "fmt", "--check", folder)
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines()[-1] == said
@@ -142,12 +140,12 @@ def test_a_report_in_a_new_language_uses_its_patterns(third_language: Path, cli:
 
 
 def _local_copy(tmp_path: Path, relative: str, old: str, new: str) -> Path:
-    """A ./templates copy of a bundled data file with one line changed."""
+    """A ./templates copy of a bundled data file with one line changed (the first, when
+    the same line is there more than once)."""
     source = (TEMPLATES / relative).read_text(encoding="utf-8")
-    assert old in source
     target = tmp_path / "templates" / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(source.replace(old, new, 1), encoding="utf-8")
+    target.write_text(edited(source, (old, new), first=True), encoding="utf-8")
     return target
 
 

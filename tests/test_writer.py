@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from conftest import EXAMPLE, Invoke
 from evaltool.session import store, yamlwriter
 from evaltool.session.models import Session, session_data
+from inputs import edited
 from strategies import TYPED, sessions
 
 SETTINGS = settings(max_examples=80, deadline=None,
@@ -202,10 +203,10 @@ def test_comments_everywhere_survive_fmt_edit_and_finalize(
 def test_an_empty_list_with_a_comment_goes_through_fmt(cli: Invoke, tmp_path: Path) -> None:
     """`roles: []  # nog aanvullen` made fmt end in a traceback (the pre-commit hook broke)."""
     path = tmp_path / EXAMPLE.name
-    text = EXAMPLE.read_text(encoding="utf-8").replace(
+    text = edited(EXAMPLE.read_text(encoding="utf-8"), (
         "    session_role: listener_reporter\n",
         "    session_role: listener_reporter\n    roles: []  # nog aanvullen\n"
-        "    position: {quadrants: [networking_government]}  # voorlopig\n")
+        "    position: {quadrants: [networking_government]}  # voorlopig\n"))
     path.write_text(text, encoding="utf-8")
     for arguments in (("fmt", "--check"), ("fmt",), ("fmt", "--check")):
         result = cli(*arguments, path)

@@ -24,6 +24,7 @@ from conftest import EXAMPLE, REPO, Invoke
 from evaltool.errors import ChangedOnDiskError
 from evaltool.session import store
 from evaltool.wizard import drafts
+from inputs import edited, session_text, write_session
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
@@ -55,12 +56,12 @@ def _session(folder: Path, text: str = GOOD) -> Path:
 
 
 def fmt_case(tmp: Path) -> Case:
-    path = _session(tmp / "sessions", GOOD.replace("status: final", "status: 'final'"))
+    path = _session(tmp / "sessions", edited(GOOD, ("status: final", "status: 'final'")))
     return Case(["fmt", path], path)
 
 
 def finalize_case(tmp: Path) -> Case:
-    path = _session(tmp / "sessions", GOOD.replace("status: final", "status: draft"))
+    path = _session(tmp / "sessions", session_text({"status": "draft"}))
     return Case(["finalize", path], path)
 
 
@@ -73,7 +74,8 @@ def edit_case(tmp: Path) -> Case:
 
 def new_session_case(tmp: Path) -> Case:
     sessions = tmp / "sessions"
-    path = _session(sessions, GOOD.replace("reflection: De toehoorder", "reflection: Oud: de"))
+    # (Not valid YAML, as it has always been: ': ' inside a plain value.)
+    path = _session(sessions, edited(GOOD, ("reflection: De toehoorder", "reflection: Oud: de")))
     drafts.prepare(sessions)  # its folder for drafts exists already: the write is the session
     return Case(["new-session", "--answers", ANSWERS, "--force", "--sessions-dir", sessions],
                 path)
@@ -96,9 +98,8 @@ def summarize_case(tmp: Path) -> Case:
 def merge_case(tmp: Path) -> Case:
     base, ours, theirs = (tmp / name for name in ("base.yaml", "ours.yaml", "theirs.yaml"))
     base.write_text(GOOD, encoding="utf-8")
-    ours.write_text(GOOD.replace("  title: Casus Cornelis Musius", "  title: Casus CM"),
-                    encoding="utf-8")
-    theirs.write_text(GOOD.replace("status: final", "status: draft"), encoding="utf-8")
+    write_session(ours, {"casus.title": "Casus CM"})
+    write_session(theirs, {"status": "draft"})
     return Case(["git-merge-driver", base, ours, theirs], ours)
 
 
@@ -349,13 +350,11 @@ def test_summarize_streams_into_a_device_and_never_replaces_it(cli: Invoke, tmp_
         assert result.exit_code == 0, result.output
 
 
-def test_summarize_to_dash_is_standard_output(cli: Invoke, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_summarize_to_dash_is_standard_output(cli: Invoke, here: Path) -> None:
     result = cli("summarize", "-f", "markdown", "-o", "-", EXAMPLE)
     assert result.exit_code == 0, result.output
     assert "# Evaluation meeting 1: Casus Cornelis Musius\n" in result.stdout
-    assert not (tmp_path / "-").exists()
+    assert not (here / "-").exists()
 
 
 # --- someone else's change ------------------------------------------------------------------------
@@ -380,10 +379,10 @@ OVERLAPS = {("the reflection", "the reflection")}
 @pytest.mark.parametrize("ours", list(OURS))
 def test_a_save_never_overwrites_a_change_made_since_the_file_was_read(
         tmp_path: Path, ours: str, theirs: str) -> None:
-    path = _session(tmp_path, GOOD.replace("status: final", "status: draft"))
+    path = _session(tmp_path, session_text({"status": "draft"}))
     editable = store.open_for_edit(path)
     OURS[ours](editable.session)
-    changed = path.read_text(encoding="utf-8").replace(*THEIRS[theirs], 1)
+    changed = edited(path.read_text(encoding="utf-8"), THEIRS[theirs])
     path.write_text(changed, encoding="utf-8")
     on_disk = store.load_session(path)
     if (ours, theirs) in OVERLAPS:
@@ -410,7 +409,7 @@ def test_a_save_refuses_when_the_file_is_gone_or_broken(tmp_path: Path, change: 
     if change == "removed":
         path.unlink()
     elif change == "made invalid":
-        path.write_text(GOOD.replace("status: final", "status: half"), encoding="utf-8")
+        path.write_text(edited(GOOD, ("status: final", "status: half")), encoding="utf-8")
     else:
         path.unlink()
         path.mkdir()
@@ -424,8 +423,8 @@ def test_a_save_refuses_when_the_file_is_gone_or_broken(tmp_path: Path, change: 
 def test_a_command_refuses_when_the_file_changed_while_it_ran(
         cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
     case = {"finalize": finalize_case, "edit": edit_case, "fmt": fmt_case}[command](tmp_path)
-    theirs = case.target.read_text(encoding="utf-8").replace(
-        "reflection: De toehoorder", "reflection: Van iemand anders, de toehoorder")
+    theirs = edited(case.target.read_text(encoding="utf-8"),
+                    ("reflection: De toehoorder", "reflection: Van iemand anders, de toehoorder"))
     # Someone saves the file (same field: the reflection) just before evaltool writes.
     real = store.atomic_write
 
@@ -457,8 +456,7 @@ def test_git_pull_during_an_edit_is_kept(tmp_path: Path) -> None:
         subprocess.run(["git", *arguments], cwd=repo, check=True)
     editable = store.open_for_edit(path)
     editable.session.reflection = "Onze reflectie."
-    path.write_text(GOOD.replace("findings:\n", "findings:\n  uit-git:\n    kind: wish\n"
-                                 "    text: Binnengehaald.\n"), encoding="utf-8")
+    write_session(path, {"findings.uit-git": {"kind": "wish", "text": "Binnengehaald."}})
     store.save_session(editable.session, path, original=editable)
     saved = store.load_session(path)
     assert saved.reflection == "Onze reflectie." and "uit-git" in saved.findings

@@ -11,26 +11,34 @@ marks them for gettext and where evaltool's command classes lay out the help.
 
 from __future__ import annotations
 
+import gettext
+import os
 import re
 import sys
 from collections.abc import Sequence
 from enum import Enum
+from importlib import import_module
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 from typer.core import TyperCommand, TyperGroup
 
 from evaltool import __version__
+from evaltool.commands import report_error, speak_shared
 from evaltool.errors import EvaltoolError, InterruptedByUser
 from evaltool.i18n import (
     available_languages,
     frame_gettext,
     frame_ngettext,
+    frame_texts,
     match_language,
     resolve_language,
     set_language,
     t,
 )
+from evaltool.session.workspace import SESSIONS, has_sessions
 
 COMMAND_MODULES = ("start", "files", "wizard", "report", "git")
 # The order of the work: prepare a folder once, then per meeting record, change, finish,
@@ -39,21 +47,12 @@ COMMAND_ORDER = ("init", "new-session", "drafts", "edit", "finalize", "summarize
                  "templates", "validate", "fmt", "schema", "git-setup")
 
 
-def report_error(error: EvaltoolError) -> None:
-    """Print an error the way every command does: `error: file:line:col: what — what to do`."""
-    label = t("core.error")
-    for line in error.lines():
-        print(f"{label}: {line}", file=sys.stderr)
-
-
 def speak_frame() -> None:
     """Typer and click mark their own texts for gettext (`from gettext import gettext as
     _`); those names in their loaded modules now look in the `frame` catalog, in the
     user's language. Explicit and for this process only: gettext's own functions read
     the language from the environment, and setting LANGUAGE there would reach git and
     every other program evaltool starts."""
-    import gettext
-
     ours = {"_": (gettext.gettext, frame_gettext), "gettext": (gettext.gettext, frame_gettext),
             "ngettext": (gettext.ngettext, frame_ngettext)}
     for name, module in list(sys.modules.items()):
@@ -116,10 +115,6 @@ def help_row(param: Any) -> tuple[str, str] | None:
 def _usage_error() -> type[Exception]:
     """The click exception class for a mistake on the command line (Typer's own click, in
     Typer versions that bring one)."""
-    from importlib import import_module
-
-    import typer.core
-
     click: Any = getattr(typer.core, "_click", None) or import_module("click")
     found: type[Exception] = click.exceptions.UsageError
     return found
@@ -135,8 +130,6 @@ def error_message(message: str) -> str:
     """A usage error's message in the user's language: its known start and the list of
     possible options, else a text of the `frame` catalog with its values filled in
     ("Option '--step' requires an argument.") whole; else as it is."""
-    from evaltool.i18n import frame_texts
-
     for msgid in _ERROR_STARTS:
         start = msgid.split("{")[0]
         if message.startswith(start):
@@ -277,11 +270,6 @@ class EvaltoolGroup(_InYourLanguage, TyperGroup):
 def _first_steps() -> str | None:
     """What to do first, when the sessions folder (EVALTOOL_SESSIONS, else ./sessions)
     holds no session file yet: `init`, or, once it made the folder, the first meeting."""
-    import os
-    from pathlib import Path
-
-    from evaltool.session.workspace import SESSIONS, has_sessions
-
     folder = Path(os.environ.get("EVALTOOL_SESSIONS") or SESSIONS)
     if has_sessions(folder):
         return None
@@ -336,11 +324,10 @@ def build_app() -> typer.Typer:
             print(ctx.get_help())
             raise typer.Exit(0)
 
-    from importlib import import_module
 
     for name in COMMAND_MODULES:
         import_module(f"evaltool.commands.{name}").register(app)
-    import_module("evaltool.commands").speak_shared()
+    speak_shared()
     speak_frame()
     return app
 

@@ -1,5 +1,8 @@
 """The commands, one module per feature; each has `register(app)`. Keep them thin.
 
+`report_error` prints an error the one way every command and the app's edge
+(`evaltool.cli`) do.
+
 Shared option types live here so that every command spells them the same way. No path is
 checked by click for being readable (`readable=False`): evaltool reads it itself and says
 what is wrong in its own words, with exit code 1, as for any other file it cannot use.
@@ -15,10 +18,18 @@ from typing import Annotated, Any, get_args
 
 import typer
 
+from evaltool.errors import EvaltoolError, UsageError
 from evaltool.i18n import t
 from evaltool.report.render.formats import Format
 
 _SHARED: list[tuple[Any, str, str | None]] = []
+
+
+def report_error(error: EvaltoolError) -> None:
+    """Print an error the way every command does: `error: file:line:col: what — what to do`."""
+    label = t("core.error")
+    for line in error.lines():
+        print(f"{label}: {line}", file=sys.stderr)
 
 
 def shared(annotated: Any, help_key: str, metavar_key: str | None = None) -> None:
@@ -70,8 +81,6 @@ def format_completion(allowed: list[str]) -> Callable[[str], list[str]]:
 
 def check_format(value: str, allowed: list[str]) -> Format:
     """The format named by `--format`, if the command writes it."""
-    from evaltool.errors import UsageError
-
     if value not in allowed:
         raise UsageError.at("report.bad_format", hint="report.bad_format_hint",
                             value=value[:40], formats=", ".join(allowed))

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption
+from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, report_error
 from evaltool.i18n import t
+from evaltool.i18n.textsafe import inline
 
 
 def register(app: typer.Typer) -> None:
@@ -21,18 +22,17 @@ def register(app: typer.Typer) -> None:
         drafts: Annotated[bool, typer.Option("--drafts", help=t("files.drafts_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
-        from evaltool.cli import report_error
         from evaltool.session.validation import check_files
+        from evaltool.wizard.drafts import load as read_draft
 
         checked = invalid = 0
-        for _path, error in check_files(paths or [sessions_dir], with_drafts=drafts):
+        for _path, error in check_files(paths or [sessions_dir],
+                                        read_draft=read_draft if drafts else None):
             checked += 1
             if error is not None:
                 invalid += 1
                 report_error(error)
         if not checked:
-            from evaltool.i18n.textsafe import inline
-
             where = ", ".join(inline(p) for p in paths or [sessions_dir])
             print(t("files.nothing_to_check", where=where), file=sys.stderr)
         print(t("files.validate_summary", count=checked, valid=checked - invalid,

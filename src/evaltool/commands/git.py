@@ -16,18 +16,21 @@ from evaltool.commands import (
     check_format,
     color_wanted,
     format_completion,
+    report_error,
     shared,
 )
+from evaltool.errors import EvaltoolError, FileProblemError
 from evaltool.i18n import t
+from evaltool.i18n.textsafe import inline
 from evaltool.report.render.formats import Format, diff_formats
+from evaltool.session.workspace import SUFFIX, iter_session_files
 
 DIFF_FORMATS = [str(fmt) for fmt in diff_formats()]
 
-SESSION_SUFFIXES = (".yaml", ".yml")
-
 
 def complete_session_paths(incomplete: str) -> list[str]:
-    """Shell completion: folders and session files (*.yaml) that start with what was typed."""
+    """Shell completion: folders and session files (*.yaml) that start with what was typed:
+    the files `evaltool` takes from a folder, no other."""
     typed = os.path.expanduser(incomplete)
     folder, prefix = os.path.split(typed)
     try:
@@ -43,7 +46,7 @@ def complete_session_paths(incomplete: str) -> list[str]:
         shown = os.path.join(folder, entry.name) if folder else entry.name
         if entry.is_dir():
             found.append(shown + "/")
-        elif entry.name.endswith(SESSION_SUFFIXES):
+        elif entry.name.endswith(SUFFIX):
             found.append(shown)
     return found
 
@@ -66,11 +69,8 @@ def register(app: typer.Typer) -> None:
         check: Annotated[bool, typer.Option("--check", help=t("git.fmt_check_help"))] = False,
         sessions_dir: SessionsDirOption = DEFAULT_SESSIONS_DIR,
     ) -> None:
-        from evaltool.cli import report_error
-        from evaltool.errors import EvaltoolError, FileProblemError
         from evaltool.fs.atomic import digest
-        from evaltool.i18n.textsafe import inline
-        from evaltool.session.store import atomic_write, canonical_bytes, iter_session_files
+        from evaltool.session.store import atomic_write, canonical_bytes
         from evaltool.session.yamlreader import read_bytes
 
         checked = changed = invalid = 0
@@ -122,7 +122,6 @@ def register(app: typer.Typer) -> None:
         public: Annotated[bool, typer.Option("--public", help=t("git.diff_public_help"))
                           ] = False,
     ) -> None:
-        from evaltool.errors import FileProblemError
         from evaltool.git.diffrender import render_changes
         from evaltool.git.semdiff import diff_sessions
         from evaltool.session.store import load_session

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
             show_default=False)] = Path("."),
         git: Annotated[bool, typer.Option("--git", help=t("start.git_help"))] = False,
     ) -> None:
-        from evaltool.session.workspace import prepare
+        from evaltool.git.setup import prepare
 
         report = prepare(folder, git=git, readme=t("start.readme"))
         for key, params in report.steps:

@@ -1,36 +1,49 @@
 """The guided evaluation: `new-session`, `edit`, `finalize`, `drafts` and `templates`.
 
 The wizard (`evaltool.wizard`) asks and returns data; this layer chooses the prompter
-(a terminal or an answers file), offers unfinished drafts, keeps the draft after every
-answer, turns Ctrl-C, end of input, SIGTERM and SIGHUP into a calm line with the way
-back, saves the result through the store (in `_write`, the one place that writes a
-session file here) and says what comes next.
+(a terminal or an answers file), offers unfinished drafts, and runs the wizard guarded
+(`_guarded`, for `new-session` and `edit` alike): the draft kept after every answer,
+Ctrl-C, end of input, SIGTERM and SIGHUP turned into a calm line with the way back, and
+what an answers file left over reported. It saves the result through the store (in
+`_write`, the one place that writes a session file here) and says what comes next.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from evaltool.commands import DEFAULT_SESSIONS_DIR, SessionsDirOption, shared
+from evaltool.errors import (
+    EvaltoolError,
+    FileProblemError,
+    InterruptedByUser,
+    Problem,
+    TemplateError,
+    UsageError,
+    WriteError,
+)
 from evaltool.fs.portable import shell_quote, stop_signals
 from evaltool.i18n import t
 from evaltool.i18n.textsafe import inline
+from evaltool.session.workspace import iter_session_files, session_path
 
 if TYPE_CHECKING:
-    from evaltool.errors import Problem
     from evaltool.session.models import Session
+    from evaltool.wizard.drafts import Lock
     from evaltool.wizard.engine import Wizard
     from evaltool.wizard.prompter import Prompter
-    from evaltool.wizard.state import Route
-    from evaltool.wizard.template import Step
+    from evaltool.wizard.state import Route, WizardState
+    from evaltool.wizard.template import Step, Template
 
 TemplateOption = Annotated[str | None, typer.Option("--template", show_default=False)]
 AnswersOption = Annotated[Path | None, typer.Option("--answers", dir_okay=False,
@@ -66,7 +79,6 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=t("wizard.templates_help"), short_help=t("wizard.templates_short"))
     def templates() -> None:
-        from evaltool.errors import EvaltoolError, TemplateError
         from evaltool.wizard.template import available_templates, read_template
 
         broken = []
@@ -121,7 +133,7 @@ def register(app: typer.Typer) -> None:
         _finalize(session, template)
 
 
-# --- new-session ---------------------------------------------------------------------------
+# --- the guarded run, for new-session and edit -------------------------------------------
 
 
 class _Stopped(BaseException):
@@ -161,24 +173,106 @@ def _resume_command(draft: Path) -> str:
     return f"evaltool new-session --resume {shell_quote(str(draft))}"
 
 
-def _is_terminal(interactive: bool) -> bool:
+def _terminal(answers: Path | None, interactive: bool) -> bool:
+    """Whether the questions are asked in a terminal: never with an answers file."""
+    if answers is not None:
+        return False
     try:
         return interactive or sys.stdin.isatty()
     except (AttributeError, ValueError):
         return interactive
 
 
+def _need_terminal(answers: Path | None, terminal: bool) -> None:
+    if answers is None and not terminal:
+        raise UsageError.at("wizard.no_terminal", hint="wizard.no_terminal_hint")
+
+
+@dataclass
+class _Draft:
+    """The draft a run keeps its answers in, and this wizard's hold on it."""
+
+    path: Path
+    started: str
+    lock: Lock
+
+    @classmethod
+    def hold(cls, path: Path, started: str) -> _Draft:
+        """The draft at `path`, once no other wizard holds it (else refused)."""
+        from evaltool.wizard import drafts
+
+        lock = drafts.hold(path)
+        if lock is None:
+            raise UsageError.at("wizard.draft_in_use", path=path, hint="wizard.draft_in_use_hint")
+        return cls(path, started, lock)
+
+    def keep(self, state: WizardState) -> None:
+        from evaltool.wizard import drafts
+
+        drafts.save(self.path, state, self.started)
+
+
+@dataclass(frozen=True)
+class _Stop:
+    """What a stopped run says: without a draft (an answers file), when nothing was typed
+    (the draft goes), and when the draft is kept."""
+
+    without_draft: Problem
+    nothing_typed: Problem
+    kept: Callable[[Path], Problem]
+    """What is said of the draft kept (at the path given)."""
+    typed: Callable[[WizardState], bool]
+    """Whether a state holds something typed in this run (else its draft is not kept)."""
+
+
+@contextmanager
+def _guarded(wizard: Wizard, draft: _Draft | None, says: _Stop) -> Iterator[None]:
+    """Run the wizard in here: SIGTERM and SIGHUP stop it as Ctrl-C and end of input do;
+    then the draft keeps what was typed (or goes, when nothing was), one calm line says
+    how to go on, and the hold on the draft is released, whatever happened."""
+    from evaltool.wizard import drafts
+
+    with _signals():
+        try:
+            yield
+        except (KeyboardInterrupt, EOFError, _Stopped) as stop:
+            code = _exit_code(stop)
+            if draft is None:  # an answers file: nothing typed, nothing to keep
+                raise InterruptedByUser(says.without_draft, exit_code=code) from None
+            print(flush=True)  # end the line of the question that was interrupted
+            snapshot = wizard.snapshot()
+            if not says.typed(snapshot):  # no draft to find later
+                drafts.remove(draft.path)
+                raise InterruptedByUser(says.nothing_typed, exit_code=code) from None
+            draft.keep(snapshot)
+            raise InterruptedByUser(says.kept(draft.path), exit_code=code) from None
+        finally:
+            if draft is not None:
+                draft.lock.release()
+
+
+def _leftovers(prompter: Prompter, template: Template) -> None:
+    """What an answers file held that the wizard could not use: every problem at once."""
+    from evaltool.wizard.prompter import AnswersPrompter
+
+    if isinstance(prompter, AnswersPrompter):
+        problems = prompter.problems + prompter.unused(template.answer_keys())
+        if problems:
+            raise FileProblemError(*problems)
+
+
+# --- new-session ---------------------------------------------------------------------------
+
+
 def _new_session(draft: Path | None, template_name: str | None, answers: Path | None,
                  defaults: bool, resume: bool, force: bool, interactive: bool,
                  sessions_dir: Path) -> tuple[Path, list[str], list[Problem]]:
-    import datetime as dt
-
-    from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
     from evaltool.session.vocabulary import load_vocabulary
     from evaltool.session.yamlreader import read_document
     from evaltool.wizard import drafts
     from evaltool.wizard.engine import Wizard
     from evaltool.wizard.prompter import AnswersPrompter, TerminalPrompter
+    from evaltool.wizard.review import what_next
     from evaltool.wizard.state import WizardState
     from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
 
@@ -189,14 +283,12 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
         raise UsageError.at("wizard.resume_with_answers", hint="wizard.resume_with_answers_hint")
     if draft is not None and draft.parent.name == drafts.FOLDER:
         sessions_dir = draft.parent.parent
-    terminal = answers is None and _is_terminal(interactive)
+    terminal = _terminal(answers, interactive)
     if resume and draft is None:
         draft = _draft_to_resume(sessions_dir, terminal)
-    if answers is None and not terminal:
-        raise UsageError.at("wizard.no_terminal", hint="wizard.no_terminal_hint")
+    _need_terminal(answers, terminal)
 
     prompter: Prompter
-    document = None
     if answers is not None:
         document = read_document(answers)
         prompter = AnswersPrompter(document)
@@ -215,59 +307,37 @@ def _new_session(draft: Path | None, template_name: str | None, answers: Path | 
 
     state: WizardState | None = None
     started = dt.datetime.now().isoformat(timespec="seconds")
-    lock = None
+    held = None
     if draft is not None:
-        lock = drafts.hold(draft)
-        if lock is None:
-            raise UsageError.at("wizard.draft_in_use", path=draft, hint="wizard.draft_in_use_hint")
-        state, started = drafts.load(draft)
+        held = _Draft.hold(draft, started)
+        state, held.started = drafts.load(draft)
         template_name = state.template
 
     template = load_template(template_name or DEFAULT_TEMPLATE)
     vocabulary = load_vocabulary(template.vocabulary)
     drafts.prepare(sessions_dir)  # before the first question: can we write at all?
-    if answers is None and draft is None:
-        draft = drafts.create(sessions_dir, WizardState(template.name), started)
-        lock = drafts.hold(draft)
+    if answers is None and held is None:
+        held = _Draft.hold(drafts.create(sessions_dir, WizardState(template.name), started),
+                           started)
     route = _route(sessions_dir, exclude=set())
 
-    def keep(current: WizardState) -> None:
-        if draft is not None:
-            drafts.save(draft, current, started)
-
     wizard = Wizard(template, vocabulary, prompter, state=state, route=route,
-                    use_defaults=defaults, on_change=keep)
-    with _signals():
-        try:
-            if draft is not None:
-                keep(wizard.snapshot())  # with the answers still to be given again
-                if resume:
-                    prompter.say(t("wizard.resumed", draft=draft), "dim")
-            data = wizard.run()
-            if isinstance(prompter, AnswersPrompter):
-                problems = prompter.problems + prompter.unused(template.answer_keys())
-                if problems:
-                    raise FileProblemError(*problems)
-            path, session = _save(wizard, data, sessions_dir, prompter, force, draft)
-        except (KeyboardInterrupt, EOFError, _Stopped) as stop:
-            if draft is None:  # an answers file: nothing typed, nothing to keep
-                raise InterruptedByUser(Problem("core.interrupted"),
-                                        exit_code=_exit_code(stop)) from None
-            print(flush=True)  # end the line of the question that was interrupted
-            snapshot = wizard.snapshot()
-            if snapshot.is_empty():  # nothing typed: no draft to find later
-                drafts.remove(draft)
-                raise InterruptedByUser(Problem("wizard.interrupted_empty"),
-                                        exit_code=_exit_code(stop)) from None
-            keep(snapshot)
-            raise InterruptedByUser(
-                Problem("wizard.interrupted", {"draft": draft, "command": _resume_command(draft)}),
-                exit_code=_exit_code(stop)) from None
-        finally:
-            if lock is not None:
-                lock.release()
-    from evaltool.wizard.review import what_next
-
+                    use_defaults=defaults, on_change=held.keep if held else None)
+    says = _Stop(
+        without_draft=Problem("core.interrupted"),
+        nothing_typed=Problem("wizard.interrupted_empty"),
+        kept=lambda draft: Problem("wizard.interrupted", {"draft": draft,
+                                                          "command": _resume_command(draft)}),
+        typed=lambda snapshot: not snapshot.is_empty())
+    with _guarded(wizard, held, says):
+        if held is not None:
+            held.keep(wizard.snapshot())  # with the answers still to be given again
+            if resume:
+                prompter.say(t("wizard.resumed", draft=held.path), "dim")
+        data = wizard.run()
+        _leftovers(prompter, template)
+        path, session = _save(wizard, data, sessions_dir, prompter, force,
+                              held.path if held else None)
     notices = prompter.notices if isinstance(prompter, AnswersPrompter) else []
     return path, what_next(template, session, vocabulary, path), notices
 
@@ -281,7 +351,6 @@ def _notify(notices: list[Problem]) -> None:
 
 def _describe(found: list[Any]) -> list[str]:
     """Each draft on a line: its number, title, date, the step reached and its last change."""
-    from evaltool.errors import EvaltoolError
     from evaltool.wizard.template import load_template, only_earlier
 
     lines = []
@@ -329,7 +398,6 @@ def _offer_drafts(sessions_dir: Path, prompter: Prompter) -> Path | None:
 def _draft_to_resume(sessions_dir: Path, terminal: bool) -> Path:
     """`--resume` without a draft named: the only one; with several, asked (or, without a
     terminal, refused with the list); never one another wizard is busy with."""
-    from evaltool.errors import Problem, UsageError
     from evaltool.wizard import drafts
     from evaltool.wizard.prompter import TerminalPrompter
 
@@ -357,7 +425,6 @@ def _draft_to_resume(sessions_dir: Path, terminal: bool) -> Path:
 def _route(sessions_dir: Path, exclude: set[Path]) -> Route:
     """The sessions in the folder and their open follow-ups; unreadable files are skipped,
     named."""
-    from evaltool.session.store import iter_session_files
     from evaltool.wizard.data import read_route
     from evaltool.wizard.state import Route
 
@@ -374,7 +441,6 @@ def _route(sessions_dir: Path, exclude: set[Path]) -> Route:
 def _save(wizard: Wizard, data: dict[str, Any], sessions_dir: Path, prompter: Prompter,
           force: bool, draft: Path | None) -> tuple[Path, Session]:
     """Save as <date>-<slug>.yaml; never over an existing file unless asked to."""
-    from evaltool.errors import InterruptedByUser, Problem, WriteError
     from evaltool.wizard import drafts
     from evaltool.wizard.data import build_session
     from evaltool.wizard.prompter import Ask
@@ -385,7 +451,7 @@ def _save(wizard: Wizard, data: dict[str, Any], sessions_dir: Path, prompter: Pr
     stem = session_stem(date, str(casus.get("title") or ""))
     overwrite = force
     while True:
-        target = sessions_dir / f"{stem}.yaml"
+        target = session_path(sessions_dir, stem)
         session = build_session(data, session_id=stem, vocabulary=wizard.vocabulary)
         if target.exists() and not overwrite:
             if not prompter.interactive:
@@ -435,9 +501,6 @@ def _write(session: Session, path: Path, *, original: Any = None,
 
 def _edit(path: Path, step_name: str | None, template_name: str | None, answers: Path | None,
           resume: bool, interactive: bool, sessions_dir: Path) -> None:
-    import datetime as dt
-
-    from evaltool.errors import FileProblemError, InterruptedByUser, Problem, UsageError
     from evaltool.session.store import open_for_edit
     from evaltool.session.vocabulary import load_vocabulary
     from evaltool.session.yamlreader import read_document
@@ -451,7 +514,7 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
 
     editable = open_for_edit(path)
     template = load_template(template_name or DEFAULT_TEMPLATE)
-    terminal = answers is None and _is_terminal(interactive)
+    terminal = _terminal(answers, interactive)
     if resume and answers is not None:
         raise UsageError.at("wizard.resume_with_answers", hint="wizard.resume_with_answers_hint")
     vocabulary = load_vocabulary(editable.session.vocabulary)
@@ -465,57 +528,33 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
     started = dt.datetime.now().isoformat(timespec="seconds")
     wizard = Wizard(template, vocabulary, prompter, state=state, route=route, editing=True)
     step = _step_to_edit(wizard, step_name, terminal)
-    if answers is None and not terminal:
-        raise UsageError.at("wizard.no_terminal", hint="wizard.no_terminal_hint")
+    _need_terminal(answers, terminal)
     # What is typed into one step is kept too: in a draft named after the file and the step.
-    draft = drafts.folder(path.parent) / f"edit-{path.stem}-{step.name}.yaml" \
-        if answers is None else None
-    lock = None
-    if draft is not None:
+    held = None
+    if answers is None:
         drafts.prepare(path.parent)
-        lock = drafts.hold(draft)
-        if lock is None:
-            raise UsageError.at("wizard.draft_in_use", path=draft, hint="wizard.draft_in_use_hint")
+        held = _Draft.hold(drafts.folder(path.parent) / f"edit-{path.stem}-{step.name}.yaml",
+                           started)
     if resume:
-        assert draft is not None
-        if not draft.is_file():
-            raise UsageError.at("wizard.no_draft", folder=draft, hint="wizard.no_draft_hint")
-        kept, started = drafts.load(draft)
+        assert held is not None
+        if not held.path.is_file():
+            raise UsageError.at("wizard.no_draft", folder=held.path, hint="wizard.no_draft_hint")
+        kept, held.started = drafts.load(held.path)
         wizard = Wizard(template, vocabulary, prompter, route=route, editing=True,
                         state=WizardState(template.name, data=state.data,
                                           answers=kept.answers))
-
-    def keep(current: WizardState) -> None:
-        if draft is not None:
-            drafts.save(draft, current, started)
-
-    if draft is not None:
-        wizard.on_change = keep
-    with _signals():
-        try:
-            data = wizard.run_single(step.name)
-        except (KeyboardInterrupt, EOFError, _Stopped) as stop:
-            if draft is None:
-                raise InterruptedByUser(Problem("wizard.interrupted_edit", {"path": path}),
-                                        exit_code=_exit_code(stop)) from None
-            print(flush=True)
-            snapshot = wizard.snapshot()
-            if not snapshot.answers:
-                drafts.remove(draft)
-                raise InterruptedByUser(Problem("wizard.interrupted_edit", {"path": path}),
-                                        exit_code=_exit_code(stop)) from None
-            keep(snapshot)
-            command = f"evaltool edit {shell_quote(str(path))} --step {step.name} --resume"
-            raise InterruptedByUser(Problem("wizard.interrupted_edit_draft", {
-                "path": path, "draft": draft, "command": command}),
-                exit_code=_exit_code(stop)) from None
-        finally:
-            if lock is not None:
-                lock.release()
-    if isinstance(prompter, AnswersPrompter):
-        problems = prompter.problems + prompter.unused(template.answer_keys())
-        if problems:
-            raise FileProblemError(*problems)
+    if held is not None:
+        wizard.on_change = held.keep
+    unchanged = Problem("wizard.interrupted_edit", {"path": path})
+    says = _Stop(
+        without_draft=unchanged, nothing_typed=unchanged,
+        kept=lambda draft: Problem("wizard.interrupted_edit_draft", {
+            "path": path, "draft": draft,
+            "command": f"evaltool edit {shell_quote(str(path))} --step {step.name} --resume"}),
+        typed=lambda snapshot: bool(snapshot.answers))
+    with _guarded(wizard, held, says):
+        data = wizard.run_single(step.name)
+    _leftovers(prompter, template)
     status = editable.session.status
     changed = build_session(data, session_id=own, vocabulary=vocabulary, status=status)
     if changed != editable.session and status == "final" and \
@@ -533,11 +572,11 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
             old, new = len(owned_entries(part, before)), len(owned_entries(part, data))
             if old != new:
                 print(t("wizard.list_counts", label=part.label, old=old, new=new))
-        print(t("wizard.edited", path=inline(path), step=step.name))
+        print(t("wizard.edited", path=inline(path), step=str(step.title)))
         for line in what_next(template, changed, vocabulary, path):
             print(line)
-    if draft is not None:
-        drafts.remove(draft)
+    if held is not None:
+        drafts.remove(held.path)
     if isinstance(prompter, AnswersPrompter):
         _notify(prompter.notices)
 
@@ -546,7 +585,6 @@ def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
     """The step `--step` names: by its number (as the wizard counts them), its name, or
     its title in either language; without `--step`, the steps are listed and one asked
     for (or, without a terminal, listed in the error)."""
-    from evaltool.errors import UsageError
     from evaltool.session.vocabulary import fold
     from evaltool.wizard.prompter import Ask
 
@@ -590,7 +628,6 @@ def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
 def _drafts(remove: list[str], sessions_dir: Path) -> None:
     """The drafts in the sessions folder; with `--remove`, those named go (never one a
     running wizard holds)."""
-    from evaltool.errors import Problem, UsageError
     from evaltool.wizard import drafts
 
     found = drafts.listing(sessions_dir)
@@ -619,7 +656,6 @@ def _drafts(remove: list[str], sessions_dir: Path) -> None:
 
 
 def _finalize(path: Path, template_name: str | None) -> None:
-    from evaltool.errors import FileProblemError, Problem
     from evaltool.session.store import open_for_edit
     from evaltool.session.vocabulary import load_vocabulary
     from evaltool.wizard.review import missing_for_final

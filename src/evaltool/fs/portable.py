@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -88,11 +90,7 @@ def shell_quote(text: str) -> str:
     """`text` as one word of a command to copy into this platform's shell: POSIX quoting,
     or cmd.exe's on Windows (where single quotes are not quotes)."""
     if sys.platform == "win32":
-        import subprocess
-
         return subprocess.list2cmdline([text])
-    import shlex
-
     return shlex.quote(text)
 
 

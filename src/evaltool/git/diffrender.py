@@ -4,7 +4,7 @@ Every change becomes a line of styled segments first (`describe`); the formats o
 decide how a style looks. Text that users wrote is made safe on the way out: control
 and bidirectional-override characters are shown as `⟨U+XXXX⟩`, as in every report and
 message (`evaltool.i18n.textsafe`), never sent to the terminal; Markdown is escaped as
-the reports escape it (`evaltool.report.render.safe`); nothing is ever parsed as markup.
+the reports escape it (`evaltool.i18n.escaping`); nothing is ever parsed as markup.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from evaltool.git.semdiff import MODELS, Change, word_diff
 from evaltool.i18n import t
+from evaltool.i18n.escaping import markdown_span
 from evaltool.i18n.textsafe import reveal, visible
-from evaltool.report.render.safe import markdown_span
 from evaltool.session.fields import vocabulary_category
 
 if TYPE_CHECKING:

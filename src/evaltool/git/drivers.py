@@ -10,38 +10,33 @@ from __future__ import annotations
 import difflib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from evaltool.errors import FileProblemError, Problem
+from evaltool.fs.atomic import atomic_write
+from evaltool.git.diffrender import render_changes, render_facts, safe
+from evaltool.git.merge import merge_session_files
+from evaltool.git.semdiff import diff_sessions
 from evaltool.i18n import t
 from evaltool.i18n.textsafe import inline
-
-if TYPE_CHECKING:
-    from evaltool.session.models import Session
+from evaltool.session.models import Session
+from evaltool.session.store import load_session
+from evaltool.session.vocabulary import load_vocabulary
 
 NULL = "/dev/null"
 
 
 def _problem_without_path(error: FileProblemError) -> str:
     """The first problem, without git's temporary file name: "12:1: what"."""
-    from evaltool.git.diffrender import safe
-
     first = error.problems[0]
     return safe(Problem(first.key, first.params, None, first.line, first.column).render())
 
 
 def _read_text(path: Path) -> str:
-    from evaltool.git.diffrender import safe
-
     return safe(path.read_bytes().decode("utf-8", "replace"))
 
 
 def textconv(path: Path) -> str:
     """One line per fact (see `diffrender.render_facts`); the raw text with a note if invalid."""
-    from evaltool.git.diffrender import render_facts
-    from evaltool.session.store import load_session
-    from evaltool.session.vocabulary import load_vocabulary
-
     try:
         session = load_session(path)
         return render_facts(session, load_vocabulary(session.vocabulary))
@@ -55,11 +50,6 @@ def textconv(path: Path) -> str:
 
 def external_diff(arguments: list[str], *, color: bool) -> str:
     """git's external diff: `path old-file old-hex old-mode new-file new-hex new-mode [...]`."""
-    from evaltool.git.diffrender import render_changes, safe
-    from evaltool.git.semdiff import diff_sessions
-    from evaltool.session.store import load_session
-    from evaltool.session.vocabulary import load_vocabulary
-
     if len(arguments) < 7:  # git passes seven (nine for a rename); anything else is not git
         return ""
     name, old_file, new_file = arguments[0], arguments[1], arguments[4]
@@ -110,9 +100,6 @@ def _raw_diff(old_file: str, new_file: str, name: str, new_name: str) -> list[st
 
 def merge_driver(base: Path, ours: Path, theirs: Path, marker_size: int, name: str) -> int:
     """git's merge driver: the result goes into `ours`; exit 0 when clean, 1 with conflicts."""
-    from evaltool.git.merge import merge_session_files
-    from evaltool.session.store import atomic_write
-
     try:
         outcome = merge_session_files(base, ours, theirs, marker_size=marker_size)
     except OSError as error:  # git merge-file could not run: let git do its own merge

@@ -20,7 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evaltool.errors import FileProblemError
+from evaltool.session.models import validate_session
+from evaltool.session.store import (
+    comments,
+    maybe_comments,
+    parse_session_text,
+    session_from_document,
+    updated_text,
+)
 from evaltool.session.threeway import Conflict, count_conflicts, has_conflict, merge3, resolve
+from evaltool.session.vocabulary import load_vocabulary
+from evaltool.session.yamlreader import layout, read_document
 
 __all__ = ["Conflict", "MergeOutcome", "count_conflicts", "merge3", "merge_session_files",
            "resolve", "text_merge", "with_markers"]
@@ -56,8 +66,6 @@ def text_merge(base: Path, ours: Path, theirs: Path, marker_size: int) -> tuple[
 
 
 def _valid(text: str, path: Path) -> bool:
-    from evaltool.session.store import parse_session_text
-
     try:
         parse_session_text(text, path)
     except FileProblemError:
@@ -68,11 +76,6 @@ def _valid(text: str, path: Path) -> bool:
 def merge_session_files(base: Path, ours: Path, theirs: Path, *,
                         marker_size: int = 7) -> MergeOutcome:
     """The merged text of three versions of a session file, and how many conflicts are left."""
-    from evaltool.session.models import validate_session
-    from evaltool.session.store import comments, maybe_comments, session_from_document, updated_text
-    from evaltool.session.vocabulary import load_vocabulary
-    from evaltool.session.yamlreader import layout, read_document
-
     text, conflicts = text_merge(base, ours, theirs, marker_size)
     if conflicts == 0 and _valid(text, ours):
         return MergeOutcome(text, 0, "text")

@@ -16,11 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from evaltool.session.fields import shapes
 from evaltool.session.models import (
     Casus,
     Finding,
     FollowUp,
-    Kind,
     Participant,
     Person,
     Position,
@@ -28,6 +28,7 @@ from evaltool.session.models import (
     Sdg,
     Session,
 )
+from evaltool.session.values import Kind
 
 MODELS: dict[str, type[BaseModel]] = {
     "session": Session, "casus": Casus, "sdg": Sdg, "participant": Participant,
@@ -110,8 +111,6 @@ _ENTRIES = {"finding": "findings", "follow_up": "follow_ups"}
 def _marked(change: Change, before: dict[str, Any], after: dict[str, Any]) -> Change:
     """The change, marked confidential when its field is internal text (`Kind.CONFIDENTIAL`)
     or its entry is, or was, marked confidential (`Kind.SECRET`)."""
-    from evaltool.session.fields import shapes
-
     shape = shapes(MODELS[change.section]).get(change.field or "")
     secret = shape is not None and shape.kind is Kind.CONFIDENTIAL
     container = _ENTRIES.get(change.section)

@@ -1,11 +1,18 @@
-"""What `evaltool git-setup` writes: a `.gitattributes` rule and the local git config for it.
+"""What `evaltool git-setup` and `evaltool init` write into a learning route's folder.
 
-Session files get `diff=evaltool merge=evaltool`. The local config then says what
+`git-setup`: a `.gitattributes` rule and the local git config for it. Session files get
+`diff=evaltool merge=evaltool`. The local config then says what
 those mean: `diff.evaltool.command` (the semantic diff, for `git diff`),
 `diff.evaltool.textconv` (one line per fact, for `git log -p` and `git show`, which do
 not run external diff commands by default) and `merge.evaltool.driver` (a 3-way merge
 by id). The commands name this Python interpreter, so they work from a virtual
 environment that is not on PATH. Everything is idempotent.
+
+`init` (`prepare`): `sessions/` for the session files, the JSON Schema that the first
+line of every session file points editors to, a short README for the team in the user's
+language, and, in a git repository (or with `git=True`, after `git init`), what
+`git-setup` writes. Preparing never overwrites: what is there already stays as it is,
+and the report says so.
 """
 
 from __future__ import annotations
@@ -17,11 +24,18 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaltool.errors import EvaltoolError, UsageError
+from evaltool.errors import EvaltoolError, UsageError, WriteError
+from evaltool.fs.atomic import atomic_write
+from evaltool.session.schema import session_schema_json
+from evaltool.session.workspace import SESSIONS, SUFFIX
+from evaltool.session.yamlwriter import SCHEMA_MODELINE
 
 DRIVER = "evaltool"
 ATTRIBUTES = f"diff={DRIVER} merge={DRIVER}"
 COMMENT = "# evaltool: semantic diff and merge of session files (written by evaltool git-setup)"
+
+
+README = "README.md"
 
 
 @dataclass
@@ -30,6 +44,9 @@ class SetupReport:
 
     steps: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     pattern: str = ""
+
+    def add(self, key: str, **params: str) -> None:
+        self.steps.append((key, params))
 
 
 def evaltool_command() -> str:
@@ -75,7 +92,7 @@ def attribute_pattern(root: Path, sessions_dir: Path) -> str:
                             path=str(sessions_dir), root=str(root)) from None
     prefix = relative.as_posix()
     prefix = "" if prefix == "." else prefix.replace(" ", "[[:space:]]") + "/"
-    return f"{prefix}**/*.yaml"
+    return f"{prefix}**/*{SUFFIX}"
 
 
 def update_attributes(text: str, pattern: str) -> tuple[str, str]:
@@ -94,8 +111,6 @@ def update_attributes(text: str, pattern: str) -> tuple[str, str]:
 
 def set_up(cwd: Path, sessions_dir: Path, command: str | None = None) -> SetupReport:
     """Write the attribute rule and the local git config; say what was done."""
-    from evaltool.session.store import atomic_write
-
     root = repository_root(cwd)
     report = SetupReport(pattern=attribute_pattern(root, sessions_dir))
     attributes = root / ".gitattributes"
@@ -119,9 +134,6 @@ def set_up(cwd: Path, sessions_dir: Path, command: str | None = None) -> SetupRe
 def write_schema(root: Path, sessions_dir: Path) -> tuple[str, dict[str, str]]:
     """The JSON Schema where the modeline of session files points, so editors find it
     (shown relative to `root`)."""
-    from evaltool.session.schema import session_schema_json
-    from evaltool.session.store import SCHEMA_MODELINE, atomic_write
-
     folder = sessions_dir if sessions_dir.is_absolute() else Path.cwd() / sessions_dir
     target = (folder / SCHEMA_MODELINE.split("$schema=", 1)[1]).resolve()
     shown = os.path.relpath(target, root)
@@ -131,3 +143,64 @@ def write_schema(root: Path, sessions_dir: Path) -> tuple[str, dict[str, str]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, wanted.encode("utf-8"))
     return "git.setup_schema", {"file": shown}
+
+
+# --- evaltool init ---------------------------------------------------------------------
+
+
+def prepare(folder: Path, *, git: bool, readme: str) -> SetupReport:
+    """Make `folder` ready for a learning route; `readme` is the team's README text."""
+    report = SetupReport()
+    sessions = folder / SESSIONS
+    for path, made, kept in ((folder, "start.made_folder", None),
+                             (sessions, "start.made_sessions", "start.kept_sessions")):
+        if path.exists() and not path.is_dir():
+            raise WriteError.at("start.not_a_folder", path=path, hint="start.not_a_folder_hint")
+        if path.is_dir():
+            if kept:
+                report.add(kept, path=str(path))
+            continue
+        try:
+            path.mkdir(parents=True)
+        except OSError as error:
+            raise WriteError.at("store.cannot_write", path=path, hint="store.cannot_write_hint",
+                                reason=error.strerror or str(error)) from None
+        report.add(made, path=str(path))
+    _write_readme(folder / README, readme, report)
+    in_git = _in_repository(folder)
+    if not in_git and git:
+        run_git(["init", "--quiet"], folder)
+        report.add("start.git_init", path=str(folder))
+        in_git = True
+    if in_git:
+        done = set_up(folder, sessions.resolve())
+        report.steps += done.steps
+        report.add("git.setup_done", pattern=done.pattern)
+    else:
+        key, params = write_schema(folder, sessions.resolve())
+        report.steps.append((key, params))
+        report.add("start.no_git")
+    return report
+
+
+def _write_readme(path: Path, text: str, report: SetupReport) -> None:
+    if not path.exists():
+        try:
+            atomic_write(path, (text.rstrip("\n") + "\n").encode("utf-8"), exclusive=True)
+        except WriteError as error:
+            if error.problems[0].key != "store.exists":
+                raise
+        else:
+            report.add("start.wrote_readme", path=str(path))
+            return
+    report.add("start.kept_readme", path=str(path))
+
+
+def _in_repository(folder: Path) -> bool:
+    try:
+        repository_root(folder)
+    except EvaltoolError as error:  # no repository, or no git to ask
+        if error.problems[0].key in ("git.not_a_repository", "git.git_missing"):
+            return False
+        raise
+    return True

@@ -13,13 +13,15 @@ whose msgids are those libraries' English texts (`frame_gettext`); `evaltool.cli
 them speak it.
 
 The package's modules: `pofile` (reading and compiling the catalogs), `labels` (the
-labels of data files as maps of languages) and `textsafe` (the one rule for making any
-text safe to print). It is the bottom of evaltool: it imports nothing of evaltool's but
+labels of data files as maps of languages), `textsafe` (the one rule for making any
+text safe to print) and `escaping` (user text as literal Markdown and HTML, for reports
+and diffs alike). It is the bottom of evaltool: it imports nothing of evaltool's but
 its own modules.
 """
 
 from __future__ import annotations
 
+import locale
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -95,8 +97,7 @@ def _windows_language() -> str | None:
     """The language of the Windows desktop ("nl_NL"), which sets no locale variables."""
     if sys.platform != "win32":
         return None
-    import ctypes
-    import locale
+    import ctypes  # only here: Windows itself is asked, through its own library
 
     found: str | None = locale.windows_locale.get(
         ctypes.windll.kernel32.GetUserDefaultUILanguage())
@@ -194,7 +195,7 @@ def has_text(key: str) -> bool:
 
 def every_text() -> Iterator[str]:
     """Every text of every catalog of evaltool's own, in every language and plural form."""
-    from evaltool.i18n.pofile import read_mo
+    from evaltool.i18n.pofile import read_mo  # see `frame_texts`
 
     for folder in locale_dirs:
         for path in sorted(folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")):
@@ -215,6 +216,8 @@ def frame_texts(language: str | None = None) -> list[tuple[str, str]]:
     """Every text of typer and click that the `frame` catalog of the current language
     translates, as (English, translation) pairs; a plural entry gives its singular and
     its plural (the language's last form)."""
+    # Imported here, not by the package: `python -m evaltool.i18n.pofile` runs that module
+    # as a script, which its package must not have imported first.
     from evaltool.i18n.pofile import read_mo
 
     pairs: list[tuple[str, str]] = []

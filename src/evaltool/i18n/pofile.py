@@ -15,6 +15,7 @@ string after their `\\n`, as gettext's own tools write them.
 from __future__ import annotations
 
 import re
+import string
 import struct
 import sys
 from collections.abc import Iterator, Sequence
@@ -73,8 +74,6 @@ def header_for(language: str, project: str = "evaltool",
 
 def brace_fields(text: str) -> set[str]:
     """The `{placeholders}` of a text (`{{` and `}}` are literal braces)."""
-    import string
-
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 

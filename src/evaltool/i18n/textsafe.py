@@ -1,6 +1,6 @@
 """Which characters of user text are unsafe on a screen, and how they are shown instead.
 
-The one neutraliser of evaltool: reports (`evaltool.report.render.safe`), diffs and every message
+The one neutraliser of evaltool: reports (`evaltool.i18n.escaping`), diffs and every message
 on stderr or stdout pass what a person or a file wrote through `reveal`. ESC, C0 and C1
 controls, DEL, bidi overrides and isolates, zero-width and other invisible format
 characters, line and paragraph separators and lone surrogates are replaced by a visible
@@ -26,6 +26,11 @@ _INVISIBLE = (
 _UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}\ud800-\udfff]")
 # In a one-line message, tab and newline would also change what the line seems to say.
 _LAYOUT = re.compile("[\t\n]")
+
+
+def unsafe(char: str) -> bool:
+    """Whether one character is one that `reveal` marks."""
+    return bool(_UNSAFE.fullmatch(char)) or unicodedata.category(char) == "Cf"
 
 
 def reveal(text: str, mark: Callable[[int], str]) -> str:

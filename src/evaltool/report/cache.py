@@ -15,7 +15,7 @@ Windows; never inside a repository):
 Nothing that publication mode would refuse is kept: a digest whose texts (the title, the
 follow-up questions and owners, the wording of what worked) still hold a name that could
 not be replaced, a likely name nobody declared, or a health reason
-(`privacy.digest_is_publishable`) is computed on every run, and no overview that
+(`summary.digest_is_publishable`) is computed on every run, and no overview that
 includes it is kept either. (The whole file is checked by `--public` itself; checking
 it here too would make a cold overview six times slower.) Publication mode itself never uses the
 cache. When the cache folder is inside a git work tree (`$EVALTOOL_CACHE_DIR` pointed
@@ -48,7 +48,16 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
+import evaltool
+from evaltool.errors import FileProblemError
+from evaltool.fs.resources import list_templates
+from evaltool.report import summary
 from evaltool.report.contract import Digest, RouteSummary
+from evaltool.report.privacy import Scrubber
+from evaltool.session import models
+from evaltool.session.store import parse_session_text
+from evaltool.session.workspace import iter_session_files
+from evaltool.session.yamlreader import decode, read_bytes
 
 CACHE_FORMAT = 2
 """2: overviews of long routes are bounded (summary.RouteOverview); older ones are dropped."""
@@ -90,30 +99,22 @@ def cache_dir() -> Path:
 
 def versions() -> dict[str, Any]:
     """Everything a digest depends on besides the file's bytes."""
-    from evaltool import __version__
-    from evaltool.fs.resources import list_templates
-    from evaltool.report.summary import DIGEST_VERSION
-    from evaltool.session.models import SCHEMA_VERSION
-
     vocabularies = []
     for path in list_templates("vocabularies", "*.yaml"):
         info = path.stat()
         vocabularies.append([str(path.resolve()), info.st_size, info.st_mtime_ns])
-    return {"cache": CACHE_FORMAT, "evaltool": __version__, "schema": SCHEMA_VERSION,
-            "digest": DIGEST_VERSION, "vocabularies": vocabularies}
+    # Read from the modules when asked (a test plays a new version by changing them).
+    return {"cache": CACHE_FORMAT, "evaltool": evaltool.__version__,
+            "schema": models.SCHEMA_VERSION, "digest": summary.DIGEST_VERSION,
+            "vocabularies": vocabularies}
 
 
 def digest_of_file(path: Path, raw: bytes) -> Digest:
     """The digest of a session file's bytes, with the checks of `store.load_session`."""
-    from evaltool.report.privacy import Scrubber, digest_is_publishable
-    from evaltool.report.summary import digest
-    from evaltool.session.store import parse_session_text
-    from evaltool.session.yamlreader import decode
-
     session = parse_session_text(decode(raw, path), path)
     scrubber = Scrubber.for_session(session)
-    found = digest(session, scrubber=scrubber)
-    found["publishable"] = digest_is_publishable(session, scrubber)
+    found = summary.digest(session, scrubber=scrubber)
+    found["publishable"] = summary.digest_is_publishable(session, scrubber)
     return found
 
 
@@ -230,8 +231,6 @@ class DigestCache:
 
     def digest_for(self, path: Path) -> Digest:
         """The digest of the session file at `path`; raises FileProblemError for a bad file."""
-        from evaltool.session.yamlreader import read_bytes
-
         if self._db is None:
             self.stats["computed"] += 1
             return self.compute(path, read_bytes(path))
@@ -275,8 +274,6 @@ class DigestCache:
 
     def digests_for(self, paths: Iterable[Path]) -> Iterator[tuple[Path, Digest | Exception]]:
         """Each path with its digest, or with the FileProblemError that it raised."""
-        from evaltool.errors import FileProblemError
-
         for path in paths:
             try:
                 yield path, self.digest_for(path)
@@ -319,8 +316,6 @@ class DigestCache:
         """
         if self._db is None:
             return compute()
-        from evaltool.session.store import iter_session_files
-
         files = list(dict.fromkeys(os.path.abspath(p) for p in iter_session_files(paths)))
         known = self._known_unchanged(files)
         key = self._overview_key(files, known, options) if known is not None else None

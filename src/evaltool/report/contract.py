@@ -28,8 +28,8 @@ class Labelled(TypedDict):
 
 
 class RedactionCounts(TypedDict):
-    """What publication mode took out (`privacy.count_redactions`), for one session or
-    summed over a route (`privacy.add_redactions`)."""
+    """What publication mode took out (`redactions.count_redactions`), for one session or
+    summed over a route (`redactions.add_redactions`)."""
 
     names_replaced: int
     emails_removed: int

@@ -31,14 +31,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from evaltool.errors import EvaltoolError, Problem
-from evaltool.i18n import t
+from evaltool.errors import EvaltoolError, FileProblemError, Problem
+from evaltool.i18n import every_text, t
 from evaltool.report.contract import Anonymisation, RedactionCounts
-from evaltool.report.summary import person_labels
-from evaltool.session.dutchnames import Shadow, asciify, fold, mask, parse_name, shadow
-from evaltool.session.fields import DROP, Place, texts, transform
-from evaltool.session.models import Kind
+from evaltool.report.people import person_labels
+from evaltool.report.redactions import count_redactions
+from evaltool.session.dutchnames import (
+    Shadow,
+    asciify,
+    fold,
+    lists,
+    mask,
+    parse_name,
+    shadow,
+)
+from evaltool.session.fields import DROP, Place, id_parts, texts, transform
+from evaltool.session.models import Session
 from evaltool.session.namefinder import (
+    RULE_NAMES,
     Finder,
     Hit,
     Known,
@@ -46,6 +56,10 @@ from evaltool.session.namefinder import (
     person_marks,
     special_categories,
 )
+from evaltool.session.store import load_session
+from evaltool.session.values import Kind
+from evaltool.session.vocabulary import available_vocabularies, load_vocabulary
+from evaltool.session.yamlreader import read_document
 
 # An address, also an internal one without a top-level domain ("j.jansen@gemeente"), or
 # written "jan(at)delft.nl".
@@ -236,9 +250,6 @@ class Scrubber:
 @functools.cache
 def _vocabulary_not_people(name: str) -> tuple[str, ...]:
     """The vocabulary's words that are no one's name (a school named after a person)."""
-    from evaltool.errors import FileProblemError
-    from evaltool.session.vocabulary import load_vocabulary
-
     try:
         return tuple(load_vocabulary(name).not_people)
     except FileProblemError:
@@ -246,47 +257,6 @@ def _vocabulary_not_people(name: str) -> tuple[str, ...]:
 
 
 # --- what was taken out -----------------------------------------------------------------------
-
-
-def count_redactions(session: Any, scrubber: Scrubber) -> RedactionCounts:
-    """What publication mode takes out of `session`: the names, addresses and numbers
-    `scrubber` has replaced so far, and the confidential entries, notes and participants'
-    names that are left out. The one count, for a published session (`publish`) and for
-    what an overview keeps of one (`summary.digest`)."""
-    return {
-        "names_replaced": scrubber.counts["names"],
-        "emails_removed": scrubber.counts["emails"],
-        "phones_removed": scrubber.counts["phones"],
-        "confidential_findings_left_out": sum(
-            1 for f in session.findings.values() if f.confidential),
-        "confidential_follow_ups_left_out": sum(
-            1 for fu in session.follow_ups.values() if fu.confidential),
-        "notes_left_out": 1 if session.notes else 0,
-        "participant_names_withheld": sum(1 for p in session.participants.values() if p.name),
-    }
-
-
-NO_REDACTIONS: RedactionCounts = {
-    "names_replaced": 0, "emails_removed": 0, "phones_removed": 0,
-    "confidential_findings_left_out": 0, "confidential_follow_ups_left_out": 0,
-    "notes_left_out": 0, "participant_names_withheld": 0}
-"""Where a sum of counts starts (`add_redactions`)."""
-
-
-def add_redactions(total: RedactionCounts, more: RedactionCounts) -> RedactionCounts:
-    """The counts of two sets of sessions together (an overview's, file by file)."""
-    return {
-        "names_replaced": total["names_replaced"] + more["names_replaced"],
-        "emails_removed": total["emails_removed"] + more["emails_removed"],
-        "phones_removed": total["phones_removed"] + more["phones_removed"],
-        "confidential_findings_left_out": (total["confidential_findings_left_out"]
-                                           + more["confidential_findings_left_out"]),
-        "confidential_follow_ups_left_out": (total["confidential_follow_ups_left_out"]
-                                             + more["confidential_follow_ups_left_out"]),
-        "notes_left_out": total["notes_left_out"] + more["notes_left_out"],
-        "participant_names_withheld": (total["participant_names_withheld"]
-                                       + more["participant_names_withheld"]),
-    }
 
 
 def publish(session: Any) -> tuple[Any, RedactionCounts, Scrubber]:
@@ -387,23 +357,6 @@ def session_problems(public: Any, scrubber: Scrubber) -> list[tuple[Place, bool,
     return found
 
 
-def digest_is_publishable(session: Any, scrubber: Scrubber) -> bool:
-    """Whether the texts an overview's digest keeps of `session` (`summary.digest`: its
-    title, its follow-ups' questions and owners, the findings whose wording it counts)
-    hold nothing publication mode would refuse, once scrubbed by `scrubber`."""
-    from evaltool.report.summary import RECURRING_KINDS
-
-    texts_kept = [session.casus.title]
-    for follow_up in session.follow_ups.values():
-        if not follow_up.confidential:
-            texts_kept.append(follow_up.question)
-            if follow_up.owner:
-                texts_kept.append(scrubber.owner(follow_up.owner))
-    texts_kept += [finding.text for finding in session.findings.values()
-                   if not finding.confidential and finding.kind in RECURRING_KINDS]
-    return not any(scrubber.problems(scrubber.scrub(text)) for text in texts_kept)
-
-
 def check_session(public: Any, scrubber: Scrubber, path: Path | str) -> None:
     """Refuse (raise) when anything in the published session must not be published."""
     found = session_problems(public, scrubber)
@@ -419,13 +372,11 @@ def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: 
              where: Any) -> Problem:
 
     line, column = where if where else (None, None)
-    field_name = ".".join(str(x) for x in place) if place else t("privacy.in_output")
+    field_name = _shown(place, word) if place else t("privacy.in_output")
     if rule == "special_category":
-        from evaltool.session.dutchnames import lists
-
-        labels = lists().categories[detail][0]
+        label = lists().categories[detail][0]
         return Problem("privacy.special_category", {"word": word, "field": field_name,
-                                                    "category": getattr(labels, _lang())},
+                                                    "category": label.text()},
                        path, line, column, "privacy.special_category_hint")
     if rule == "name_survives":
         return Problem("privacy.name_survives", {"word": word, "field": field_name,
@@ -436,23 +387,25 @@ def _problem(rule: str, word: str, detail: str, path: Path | str | None, place: 
                    path, line, column, "privacy.likely_name_hint")
 
 
-RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
-              "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
-              "surname": "privacy.rule_surname", "same_surname": "privacy.rule_same_surname",
-              "owner": "privacy.rule_owner"}
-"""The rule that found a likely name, in words (the wizard says it too, when it asks)."""
+def _shown(place: Place, word: str) -> str:
+    """A refused text's place, an id in it masked when it may hold the refused `word`
+    (shown masked): an id made of the very name (`fu-jacob`, or a finding's id the wizard
+    made from its text) would give it away. file:line:col says where the text is."""
+    return ".".join(mask(str(part)) if is_id and _may_hold(str(part), word) else str(part)
+                    for part, is_id in zip(place, id_parts(Session, place), strict=True))
 
 
-def _lang() -> str:
-    from evaltool.i18n import current_language
-
-    return current_language()
+def _may_hold(identifier: str, word: str) -> bool:
+    """Whether some run of the id's words masks as `word` does: "fu-jan-de-vries" may hold
+    'J…s'. A false alarm only masks an id that needed no masking."""
+    tokens = [token for token in re.split(r"[^0-9A-Za-zÀ-ÿ]+", identifier) if token]
+    target = word.casefold()
+    return any(mask("".join(tokens[i:j])).casefold() == target
+               for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1))
 
 
 def _locate(path: Path | str, places: list[tuple[Place, bool]]) -> list[Any]:
     try:
-        from evaltool.session.yamlreader import read_document
-
         document = read_document(Path(path))
     except (EvaltoolError, OSError):
         return [None] * len(places)
@@ -521,9 +474,6 @@ def _json_strings(value: Any, place: Place = ()) -> Iterator[tuple[Place, str, b
 def tool_words() -> frozenset[str]:
     """Every word evaltool itself writes in a report (its catalogs, the vocabularies): no
     one's name, even where a given name is spelt alike."""
-    from evaltool.i18n import every_text
-    from evaltool.session.vocabulary import available_vocabularies, load_vocabulary
-
     words: set[str] = set()
 
     def add(text: str) -> None:
@@ -572,8 +522,6 @@ class Guard:
     def _problem(self, rule: str, word: str, detail: str) -> Problem:
         """The refusal at the place in a session file where the word was written, if found
         there (compared masked: the check keeps nothing it may not keep)."""
-        from evaltool.session.store import load_session
-
         for path in self.paths:
             try:
                 public, _, scrubber = publish(load_session(path))

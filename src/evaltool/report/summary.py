@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from evaltool.i18n import pick
 from evaltool.report.contract import (
     Axes,
     Border,
@@ -52,6 +53,8 @@ from evaltool.report.contract import (
     Threads,
     ThreadStep,
 )
+from evaltool.report.people import person_labels
+from evaltool.report.redactions import count_redactions
 
 FORMAT_VERSION = 1
 """The version of the summary data's shape (`format_version` in JSON output)."""
@@ -73,33 +76,6 @@ def _labelled(vocabulary: Any, category: str, key: str, language: str) -> Labell
 
 def _label(vocabulary: Any, category: str, key: str | None, language: str) -> Labelled | None:
     return None if key is None else _labelled(vocabulary, category, key, language)
-
-
-def person_labels(participants: Mapping[str, Any], *, names: bool = False) -> dict[str, str]:
-    """How each participant is shown: by function, with a letter when two share one.
-
-    With `names`, a participant who has a name is shown as "Name (function)".
-    """
-    counts = Counter(p.function for p in participants.values())
-    seen: Counter[str] = Counter()
-    labels = {}
-    for participant_id, participant in participants.items():
-        label = participant.function
-        if counts[participant.function] > 1:
-            seen[participant.function] += 1
-            label = f"{label} {_letter(seen[participant.function])}"
-        if names and participant.name:
-            label = f"{participant.name} ({label})"
-        labels[participant_id] = label
-    return labels
-
-
-def _letter(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def orientation_of(roles: Iterable[Any]) -> str | None:
@@ -333,8 +309,6 @@ def nsob_map(participants: Mapping[str, Any], vocabulary: Any,
 
 
 def _axis(vocabulary: Any, axis: str, key: str, language: str) -> str:
-    from evaltool.i18n import pick
-
     entry = getattr(vocabulary.axes, axis)[key]
     return pick(entry.label.model_dump(), language)
 
@@ -352,7 +326,10 @@ def digest(session: Any, *, scrubber: Any = None) -> Digest:
     numbers), no finding text (only its word pairs, for recurring wording), only counts
     of people. A published overview is checked as a whole (`privacy.Guard`).
     """
-    from evaltool.report.privacy import Scrubber, count_redactions
+    if scrubber is None:
+        # Only here: publication mode walks the models with pydantic, and this module is
+        # imported without it (tests/test_summarize_cli.py).
+        from evaltool.report.privacy import Scrubber
 
     if scrubber is None:
         scrubber = Scrubber.for_session(session)
@@ -405,6 +382,21 @@ def digest(session: Any, *, scrubber: Any = None) -> Digest:
         ],
         "redactions": count_redactions(session, scrubber),
     }
+
+
+def digest_is_publishable(session: Any, scrubber: Any) -> bool:
+    """Whether the texts a digest keeps of `session` (its title, its follow-ups' questions
+    and owners, the findings whose wording it counts) hold nothing publication mode would
+    refuse, once scrubbed by `scrubber` (a `privacy.Scrubber`)."""
+    texts_kept = [session.casus.title]
+    for follow_up in session.follow_ups.values():
+        if not follow_up.confidential:
+            texts_kept.append(follow_up.question)
+            if follow_up.owner:
+                texts_kept.append(scrubber.owner(follow_up.owner))
+    texts_kept += [finding.text for finding in session.findings.values()
+                   if not finding.confidential and finding.kind in RECURRING_KINDS]
+    return not any(scrubber.problems(scrubber.scrub(text)) for text in texts_kept)
 
 
 # --- many sessions: the learning-route overview ------------------------------------------------
@@ -837,7 +829,7 @@ def phrases(text: str) -> set[str]:
 @functools.cache
 def stopwords() -> frozenset[str]:
     """Dutch and English stopwords, folded (the reports' two languages)."""
-    import stopwordsiso
+    import stopwordsiso  # only here: 50 ms to import, and one session's summary needs none
 
     return frozenset(word.casefold() for word in stopwordsiso.stopwords(["nl", "en"]))
 

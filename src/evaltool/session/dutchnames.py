@@ -27,22 +27,18 @@ from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from evaltool.fs import resources
-from evaltool.session.models import Version
+from evaltool.i18n.labels import Words
+from evaltool.session.loading import load_model
+from evaltool.session.values import Version
 
 Word = Annotated[str, StringConstraints(min_length=1, max_length=60)]
-
-
-class Labels(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    en: Word
-    nl: Word
 
 
 class Category(BaseModel):
     """A special category of personal data (AVG art. 9) and the words that reveal it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    label: Labels
+    label: Words
     words: list[Word]
 
 
@@ -221,7 +217,7 @@ class Lists:
         self.language_words = frozenset(fold(w) for w in rules.language_words)
         self.person_words = frozenset(fold(w) for w in rules.person_words)
         self.absence = tuple(fold(w) for w in rules.absence_words)
-        self.categories: dict[str, tuple[Labels, frozenset[str], tuple[str, ...],
+        self.categories: dict[str, tuple[Words, frozenset[str], tuple[str, ...],
                                          tuple[str, ...]]] = {}
         for key, category in rules.special_categories.items():
             exact = {fold(w) for w in category.words if not w.endswith("*") and " " not in w}
@@ -258,8 +254,6 @@ def _lines(name: str) -> frozenset[str]:
 @functools.cache
 def lists() -> Lists:
     """The name rules and word lists (read once per process)."""
-    from evaltool.session.store import load_model
-
     rules = load_model(resources.find_template("privacy/nl.yaml", kind="name rules",
                                                name="nl"), NameRules)
     return Lists(rules, _lines("given-names.txt"), _lines("surnames.txt"),

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from evaltool.session.models import Kind
+from evaltool.session.values import Kind
 
 Place = tuple[str | int, ...]
 
@@ -122,6 +122,26 @@ def texts(value: BaseModel, place: Place = ()) -> Iterator[tuple[Place, Kind, st
                 yield from texts(entry, entry_place)
             elif isinstance(entry, str) and shape.kind is not None:
                 yield entry_place, shape.kind, entry, False
+
+
+def id_parts(model: type[BaseModel], place: Place) -> list[bool]:
+    """For each part of `place` (a place in a `model`), whether it is an entry's id (a
+    dict's key): a text the session's writers chose, not a field name of the schema."""
+    flags: list[bool] = []
+    current: type[BaseModel] | None = model
+    shape: Shape | None = None
+    for part in place:
+        if shape is not None and shape.container is not None:  # this part picks an entry
+            flags.append(shape.container == "dict")
+            current, shape = shape.model, None
+            continue
+        flags.append(False)
+        shape = shapes(current).get(str(part)) if current is not None else None
+        if shape is not None and shape.container is None:
+            current, shape = shape.model, None
+        elif shape is None:
+            current = None
+    return flags
 
 
 Visit = Callable[[Kind, Any, Place], Any]

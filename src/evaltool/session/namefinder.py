@@ -24,6 +24,13 @@ from dataclasses import dataclass, field
 
 from evaltool.session.dutchnames import Lists, ParsedName, Shadow, asciify, fold, lists, shadow
 
+RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
+              "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
+              "surname": "privacy.rule_surname", "same_surname": "privacy.rule_same_surname",
+              "owner": "privacy.rule_owner"}
+"""The message key of each rule that finds a likely name: how publication mode names it
+when it refuses the name, and the wizard when it asks about it."""
+
 _TAIL = r"(?:'s|s)?(?![\w])"
 _LETTERS = re.compile(r"[A-Za-z]+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")

@@ -11,13 +11,11 @@ session always gives the same bytes.
 
 from __future__ import annotations
 
-import difflib
-import os
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+import yaml
+from pydantic import ValidationError
 
 from evaltool.errors import (
     ChangedOnDiskError,
@@ -28,7 +26,11 @@ from evaltool.errors import (
 )
 from evaltool.fs.atomic import atomic_write, digest
 from evaltool.session import yamlwriter
-from evaltool.session.models import SCHEMA_VERSION, Session, session_data
+from evaltool.session.loading import MAX_PROBLEMS, problems_from
+from evaltool.session.models import SCHEMA_VERSION, Session, session_data, validate_session
+from evaltool.session.threeway import has_conflict, merge3
+from evaltool.session.vocabulary import DEFAULT_VOCABULARY, Vocabulary, load_vocabulary
+from evaltool.session.workspace import iter_session_files
 from evaltool.session.yamlreader import (
     Document,
     Layout,
@@ -42,12 +44,9 @@ from evaltool.session.yamlreader import (
 )
 from evaltool.session.yamlwriter import SCHEMA_MODELINE
 
-__all__ = ["SCHEMA_MODELINE", "atomic_write"]  # where other modules have always found them
-
-MAX_PROBLEMS = 50
-
-M = TypeVar("M", bound=BaseModel)
-
+# Where other modules and the tests have always found them (a test replaces `atomic_write`
+# here to play someone who writes the file at the same moment).
+__all__ = ["MAX_PROBLEMS", "SCHEMA_MODELINE", "atomic_write", "iter_session_files"]
 
 
 def _to_version_2(data: dict[str, Any]) -> dict[str, Any]:
@@ -76,20 +75,6 @@ def session_from_document(document: Document) -> Session:
         return Session.model_validate(data, context={"vocabulary": vocabulary})
     except ValidationError as error:
         raise SessionInvalidError(*problems_from(error, document, Session)) from None
-
-
-def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:
-    """Any YAML file of evaltool's own (vocabulary, template, answers) as a checked model."""
-    document = read_document(path)
-    return model_from_document(document, model, context)
-
-
-def model_from_document(document: Document, model: type[M],
-                        context: dict[str, Any] | None = None) -> M:
-    try:
-        return model.model_validate(document.data, context=context)
-    except ValidationError as error:
-        raise FileProblemError(*problems_from(error, document, model)) from None
 
 
 def parse_session_text(text: str, path: Path) -> Session:
@@ -130,9 +115,7 @@ def upgrade(document: Document) -> dict[str, Any]:
     return data
 
 
-def _vocabulary_for(data: dict[str, Any], document: Document) -> Any:
-    from evaltool.session.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
-
+def _vocabulary_for(data: dict[str, Any], document: Document) -> Vocabulary:
     name = data.get("vocabulary") or DEFAULT_VOCABULARY
     if not isinstance(name, str) or not name.replace("_", "").isalnum():
         return load_vocabulary()  # the schema reports the bad name itself
@@ -143,89 +126,6 @@ def _vocabulary_for(data: dict[str, Any], document: Document) -> Any:
         problem = error.problems[0]
         raise FileProblemError(Problem(problem.key, problem.params, document.path, line, column,
                                        problem.hint)) from None
-
-
-# --- turning pydantic's errors into problems with lines --------------------------------------
-
-
-def problems_from(error: ValidationError, document: Document,
-                  model: type[BaseModel]) -> list[Problem]:
-    """Every problem pydantic found, in file order, each with its line and a hint; past
-    `MAX_PROBLEMS`, one last line says how many more there are."""
-    problems = []
-    found = error.errors(include_url=False)
-    for item in found[:MAX_PROBLEMS]:
-        kind = item["type"]
-        if item.get("input", "") is None and kind.endswith("_type"):
-            kind = "blank"  # `key:` with nothing after it; the input itself is never shown
-        params: dict[str, Any] = dict(item.get("ctx") or {})
-        if "min_length" in params:  # "at least 1 item": the plural form follows the number
-            params["count"] = params["min_length"]
-        # A check across fields names the place it is about itself.
-        loc = tuple(params.pop("at", None) or item["loc"])
-        params.setdefault("field", ".".join(str(part) for part in loc) or "(top)")
-        where = document.locate(loc, key=kind == "extra_forbidden")
-        key, hint = _explain(kind, loc, params, model)
-        line, column = where if where else (None, None)
-        problems.append(Problem(key, params, document.path, line, column, hint))
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    if len(found) > MAX_PROBLEMS:
-        problems.append(Problem("problems.more", {"count": len(found) - MAX_PROBLEMS,
-                                                  "shown": MAX_PROBLEMS},
-                                document.path, hint="problems.more_hint"))
-    return problems
-
-
-def _explain(kind: str, loc: tuple[Any, ...], params: dict[str, Any],
-             model: type[BaseModel]) -> tuple[str, str | None]:
-    from evaltool.i18n import has_text
-
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)
-        params["name"] = str(loc[-1])[:40]
-        params["allowed"] = ", ".join(allowed)
-        if close:
-            params["suggestion"] = close[0]
-            return "problems.extra_forbidden", "problems.did_you_mean"
-        return "problems.extra_forbidden", "problems.allowed_keys"
-    if has_text(f"problems.{kind}"):
-        hint = f"problems.{kind}_hint"
-        return f"problems.{kind}", hint if has_text(hint) else None
-    params["detail"] = kind.replace("_", " ")
-    return "problems.other", None
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The keys allowed at `loc` in `model`, for a 'did you mean' hint."""
-    current: type[BaseModel] | None = model
-    keyed = False  # the next part is an id in a mapping of models (participants, ...)
-    for part in loc:
-        if current is None:
-            return []
-        if keyed or isinstance(part, int):  # an id, or an item of a list: the same model
-            keyed = False
-            continue
-        field = current.model_fields.get(str(part))
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-        keyed = _is_mapping(field.annotation)
-    return list(current.model_fields) if current is not None and not keyed else []
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _inner_model(argument)
-        if found is not None:
-            return found
-    return None
-
-
-def _is_mapping(annotation: Any) -> bool:
-    return getattr(annotation, "__origin__", None) is dict
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -347,9 +247,6 @@ def _combine(original: EditableSession, session: Session, current: bytes,
              path: Path) -> tuple[Session, str]:
     """This save's changes and the ones made on disk since `original` was read, together,
     when they do not touch the same field; the text on disk gives the comments."""
-    from evaltool.session.models import validate_session
-    from evaltool.session.threeway import has_conflict, merge3
-
     def plain(text: str) -> tuple[dict[str, Any], Session]:
         read = session_from_document(Document(path=path, text=text, data=parse_text(text, path)))
         return _plain(read), read
@@ -379,7 +276,6 @@ def dump_data(data: Any) -> str:
     libyaml's emitter: a draft is rewritten after each answer and needs no comments kept.
     Text that looks like another type (`true`, `4`) is quoted, so it reads back as the
     same text."""
-    import yaml
 
     class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
         def ignore_aliases(self, data: Any) -> bool:
@@ -388,30 +284,3 @@ def dump_data(data: Any) -> str:
     text: str = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False,
                           width=1_000_000, default_flow_style=False)
     return text
-
-
-def _path_order(name: str) -> str:
-    """A key that sorts path names as `Path` objects sort: part by part (and on Windows
-    without case), because the separator becomes the lowest character."""
-    return os.path.normcase(name).replace(os.sep, "\0")
-
-
-def iter_session_files(paths: Iterable[Path], *, drafts: bool = False) -> Iterable[Path]:
-    """Files named on the command line, and every *.yaml below the folders named: not in
-    hidden folders, and in `.drafts` only with `drafts`."""
-    for path in paths:
-        if not path.is_dir():
-            yield path
-            continue
-        found: list[str] = []
-        # os.walk tells folders from the rest without a stat per file (pipes and dangling
-        # links are listed with the files: they are reported, not skipped).
-        for folder, folders, files in os.walk(path):
-            folders[:] = [name for name in folders
-                          if not name.startswith(".") or (drafts and name == ".drafts")]
-            found += [os.path.join(folder, name) for name in files
-                      if name.endswith(".yaml") and not name.startswith(".")]
-        # Sorted as paths sort (part by part), but kept as text: 10,000 Path objects
-        # would take 7 MB for the whole run.
-        for name in sorted(found, key=_path_order):
-            yield Path(name)

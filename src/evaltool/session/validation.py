@@ -7,20 +7,38 @@ continues another names one of an earlier session (an earlier date), never its o
 session or a later one, so that no chain of follow-ups can loop. The session named is
 looked for among the files checked and, by its id, next to the file that names it.
 Files are read one at a time; per session only its id, date and follow-up ids are kept.
+
+`SessionIds` is the one place where a second session with the same id is found: here,
+and for the overview of a learning route.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from evaltool.errors import FileProblemError, Problem
 from evaltool.session.models import Session
-from evaltool.session.store import iter_session_files, session_from_document
+from evaltool.session.store import session_from_document
+from evaltool.session.workspace import DRAFTS_FOLDER, iter_session_files, session_path
 from evaltool.session.yamlreader import Document, read_document
-from evaltool.wizard import drafts
+
+
+@dataclass
+class SessionIds:
+    """Which file each session id was found in first."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def claim(self, session_id: str, path: Path) -> Path | None:
+        """None, when `session_id` is new (it is now the id of `path`); else the file
+        that has it already."""
+        if session_id in self.files:
+            return self.files[session_id]
+        self.files[session_id] = path
+        return None
 
 
 @dataclass(frozen=True)
@@ -32,22 +50,24 @@ class _Known:
     follow_ups: frozenset[str]
 
 
-def check_files(paths: Iterable[Path], *, with_drafts: bool = False
+def check_files(paths: Iterable[Path], *, read_draft: Callable[[Path], object] | None = None
                 ) -> Iterator[tuple[Path, FileProblemError | None]]:
-    """Each file found under `paths`, with what is wrong with it (None when it is valid).
+    """Each file found under `paths`, with what is wrong with it (None when it is valid);
+    with `read_draft` (the wizard's), the drafts in `.drafts` folders too, each read by it.
 
     A file whose `continues` names a session not found yet is reported at the end, when
     every file has been read."""
     known: dict[str, _Known] = {}
+    ids = SessionIds()
     waiting: list[tuple[Path, Session]] = []
-    for path in iter_session_files(paths, drafts=with_drafts):
+    for path in iter_session_files(paths, drafts=read_draft is not None):
         try:
-            if path.parent.name == drafts.FOLDER:
-                drafts.load(path)  # a draft holds the answers so far, not a session
+            if read_draft is not None and path.parent.name == DRAFTS_FOLDER:
+                read_draft(path)  # a draft holds the answers so far, not a session
                 yield path, None
                 continue
             document = read_document(path)
-            session = _check_session(document, known)
+            session = _check_session(document, known, ids)
         except FileProblemError as error:
             yield path, error
             continue
@@ -59,15 +79,15 @@ def check_files(paths: Iterable[Path], *, with_drafts: bool = False
         yield path, _continues(session, path, known)
 
 
-def _check_session(document: Document, known: dict[str, _Known]) -> Session:
+def _check_session(document: Document, known: dict[str, _Known], ids: SessionIds) -> Session:
     session = session_from_document(document)
     path = document.path
     if session.id != path.stem:
         raise _problem("files.id_not_stem", document, ("id",), "files.id_not_stem_hint",
                        id=session.id, stem=path.stem)
-    if session.id in known:
+    if (other := ids.claim(session.id, path)) is not None:
         raise _problem("files.duplicate_id", document, ("id",), "files.duplicate_id_hint",
-                       id=session.id, other=known[session.id].path)
+                       id=session.id, other=other)
     known[session.id] = _Known(path, session.casus.date, frozenset(session.follow_ups))
     return session
 
@@ -81,7 +101,7 @@ def _target(ref: str, path: Path, known: dict[str, _Known]) -> _Known | None:
     session_id = ref.partition("#")[0]
     if session_id in known:
         return known[session_id]
-    beside = path.parent / f"{session_id}.yaml"
+    beside = session_path(path.parent, session_id)
     try:
         found = session_from_document(read_document(beside))
     except FileProblemError:
@@ -104,7 +124,7 @@ def _continues(session: Session, path: Path, known: dict[str, _Known]
             key, params = "files.continues_itself", {}
         elif target is None:
             key, params = "files.continues_no_session", {
-                "file": path.parent / f"{session_id}.yaml"}
+                "file": session_path(path.parent, session_id)}
         elif target.date >= session.casus.date:
             key, params = "files.continues_not_earlier", {
                 "date": target.date.isoformat(), "own": session.casus.date.isoformat()}

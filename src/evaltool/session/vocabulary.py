@@ -24,7 +24,8 @@ from pydantic import (
 
 from evaltool.fs import resources
 from evaltool.i18n.labels import Words
-from evaltool.session.models import Version
+from evaltool.session.loading import load_model
+from evaltool.session.values import Version
 
 DEFAULT_VOCABULARY = "delft"
 
@@ -187,8 +188,6 @@ def load_vocabulary(name: str = DEFAULT_VOCABULARY) -> Vocabulary:
     """The vocabulary called `name`, from ./templates or the bundled templates.
 
     Found and read once per working directory: a command asks for it for every file."""
-    from evaltool.session.store import load_model
-
     cache_key = (name, os.getcwd())
     if cache_key not in _loaded:
         path = resources.find_template(f"vocabularies/{name}.yaml", kind="vocabulary",

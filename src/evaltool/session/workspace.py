@@ -1,104 +1,63 @@
-"""A folder for a learning route, as `evaltool init` prepares it, and how to tell a folder
-where nothing has been recorded yet.
+"""Where session files are: a learning route's folder, their one suffix, and finding them.
 
-The folder gets `sessions/` for the session files, the JSON Schema that the first line of
-every session file points editors to, a short README for the team in the user's
-language, and, in a git repository (or with `git=True`, after `git init`), what
-`evaltool git-setup` writes. Preparing is idempotent and never overwrites: what is there
-already stays as it is, and the report says so.
+A session file is `<id>.yaml`: the suffix evaltool writes, finds in a folder, completes
+in a shell and names in git's attributes (a `.yml` file is read when it is named, but
+never taken from a folder). Drafts of the wizard wait in the hidden `.drafts` folder
+beside them. Nothing here reads a file: `evaltool --help` and shell completion use it.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from evaltool.errors import EvaltoolError, WriteError
-
 SESSIONS = "sessions"
-README = "README.md"
+"""The sessions folder of a learning route, unless `--sessions-dir` names another."""
+SUFFIX = ".yaml"
+DRAFTS_FOLDER = ".drafts"
 
 
-@dataclass
-class InitReport:
-    """What was done, as (message key, parameters) pairs for the command to print."""
-
-    steps: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-
-    def add(self, key: str, **params: str) -> None:
-        self.steps.append((key, params))
+def session_path(folder: Path, session_id: str) -> Path:
+    """Where the session with this id is kept in `folder`."""
+    return folder / f"{session_id}{SUFFIX}"
 
 
-def prepare(folder: Path, *, git: bool, readme: str) -> InitReport:
-    """Make `folder` ready for a learning route; `readme` is the team's README text."""
-    from evaltool.git import setup as gitsetup
+def is_session_file(name: str) -> bool:
+    """Whether a file of this name in a sessions folder is a session file."""
+    return name.endswith(SUFFIX) and not name.startswith(".")
 
-    report = InitReport()
-    sessions = folder / SESSIONS
-    for path, made, kept in ((folder, "start.made_folder", None),
-                             (sessions, "start.made_sessions", "start.kept_sessions")):
-        if path.exists() and not path.is_dir():
-            raise WriteError.at("start.not_a_folder", path=path, hint="start.not_a_folder_hint")
-        if path.is_dir():
-            if kept:
-                report.add(kept, path=str(path))
+
+def _found(folder: Path, drafts: bool) -> Iterator[str]:
+    """The session files below `folder`, in no order: not in hidden folders, and in
+    `.drafts` only with `drafts`."""
+    # os.walk tells folders from the rest without a stat per file (pipes and dangling
+    # links are listed with the files: they are reported, not skipped).
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders
+                      if not name.startswith(".") or (drafts and name == DRAFTS_FOLDER)]
+        yield from (os.path.join(root, name) for name in files if is_session_file(name))
+
+
+def _path_order(name: str) -> str:
+    """A key that sorts path names as `Path` objects sort: part by part (and on Windows
+    without case), because the separator becomes the lowest character."""
+    return os.path.normcase(name).replace(os.sep, "\0")
+
+
+def iter_session_files(paths: Iterable[Path], *, drafts: bool = False) -> Iterator[Path]:
+    """Files named on the command line, and every session file below the folders named:
+    not in hidden folders, and in `.drafts` only with `drafts`."""
+    for path in paths:
+        if not path.is_dir():
+            yield path
             continue
-        try:
-            path.mkdir(parents=True)
-        except OSError as error:
-            raise WriteError.at("store.cannot_write", path=path, hint="store.cannot_write_hint",
-                                reason=error.strerror or str(error)) from None
-        report.add(made, path=str(path))
-    _write_readme(folder / README, readme, report)
-    in_git = _in_repository(folder)
-    if not in_git and git:
-        gitsetup.run_git(["init", "--quiet"], folder)
-        report.add("start.git_init", path=str(folder))
-        in_git = True
-    if in_git:
-        done = gitsetup.set_up(folder, sessions.resolve())
-        report.steps += done.steps
-        report.add("git.setup_done", pattern=done.pattern)
-    else:
-        key, params = gitsetup.write_schema(folder, sessions.resolve())
-        report.steps.append((key, params))
-        report.add("start.no_git")
-    return report
-
-
-def _write_readme(path: Path, text: str, report: InitReport) -> None:
-    from evaltool.session.store import atomic_write
-
-    if not path.exists():
-        try:
-            atomic_write(path, (text.rstrip("\n") + "\n").encode("utf-8"), exclusive=True)
-        except WriteError as error:
-            if error.problems[0].key != "store.exists":
-                raise
-        else:
-            report.add("start.wrote_readme", path=str(path))
-            return
-    report.add("start.kept_readme", path=str(path))
-
-
-def _in_repository(folder: Path) -> bool:
-    from evaltool.git import setup as gitsetup
-
-    try:
-        gitsetup.repository_root(folder)
-    except EvaltoolError as error:  # no repository, or no git to ask
-        if error.problems[0].key in ("git.not_a_repository", "git.git_missing"):
-            return False
-        raise
-    return True
+        # Sorted as paths sort (part by part), but kept as text: 10,000 Path objects
+        # would take 7 MB for the whole run.
+        for name in sorted(_found(path, drafts), key=_path_order):
+            yield Path(name)
 
 
 def has_sessions(folder: Path) -> bool:
-    """Whether there is any session file (*.yaml) under `folder`, hidden folders aside;
-    stops at the first one it finds."""
-    for _root, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        if any(name.endswith(".yaml") and not name.startswith(".") for name in files):
-            return True
-    return False
+    """Whether there is any session file under `folder`; stops at the first one it finds."""
+    return next(_found(folder, drafts=False), None) is not None

@@ -17,6 +17,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from evaltool.errors import EvaltoolError, Problem, TemplateError
 from evaltool.i18n import t
 from evaltool.session import models
+from evaltool.session.loading import complaint, inner_model
+from evaltool.session.store import load_session
 from evaltool.session.vocabulary import CATEGORIES, Vocabulary, fold
 from evaltool.wizard.state import EarlierFollowUp, EarlierSession, Route
 from evaltool.wizard.template import Part, Template
@@ -50,8 +52,6 @@ def read_route(paths: Iterable[Path]) -> tuple[Route, list[Problem]]:
     A follow-up is open when its status is open and no other session continues it: a
     session that keeps one open records a continuation, which is then the open one.
     """
-    from evaltool.session.store import load_session
-
     sessions = []
     problems: list[Problem] = []
     for path in paths:
@@ -99,12 +99,10 @@ def check_template(template: Template) -> None:
 
 def model_at(target: str) -> type[BaseModel]:
     """`casus` → Casus, `participants` → Participant, `participants.roles` → RoleInstance."""
-    from evaltool.session.store import _inner_model
-
     current: type[BaseModel] = models.Session
     for name in filter(None, target.split(".")):
         info = current.model_fields[name]
-        inner = _inner_model(info.annotation)
+        inner = inner_model(info.annotation)
         if inner is None:
             raise KeyError(name)
         current = inner
@@ -128,30 +126,25 @@ def explain(error: ValidationError | list[Any], labels: dict[tuple[Any, ...], st
             vocabulary: Vocabulary | None = None, each: bool = False) -> str:
     """Pydantic's complaints (all of an error, or some of its `errors()`) in the user's
     language, naming the question, not the key, and vocabulary values by their label."""
-    from evaltool.i18n import has_text
-
     texts = []
     items = error if isinstance(error, list) else error.errors(include_url=False)
     for item in items:
-        kind = item["type"]
-        params: dict[str, Any] = dict(item.get("ctx") or {})
+        said = complaint(item)
         loc = tuple(item["loc"])
         label = labels.get(loc[:1]) or labels.get(()) or ".".join(str(p) for p in loc)
+        params = said.params
         params["field"] = label
         params.setdefault("where", label)
         if vocabulary is not None:
             params = _labelled(params, vocabulary)
-        if "min_length" in params:  # "at least 1 item": the plural form follows the number
-            params["count"] = params["min_length"]
-        if has_text(f"problems.{kind}"):
+        text = f"{label}: {item['msg']}"
+        if said.key is not None:
             try:
-                text = t(f"problems.{kind}", **params)
-                if has_text(f"problems.{kind}_hint"):
-                    text += " — " + t(f"problems.{kind}_hint", **params)
+                text = t(said.key, **params)
+                if said.hint is not None:
+                    text += " — " + t(said.hint, **params)
             except (KeyError, IndexError):
                 text = f"{label}: {item['msg']}"
-        else:
-            text = f"{label}: {item['msg']}"
         texts.append(text)
         if not each:
             break

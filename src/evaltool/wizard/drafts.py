@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +25,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from evaltool.errors import FileProblemError, WriteError
+from evaltool.fs.atomic import atomic_write
+from evaltool.session.loading import load_model
+from evaltool.session.store import dump_data
+from evaltool.session.workspace import DRAFTS_FOLDER
+from evaltool.session.yamlreader import read_document
 from evaltool.wizard.state import WizardState
 
-FOLDER = ".drafts"
+if sys.platform != "win32":  # no locks on Windows: drafts are still one per wizard there
+    import fcntl
+
+FOLDER = DRAFTS_FOLDER
 MODE = 0o600
 
 
@@ -61,8 +70,6 @@ def folder(sessions_dir: Path) -> Path:
 
 def prepare(sessions_dir: Path) -> Path:
     """Make sure sessions and drafts can be written there, before anything is asked."""
-    from evaltool.session.store import atomic_write
-
     drafts = folder(sessions_dir)
     try:
         drafts.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -106,16 +113,12 @@ def create(sessions_dir: Path, state: WizardState, started: str,
 
 def save(path: Path, state: WizardState, started: str) -> None:
     """Write the draft whole, readable by its owner only."""
-    from evaltool.session.store import atomic_write
-
     atomic_write(path, _text(state, started), mode=MODE)
     if (os.stat(path).st_mode & 0o077) and os.name == "posix":
         os.chmod(path, MODE)  # a draft is private even if an older one was not
 
 
 def _text(state: WizardState, started: str) -> bytes:
-    from evaltool.session.store import dump_data
-
     data: dict[str, Any] = {
         "evaltool_draft": "2",
         "template": state.template,
@@ -135,9 +138,6 @@ def _text(state: WizardState, started: str) -> bytes:
 
 def load(path: Path) -> tuple[WizardState, str]:
     """The wizard's state as the draft left it, and when it was started."""
-    from evaltool.session.store import load_model
-    from evaltool.session.yamlreader import read_document
-
     if "evaltool_draft" not in read_document(path).data:
         raise FileProblemError.at("wizard.not_a_draft", path=path, line=1, column=1,
                                   hint="wizard.not_a_draft_hint")
@@ -236,9 +236,7 @@ class Lock:
 
 def hold(path: Path) -> Lock | None:
     """A lock on the draft at `path`; None when another wizard holds it."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - no locks there; drafts are still per wizard
+    if sys.platform == "win32":  # pragma: no cover
         return Lock(path, None)
     lock = _lock_path(path)
     while True:
@@ -259,9 +257,7 @@ def hold(path: Path) -> Lock | None:
 
 def in_use(path: Path) -> bool:
     """Whether a running wizard holds this draft."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover
+    if sys.platform == "win32":  # pragma: no cover
         return False
     try:
         fd = os.open(_lock_path(path), os.O_RDWR)

@@ -32,8 +32,8 @@ from evaltool.i18n import t
 from evaltool.session import models
 from evaltool.session.dutchnames import fold, lists, mask, parse_name, shadow
 from evaltool.session.fields import shapes
-from evaltool.session.models import Kind
-from evaltool.session.namefinder import Finder, Known, NameMatcher, likely_names
+from evaltool.session.namefinder import RULE_NAMES, Finder, Known, NameMatcher, likely_names
+from evaltool.session.values import Kind
 from evaltool.wizard.data import explain, field_adapter, unique
 from evaltool.wizard.grammar import Invalid
 from evaltool.wizard.prompter import AnswersPrompter, Ask, Key, visible
@@ -225,8 +225,6 @@ def declare(data: dict[str, Any], name: str, label: str, taken: Collection[str] 
 def rule_text(rule: str) -> str:
     """The rule that found a name, in words ("a title or function before it"), as
     publication mode names it when it refuses the name."""
-    from evaltool.report.privacy import RULE_NAMES
-
     return t(RULE_NAMES[rule]) if rule in RULE_NAMES else rule
 
 

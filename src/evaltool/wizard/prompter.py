@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import difflib
 import re
+import select
 import sys
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
+
+from rich.console import Console
+from rich.text import Text
 
 from evaltool.errors import Problem
 from evaltool.i18n import t
@@ -96,19 +101,13 @@ class TerminalPrompter:
     interactive = True
 
     def __init__(self, console: Any = None, *, line_editor: Any = None) -> None:
-        from rich.console import Console
-
         self.console = console or Console(highlight=False, emoji=False)
         self.editor = line_editor if line_editor is not None else _line_editor()
 
     def _print(self, text: str, style: str = "") -> None:
-        from rich.text import Text
-
         self.console.print(Text(visible(text), style=style), overflow="fold")
 
     def heading(self, progress: str, title: str, help: str | None) -> None:
-        from rich.text import Text
-
         self.console.print()
         line = Text(visible(progress), style="dim")
         line.append(" · ", style="dim")
@@ -122,8 +121,6 @@ class TerminalPrompter:
 
     def lines(self, lines: list[str], style: str = "") -> None:
         """Each line wrapped to the terminal, its next lines indented under its text."""
-        import textwrap
-
         width = max(self.console.width, 10)
         for line in lines:
             for part in visible(line).split("\n"):
@@ -135,8 +132,6 @@ class TerminalPrompter:
                     self._print(piece, style)
 
     def ask(self, ask: Ask) -> str:
-        from rich.text import Text
-
         prompt = Text(visible(ask.label, one_line=True), style="bold")
         # Each line of a text to edit but the last ends in a backslash, as it was typed.
         parts = ask.prefill.split("\\\n") if ask.prefill else []
@@ -177,8 +172,6 @@ class TerminalPrompter:
 
     def _pending(self) -> bool:
         """More input is there already: the rest of a paste (no person types that fast)."""
-        import select
-
         try:
             if not sys.stdin.isatty():
                 return False
@@ -202,6 +195,8 @@ def _line_editor() -> Any:
     try:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             return None
+        # Imported only here: importing it changes how `input()` reads, for the whole
+        # process, and some platforms lack it.
         import readline
     except (ImportError, OSError, ValueError, AttributeError):
         return None

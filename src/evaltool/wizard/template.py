@@ -17,6 +17,7 @@ A municipality adds, removes or reorders steps by editing YAML, not Python.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -25,7 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from evaltool.errors import EvaltoolError, TemplateError
 from evaltool.fs import resources
 from evaltool.i18n.labels import Labels
-from evaltool.session.models import Version
+from evaltool.session.loading import load_model
+from evaltool.session.values import Version
+from evaltool.session.yamlreader import read_document
 
 DEFAULT_TEMPLATE = "casus-evaluatie"
 
@@ -208,10 +211,6 @@ def load_template(name: str = DEFAULT_TEMPLATE) -> Template:
 
 def read_template(path: Path) -> Template:
     """A template file, checked; its problems come with hints about templates."""
-    from dataclasses import replace
-
-    from evaltool.session.store import load_model
-
     try:
         return load_model(path, Template)
     except EvaltoolError as error:
@@ -223,8 +222,6 @@ def read_template(path: Path) -> Template:
 
 def available_templates() -> list[Path]:
     """Every wizard template file (a YAML file with steps) in the template folders."""
-    from evaltool.session.yamlreader import read_document
-
     found = []
     for path in resources.list_templates(".", "*.yaml"):
         try:

@@ -2,7 +2,7 @@
 
 A format is a `Format` and one entry in `FORMATS`: the writer of a report (a function
 from summary data to text), and whether `diff` writes it. A report writer lays out the
-format-neutral outline (`outline()`), so a new format is one writer. Writers are named
+format-neutral outline (`contents.outline`), so a new format is one writer. Writers are named
 as "module:function" and imported only when used, so that `evaltool --help` stays fast.
 """
 
@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from evaltool.report.contract import Summary
-    from evaltool.report.render.outline import Document
 
 
 class Format(StrEnum):
@@ -55,17 +54,3 @@ def report_writer(fmt: Format) -> Callable[[Summary, int], str]:
     module, _, name = FORMATS[fmt].report.partition(":")
     writer: Callable[[Summary, int], str] = getattr(import_module(module), name)
     return writer
-
-
-def outline(summary: Summary) -> Document:
-    """The outline of a report, in the order of the report layout."""
-    from evaltool.report.render.layout import load_layout
-
-    layout = load_layout()
-    if summary["kind"] == "route":
-        from evaltool.report.render.overview import route_outline
-
-        return route_outline(summary, layout)
-    from evaltool.report.render.story import session_outline
-
-    return session_outline(summary, layout)

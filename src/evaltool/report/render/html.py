@@ -11,6 +11,7 @@ escapes every text and attribute value, the drawings (`svg`) included.
 from __future__ import annotations
 
 from evaltool.report.contract import Summary
+from evaltool.report.render.contents import outline
 from evaltool.report.render.markup import Markup, element, escape, join
 from evaltool.report.render.outline import (
     Block,
@@ -178,8 +179,6 @@ def _notice(notice: Notice, language: str) -> Markup:
 
 def report(summary: Summary, width: int = 80) -> str:
     """The report of a session or a route as one HTML page."""
-    from evaltool.report.render.formats import outline
-
     return write(outline(summary))
 
 

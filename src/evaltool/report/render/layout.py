@@ -13,7 +13,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from evaltool.fs import resources
-from evaltool.session.models import Version
+from evaltool.session.loading import load_model
+from evaltool.session.values import Version
 
 SessionSection = Literal["opening", "plan", "realised", "sdgs", "roles_and_talents",
                          "follow_ups", "listener", "next_session", "notes", "other_findings"]
@@ -59,8 +60,6 @@ class ReportLayout(BaseModel):
 
 @cache
 def _read(path: Path) -> ReportLayout:
-    from evaltool.session.store import load_model
-
     return load_model(path, ReportLayout)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from evaltool.i18n.escaping import markdown, markdown_line
 from evaltool.report.contract import Summary
+from evaltool.report.render.contents import outline
 from evaltool.report.render.outline import (
     Block,
     BulletList,
@@ -24,7 +26,7 @@ from evaltool.report.render.outline import (
     Span,
     Table,
 )
-from evaltool.report.render.safe import markdown, markdown_line
+from evaltool.report.render.text import group_to_string, render_map
 
 _WRAP = {"plain": ("", ""), "strong": ("**", "**"), "emph": ("*", "*"), "meta": ("*", "*"),
          "mark": ("**[", "]**")}
@@ -104,7 +106,6 @@ def _figure(figure: Figure, language: str) -> list[str]:
     told by the tables and lists next to them."""
     if not isinstance(figure.data, NsobFigure):
         return []
-    from evaltool.report.render.text import group_to_string, render_map
 
     grid = group_to_string(render_map(figure.data.map, figure.data.people, language, 78),
                            78).strip("\n")
@@ -126,8 +127,6 @@ def _notice(notice: Notice, language: str) -> list[str]:
 
 def report(summary: Summary, width: int = 80) -> str:
     """The report of a session or a route as Markdown."""
-    from evaltool.report.render.formats import outline
-
     return write(outline(summary))
 
 

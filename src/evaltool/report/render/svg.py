@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from evaltool.i18n import t
+from evaltool.i18n.escaping import one_line
 from evaltool.report.contract import NsobMap, Participant, RouteSummary, Side
 from evaltool.report.render.markup import Markup, element, join
 from evaltool.report.render.prose import long_date
-from evaltool.report.render.safe import one_line
 
 WIDTH = 760
 LEFT, TOP = 40, 40          # room for the axis labels

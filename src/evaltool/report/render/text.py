@@ -9,6 +9,7 @@ narrow terminals; the Markdown report carries the same grid.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,8 +20,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from evaltool.i18n.escaping import clean
 from evaltool.report.contract import MapQuadrant, NsobMap, Participant, Side, Summary
 from evaltool.report.render import report_text as _t
+from evaltool.report.render.contents import outline
 from evaltool.report.render.outline import (
     Block,
     BulletList,
@@ -36,7 +39,6 @@ from evaltool.report.render.outline import (
     plain,
 )
 from evaltool.report.render.outline import Table as OutlineTable
-from evaltool.report.render.safe import clean
 
 NARROW = 60
 STYLES = {"plain": "", "strong": "bold", "emph": "italic", "meta": "dim", "mark": "bold reverse"}
@@ -275,8 +277,6 @@ def _narrow_map(nsob: NsobMap, people: Mapping[str, Participant], language: str)
 
 def render(summary: Summary, width: int) -> Group:
     """The report of a session or a route, laid out for `width` columns."""
-    from evaltool.report.render.formats import outline
-
     return write(outline(summary), width)
 
 
@@ -287,8 +287,6 @@ def render_to_string(summary: Summary, width: int = 80) -> str:
 
 def group_to_string(renderable: RenderableType, width: int) -> str:
     """Plain text of a renderable at a fixed width, without trailing spaces."""
-    import io
-
     stream = io.StringIO()
     console = console_for(stream, width=width, color=False)
     console.print(renderable)
