@@ -504,12 +504,7 @@ def large_file_table(evaltool: str, env: dict[str, str], workdir: Path, entries:
     for label, measured in results.items():
         cells = " | ".join(f"{row.median_ms:.0f}" + (f" ({row.failed})" if row.failed else "")
                            for row in measured)
-        first = (measured[1].median_ms - measured[0].median_ms) / (entries[1] - entries[0])
-        second = (measured[-1].median_ms - measured[1].median_ms) / (entries[-1] - entries[1])
-        slope = (measured[-1].median_ms - measured[0].median_ms) / (entries[-1] - entries[0])
-        linear = abs(first - second) <= 0.25 * max(abs(first), abs(second), 0.02)
-        lines.append(f"| {label} | {cells} | {slope * 1000:.0f} | "
-                     f"{'linear' if linear else 'NOT linear'} |")
+        lines.append(f"| {label} | {cells} | {_growth(entries, measured)} |")
     lines.append(f"\nfile sizes: {', '.join(sizes)} (the limit is 2 MiB)")
     files = generate_large(workdir / f"many-people-{participants}", 10, participants)
     many = [(label, command, before, ok) for label, command, before, ok in commands(files)
@@ -524,6 +519,20 @@ def large_file_table(evaltool: str, env: dict[str, str], workdir: Path, entries:
         lines.append(f"| {label}{f' ({row.failed})' if row.failed else ''} | "
                      f"{row.median_ms:.0f} |")
     return "\n".join(lines)
+
+
+def _growth(entries: list[int], measured: list[Measure]) -> str:
+    """The cost of 1,000 entries more and whether it grows in a straight line: "n/a" for
+    what one size cannot tell (a slope needs two sizes, its straightness three)."""
+    if len(entries) < 2:
+        return "n/a | n/a"
+    slope = (measured[-1].median_ms - measured[0].median_ms) / (entries[-1] - entries[0])
+    if len(entries) < 3:
+        return f"{slope * 1000:.0f} | n/a"
+    first = (measured[1].median_ms - measured[0].median_ms) / (entries[1] - entries[0])
+    second = (measured[-1].median_ms - measured[1].median_ms) / (entries[-1] - entries[1])
+    linear = abs(first - second) <= 0.25 * max(abs(first), abs(second), 0.02)
+    return f"{slope * 1000:.0f} | {'linear' if linear else 'NOT linear'}"
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -49,3 +49,29 @@ def test_the_benchmark_prints_a_row_for_every_measurement(tmp_path: Path) -> Non
         assert all(float(cell) > 0 for cell in cells[1:4]), row  # ran well: no "(exit 1)"
         assert cells[-1] in ("linear", "NOT linear"), row
     assert "| one session file with 8 participants" in table
+
+
+def _bench_module() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench", REPO / "bench" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module  # dataclasses look their module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_growth_column_says_what_one_or_two_sizes_cannot_tell() -> None:
+    # `--entries 1000` or `--entries 1000,5000` once crashed the benchmark (IndexError).
+    bench = _bench_module()
+    measure = bench.Measure  # type: ignore[attr-defined]
+    growth = bench._growth  # type: ignore[attr-defined]
+    rows = [measure("x", times=[ms / 1000]) for ms in (100.0, 180.0, 260.0)]
+    cases = [([1000], rows[:1], "n/a | n/a"),
+             ([1000, 2000], rows[:2], "80 | n/a"),
+             ([1000, 2000, 3000], rows, "80 | linear"),
+             ([1000, 2000, 3000], [rows[0], rows[1], measure("x", times=[0.9])],
+              "400 | NOT linear")]
+    for entries, measured, expected in cases:
+        assert growth(entries, measured) == expected, (entries, expected)

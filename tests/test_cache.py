@@ -205,13 +205,32 @@ def test_bad_files_are_never_cached(tmp_path: Path) -> None:
     assert len(compute.calls) == 2
 
 
-def test_where_the_cache_lives(tmp_path: Path) -> None:
-    home = Path.home()
-    assert cache_dir({}) == home / ".cache" / "evaltool"
-    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "evaltool"
-    assert cache_dir({"XDG_CACHE_HOME": "relative/ignored"}) == home / ".cache" / "evaltool"
-    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path), "EVALTOOL_CACHE_DIR": "/x/y"}) == Path(
-        "/x/y")
+@pytest.mark.parametrize(("system", "environ", "expected"), [
+    ("unix", {}, "HOME/.cache/evaltool"),
+    ("unix", {"XDG_CACHE_HOME": "TMP/xdg"}, "TMP/xdg/evaltool"),
+    ("unix", {"XDG_CACHE_HOME": "relative/ignored"}, "HOME/.cache/evaltool"),  # the XDG spec
+    ("unix", {"XDG_CACHE_HOME": "TMP/xdg", "EVALTOOL_CACHE_DIR": "TMP/own"}, "TMP/own"),
+    ("macos", {}, "HOME/Library/Caches/evaltool"),
+    ("macos", {"XDG_CACHE_HOME": "TMP/xdg"}, "TMP/xdg/evaltool"),
+    ("macos", {"EVALTOOL_CACHE_DIR": "TMP/own"}, "TMP/own"),
+])
+def test_where_the_cache_lives(system: str, environ: dict[str, str], expected: str,
+                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where platformdirs says each platform keeps a user's caches (as pipx and copier
+    keep theirs), unless $EVALTOOL_CACHE_DIR says otherwise."""
+    import platformdirs
+    import platformdirs.macos
+    import platformdirs.unix
+
+    monkeypatch.setattr(platformdirs, "PlatformDirs", {
+        "unix": platformdirs.unix.Unix, "macos": platformdirs.macos.MacOS}[system])
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for name in ("EVALTOOL_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value.replace("TMP", str(tmp_path)))
+    assert cache_dir() == Path(expected.replace("HOME", str(tmp_path / "home")).replace(
+        "TMP", str(tmp_path)))
 
 
 def test_the_cache_is_private_to_its_owner(tmp_path: Path) -> None:

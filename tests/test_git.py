@@ -180,7 +180,7 @@ def test_an_old_revision_that_no_longer_validates_is_shown_as_written(set_up: Pa
     assert note.startswith("+# evaltool: this version does not validate (")
     assert "U+001B may not stand in a session file" in note
     assert note.endswith("); shown as written")
-    assert "+status: final\\u001b[2J" in shown and "+  date: 2021-02-30" in shown
+    assert "+status: final⟨U+001B⟩[2J" in shown and "+  date: 2021-02-30" in shown
     between = git("diff", "HEAD~1", "HEAD").stdout
     assert "\x1b" not in between
     assert "the old version does not validate (" in between

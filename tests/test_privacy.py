@@ -473,7 +473,7 @@ def test_a_free_text_field_added_to_the_model_is_scrubbed_and_checked() -> None:
     })
     public, redactions, scrubber = publish(session)
     assert public.findings["f"].remark == "Volgens [Adviseur], [tel.]."
-    assert redactions.names == 1 and redactions.phones == 1
+    assert redactions["names_replaced"] == 1 and redactions["phones_removed"] == 1
     assert [(place, rule) for place, _, rule, _, _ in session_problems(public, scrubber)] == [
         (("findings", "g", "remark"), "likely_name")]
 

@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke, set_everywhere
-from evaltool.report.render import html, markdown, safe, text
+from evaltool.i18n import escaping as safe
+from evaltool.report.contract import SessionSummary
+from evaltool.report.render import html, markdown, text
 from evaltool.report.render import json as json_render
 from evaltool.report.summary import summarize_session
 from evaltool.session.store import load_session
@@ -47,13 +49,14 @@ def hostile(example: Path, tmp_path: Path) -> Path:
     return _hostile_session(example, tmp_path / "hostile.yaml")
 
 
-def _summary_with_escapes(example: Path) -> dict:
+def _summary_with_escapes(example: Path) -> SessionSummary:
     """A summary whose texts hold ESC and C1 (a session file cannot hold them)."""
     summary = summarize_session(load_session(example), load_vocabulary(), language="en")
     summary = copy.deepcopy(summary)
     group = summary["findings"][0]
     for n, value in enumerate(ALL):
-        group["items"].append({"id": f"h{n}", "text": value, "by": None, "tags": []})
+        group["items"].append({"id": f"h{n}", "text": value, "by": None, "tags": [],
+                               "confidential": False})
     summary["participants"][0]["label"] = ESCAPES
     summary["session"]["title"] = ESCAPES + HTML_TAGS
     return summary
@@ -353,3 +356,52 @@ def test_hostile_text_in_every_free_text_field_is_safe_in_every_format(
     overview = route_summary(digests, vocabulary, language="en")
     clean_overview = route_summary(clean_digests, vocabulary, language="en")
     _check_every_format(_with_escapes(overview), clean_overview)
+
+
+# Each character with a meaning in Markdown: how it is written anywhere in a line, and at
+# the start of one (where `#`, `-`, `+`, `=` and `1.` start a heading, a list, ...).
+MARKDOWN_CHARACTERS = [
+    ("\\", "\\\\", "\\\\"), ("`", "\\`", "\\`"), ("*", "\\*", "\\*"), ("_", "\\_", "\\_"),
+    ("[", "\\[", "\\["), ("]", "\\]", "\\]"), ("|", "\\|", "\\|"), ("~", "\\~", "\\~"),
+    ("<", "&lt;", "&lt;"), (">", "&gt;", "&gt;"), ("&", "&amp;", "&amp;"),
+    ("#", "#", "\\#"), ("-", "-", "\\-"), ("+", "+", "\\+"), ("=", "=", "\\="),
+    ("1.", "1.", "1\\."), ("12)", "12)", "12\\)"),
+    ("(", "(", "("), (")", ")", ")"), ("!", "!", "!"), (".", ".", "."), ("{", "{", "{"),
+    ("\x1b", "⟨U+001B⟩", "⟨U+001B⟩"), ("\u202e", "⟨U+202E⟩", "⟨U+202E⟩"),
+]
+
+
+@pytest.mark.parametrize(("typed", "anywhere", "at_start"), MARKDOWN_CHARACTERS,
+                         ids=[repr(typed) for typed, _, _ in MARKDOWN_CHARACTERS])
+def test_reports_and_diffs_escape_markdown_by_one_rule(typed: str, anywhere: str,
+                                                       at_start: str) -> None:
+    from evaltool.git.diffrender import render_markdown
+
+    assert safe.markdown(f"a {typed}") == f"a {anywhere}"
+    assert safe.markdown(typed) == at_start
+    assert safe.markdown(f"regel\n{typed}") == f"regel\\\n{at_start}"  # a line's start
+    # A diff's words are pieces of a line: escaped alike, their spaces kept.
+    assert safe.markdown_span(f"a {typed} ") == f"a {anywhere} "
+    assert safe.markdown_span(typed) == at_start
+    line = render_markdown("t", [[("text", "was: "), ("old", f"a {typed}")]]).splitlines()[2]
+    assert line == f"- was: a {anywhere}"
+
+
+def test_a_newline_in_markdown_breaks_a_paragraph_line_and_a_diff_line_goes_on() -> None:
+    assert safe.markdown("een\n\n  twee  \n- drie") == "een\\\ntwee\\\n\\- drie"
+    assert safe.markdown_span("een\n- twee ") == "een<br>\\- twee "
+
+
+def test_every_person_sees_an_unsafe_character_the_same_way() -> None:
+    """One rule (`textsafe`) and one look, in a report, a message, a prompt and a diff;
+    only JSON writes its own lossless escape."""
+    from evaltool.git.diffrender import safe as diff_safe
+    from evaltool.i18n.textsafe import inline
+    from evaltool.wizard.prompter import visible
+
+    typed = "a\x1b[2J\u202eb\u2066"
+    shown = "a⟨U+001B⟩[2J⟨U+202E⟩b⟨U+2066⟩"
+    for show in (safe.clean, safe.one_line, inline, visible, diff_safe):
+        assert show(typed) == shown, show
+    assert json.loads(json_render.render({"x": typed})) == {"x": typed}  # type: ignore[arg-type]
+    assert "\\u001b[2J\\u202eb\\u2066" in json_render.render({"x": typed})  # type: ignore[arg-type]

@@ -9,7 +9,6 @@ import errno
 import os
 import signal
 import stat
-import sys
 from pathlib import Path
 
 import pytest
@@ -97,10 +96,19 @@ def test_a_first_start_and_a_meeting_recorded_and_reported(
 
 def test_the_cache_lives_where_windows_keeps_caches(monkeypatch: pytest.MonkeyPatch,
                                                     tmp_path: Path) -> None:
+    """%LOCALAPPDATA%\\evaltool, as before platformdirs found it: no author folder, no
+    "Cache" below it. An XDG variable means nothing on Windows."""
+    import platformdirs
+    import platformdirs.windows
+
     from evaltool.report.cache import cache_dir
 
-    monkeypatch.setattr(sys, "platform", "win32")
-    local = str(tmp_path / "AppData" / "Local")
-    assert cache_dir({"LOCALAPPDATA": local}) == Path(local) / "evaltool"
-    assert cache_dir({"LOCALAPPDATA": local, "XDG_CACHE_HOME": str(tmp_path)}) == \
-        tmp_path / "evaltool"
+    monkeypatch.setattr(platformdirs, "PlatformDirs", platformdirs.windows.Windows)
+    monkeypatch.delenv("EVALTOOL_CACHE_DIR")
+    local = r"C:\Users\jan\AppData\Local"
+    # How platformdirs is told the folder Windows would give it (it asks Windows itself).
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", local)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == Path(local) / "evaltool"
+    monkeypatch.setenv("EVALTOOL_CACHE_DIR", str(tmp_path / "own"))
+    assert cache_dir() == tmp_path / "own"

@@ -679,7 +679,7 @@ def test_bidi_and_markup_in_what_was_typed_never_reach_the_terminal_raw(
     result = type_in(minimal(title), *NEW)
     assert result.exit_code == 0, result.output
     assert "\u202e" not in result.stdout
-    assert "Title of the casus: Casus <U+202E>evil<U+202C> [red]rood[/red]" in result.stdout
+    assert "Title of the casus: Casus ⟨U+202E⟩evil⟨U+202C⟩ [red]rood[/red]" in result.stdout
     saved = next((here / "sessions").glob("2021-02-01-*.yaml"))
     assert load_session(saved).casus.title == title  # the file keeps what was typed
 

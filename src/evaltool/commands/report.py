@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -25,6 +25,9 @@ from evaltool.errors import EvaltoolError, UsageError
 from evaltool.i18n import current_language, pick, t, tn
 from evaltool.i18n.textsafe import inline
 from evaltool.report.render.formats import Format, report_formats
+
+if TYPE_CHECKING:
+    from evaltool.report.contract import RedactionCounts, Summary
 
 REPORT_FORMATS = [str(fmt) for fmt in report_formats()]
 
@@ -64,8 +67,8 @@ def register(app: typer.Typer) -> None:
                                  route=route, use_cache=not no_cache)
         for error in report.left_out:
             report_error(error)
-        if report.summary["public"]:
-            _report_redactions(report.summary["anonymisation"]["redactions"])
+        if (anonymised := report.summary["anonymisation"]) is not None:
+            _report_redactions(anonymised["redactions"])
         mark_copy(report.summary, language)
         write_report(report.summary, chosen, output, width, report.guard)
         if report.left_out:
@@ -73,11 +76,11 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
-def mark_copy(summary: dict[str, Any], language: str) -> None:
+def mark_copy(summary: Summary, language: str) -> None:
     """What every report says about itself: the masthead of its learning route, and, when it
     is not published, that it is an internal copy (`internal` in JSON)."""
-    routes = [summary["session"]["learning_route"]] if summary["kind"] == "session" \
-        else summary["routes"]
+    routes: list[str | None] = [summary["session"]["learning_route"]] if (
+        summary["kind"] == "session") else list(summary["routes"])
     summary["masthead"] = masthead(routes, language)
     summary["internal"] = None if summary["public"] else {"notice": t(
         "report.internal_notice" if summary["kind"] == "session"
@@ -108,13 +111,13 @@ def _check_options(public: bool, names: bool) -> None:
         raise UsageError.at("report.names_and_public", hint="report.names_and_public_hint")
 
 
-def _report_redactions(counts: dict[str, int]) -> None:
+def _report_redactions(counts: RedactionCounts) -> None:
     """One line of what publication mode did: each count in its plural form."""
     said = {key: t("report." + f"redacted_{key}", count=count) for key, count in counts.items()}
     print(t("report.redaction_summary", **said), file=sys.stderr)
 
 
-def write_report(summary: dict[str, Any], output_format: Format, output: Path | None,
+def write_report(summary: Summary, output_format: Format, output: Path | None,
                  width: int | None, guard: Any = None) -> None:
     """Render `summary` and print it, or write it to `output` all at once.
 

@@ -17,7 +17,6 @@ import shlex
 import signal
 import subprocess
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGBREAK")
@@ -112,15 +111,3 @@ def link_exclusive(source: Path, target: Path) -> None:
         os.replace(source, target)
         return
     os.unlink(source)
-
-
-def cache_home(environ: Mapping[str, str]) -> Path:
-    """Where per-user caches go: $XDG_CACHE_HOME (absolute) or ~/.cache; on Windows
-    %LOCALAPPDATA%, as Windows programs keep them."""
-    base = environ.get("XDG_CACHE_HOME", "")
-    if base and os.path.isabs(base):  # the XDG spec: a relative value is ignored
-        return Path(base)
-    local = environ.get("LOCALAPPDATA", "")
-    if sys.platform == "win32" and local:
-        return Path(local)
-    return Path.home() / ".cache"

@@ -2,21 +2,22 @@
 
 Every change becomes a line of styled segments first (`describe`); the formats only
 decide how a style looks. Text that users wrote is made safe on the way out: control
-and bidirectional-override characters are shown as escapes, never sent to the
-terminal; nothing is ever parsed as markup.
+and bidirectional-override characters are shown as `⟨U+XXXX⟩`, as in every report and
+message (`evaltool.i18n.textsafe`), never sent to the terminal; Markdown is escaped as
+the reports escape it (`evaltool.i18n.escaping`); nothing is ever parsed as markup.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import string
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from evaltool.git.semdiff import MODELS, Change, word_diff
 from evaltool.i18n import t
-from evaltool.i18n.textsafe import reveal
+from evaltool.i18n.escaping import markdown_span
+from evaltool.i18n.textsafe import reveal, visible
 from evaltool.session.fields import vocabulary_category
 
 if TYPE_CHECKING:
@@ -27,8 +28,9 @@ Segment = tuple[str, str]
 
 
 def safe(text: str) -> str:
-    """`text` with every character that could steer a terminal shown as an escape."""
-    return reveal(text, lambda codepoint: f"\\u{codepoint:04x}")
+    """`text` with every character that could steer a terminal shown as `⟨U+XXXX⟩`; tabs
+    and newlines stay (a diff's text keeps its layout)."""
+    return reveal(text, visible)
 
 
 class Describer:
@@ -198,16 +200,8 @@ def render_text(lines: Iterable[list[Segment]], *, color: bool) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
-
-
-def markdown_escape(text: str) -> str:
-    text = safe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
-
-
 def render_markdown(title: str, lines: Iterable[list[Segment]]) -> str:
-    out = [f"#### {markdown_escape(title)}", ""]
+    out = [f"#### {markdown_span(title)}", ""]
     for segments in lines:
         parts = []
         for style, text in segments:
@@ -216,11 +210,11 @@ def render_markdown(title: str, lines: Iterable[list[Segment]]) -> str:
             if style == "id":  # ids are [a-z0-9-]: safe inside the template's backticks
                 parts.append(text)
             elif style == "delete" and text.strip():
-                parts.append(f"~~{markdown_escape(text)}~~")
+                parts.append(f"~~{markdown_span(text)}~~")
             elif style in ("insert", "new", "confidential") and text.strip():
-                parts.append(f"**{markdown_escape(text)}**")
+                parts.append(f"**{markdown_span(text)}**")
             else:
-                parts.append(markdown_escape(text) if style != "text" or "`" not in text
+                parts.append(markdown_span(text) if style != "text" or "`" not in text
                              else _keep_backticks(text))
         line = "".join(parts)
         out.append(f"  > {line.strip()}" if segments and segments[0] == ("text", "    ")
@@ -230,7 +224,7 @@ def render_markdown(title: str, lines: Iterable[list[Segment]]) -> str:
 
 def _keep_backticks(text: str) -> str:
     """Catalog text: its backticks mark ids; everything else is escaped."""
-    return "`".join(markdown_escape(part) for part in text.split("`"))
+    return "`".join(markdown_span(part) for part in text.split("`"))
 
 
 def render_json(old: str, new: str, changes: list[Change],
@@ -254,7 +248,7 @@ def render_changes(changes: list[Change], vocabulary: Any, *, old: str, new: str
     flat = [line for lines in described for line in lines]
     if output == "markdown":
         if not changes:
-            return f"#### {markdown_escape(t('git.md_title', path=new))}\n\n" \
+            return f"#### {markdown_span(t('git.md_title', path=new))}\n\n" \
                    f"{t('git.no_changes')}\n"
         return render_markdown(t("git.md_title", path=new), flat)
     return render_text(flat, color=color)
@@ -266,52 +260,63 @@ def render_facts(session: Any, vocabulary: Any) -> str:
     git then diffs these lines: a changed status shows as one line out, one line in,
     with labels in the reader's language; moving entries around changes nothing.
     """
-    describer = Describer(vocabulary)
+    facts = _Facts(Describer(vocabulary))
     data = session.model_dump(mode="json")
-    lines: list[str] = []
-
-    def add(change: Change, value: Any) -> None:
-        subject = render_text([describer.subject(change)], color=False).rstrip("\n")
-        field = t("git." + f"field_{change.field}")
-        shown = describer.value(change, change.field, value)
-        lines.append(render_text([[("text", f"{subject}: {field}: {shown}")]],
-                                 color=False).rstrip("\n"))
-
     for name in ("id", "vocabulary", "status"):
-        add(Change("session", "changed", field=name), data[name])
+        facts.add(Change("session", "changed", field=name), data[name])
     for name, value in data["casus"].items():
         if name == "sdgs":
             for sdg in value:
-                change = Change("sdg", "changed", str(sdg["goal"]), "note")
-                if sdg.get("note"):
-                    add(change, sdg["note"])
-                else:
-                    lines.append(f"SDG {describer.sdg(sdg)}")
+                facts.sdg(sdg)
         elif value is not None:
-            add(Change("casus", "changed", field=name), value)
-    sections = (("participant", "participants"), ("finding", "findings"),
-                ("follow_up", "follow_ups"))
-    for section, key in sections:
+            facts.add(Change("casus", "changed", field=name), value)
+    for section, key in (("participant", "participants"), ("finding", "findings"),
+                         ("follow_up", "follow_ups")):
         for ident in sorted(data[key]):
-            entry = dict(data[key][ident])
-            roles = entry.pop("roles", [])
-            position = entry.pop("position", None)
-            for name, value in entry.items():
-                if value is None or value == [] or (name == "confidential" and not value):
-                    continue
-                add(Change(section, "changed", ident, name, context=entry.get("kind")), value)
-            if position:
-                add(Change("position", "changed", ident, "quadrants"), position["quadrants"])
-                if position.get("note"):
-                    add(Change("position", "changed", ident, "note"), position["note"])
-            for role in roles:
-                lines.append(render_text([fill(t("git.fact_role"), id=ident,
-                                               role=describer.role(role))],
-                                         color=False).rstrip("\n"))
-                if role.get("note"):
-                    add(Change("role", "changed", ident, "note", item=role["role"]),
-                        role["note"])
+            facts.entry(section, ident, dict(data[key][ident]))
     for name in ("reflection", "next_session", "notes"):
         if data.get(name):
-            add(Change("session", "changed", field=name), data[name])
-    return "\n".join(lines) + "\n"
+            facts.add(Change("session", "changed", field=name), data[name])
+    return "\n".join(facts.lines) + "\n"
+
+
+class _Facts:
+    """The lines of `render_facts`, fact by fact."""
+
+    def __init__(self, describer: Describer) -> None:
+        self.describer = describer
+        self.lines: list[str] = []
+
+    def line(self, segments: list[Segment]) -> None:
+        self.lines.append(render_text([segments], color=False).rstrip("\n"))
+
+    def add(self, change: Change, value: Any) -> None:
+        subject = render_text([self.describer.subject(change)], color=False).rstrip("\n")
+        field = t("git." + f"field_{change.field}")
+        shown = self.describer.value(change, change.field, value)
+        self.line([("text", f"{subject}: {field}: {shown}")])
+
+    def sdg(self, sdg: dict[str, Any]) -> None:
+        if sdg.get("note"):
+            self.add(Change("sdg", "changed", str(sdg["goal"]), "note"), sdg["note"])
+        else:
+            self.lines.append(f"SDG {self.describer.sdg(sdg)}")
+
+    def entry(self, section: str, ident: str, entry: dict[str, Any]) -> None:
+        """A participant, finding or follow-up: each field that says something, then a
+        participant's position and roles."""
+        roles = entry.pop("roles", [])
+        position = entry.pop("position", None)
+        for name, value in entry.items():
+            if value is None or value == [] or (name == "confidential" and not value):
+                continue
+            self.add(Change(section, "changed", ident, name, context=entry.get("kind")), value)
+        if position:
+            self.add(Change("position", "changed", ident, "quadrants"), position["quadrants"])
+            if position.get("note"):
+                self.add(Change("position", "changed", ident, "note"), position["note"])
+        for role in roles:
+            self.line(fill(t("git.fact_role"), id=ident, role=self.describer.role(role)))
+            if role.get("note"):
+                self.add(Change("role", "changed", ident, "note", item=role["role"]),
+                         role["note"])

@@ -1,6 +1,6 @@
 """Which characters of user text are unsafe on a screen, and how they are shown instead.
 
-The one neutraliser of evaltool: reports (`evaltool.report.render.safe`), diffs and every message
+The one neutraliser of evaltool: reports (`evaltool.i18n.escaping`), diffs and every message
 on stderr or stdout pass what a person or a file wrote through `reveal`. ESC, C0 and C1
 controls, DEL, bidi overrides and isolates, zero-width and other invisible format
 characters, line and paragraph separators and lone surrogates are replaced by a visible
@@ -35,17 +35,25 @@ def unsafe(char: str) -> bool:
 
 def reveal(text: str, mark: Callable[[int], str]) -> str:
     """`text` with every control, escape and invisible format character (all but tab and
-    newline) replaced by `mark(codepoint)`: what counts as unsafe is decided here only."""
+    newline) replaced by `mark(codepoint)`: what counts as unsafe is decided here only.
+
+    Shown to a person, the mark is `visible` (through `clean` or `inline`), everywhere;
+    only a format with escapes of its own marks otherwise (JSON's lossless `\\uXXXX`)."""
     value = _UNSAFE.sub(lambda match: mark(ord(match.group())), text)
+    if value.isascii():  # every ASCII character that is unsafe is in the table above
+        return value
     # Other format characters (category Cf) that the table above does not list.
-    if any(unicodedata.category(ch) == "Cf" for ch in value):
-        value = "".join(mark(ord(ch)) if unicodedata.category(ch) == "Cf" else ch
-                        for ch in value)
-    return value
+    return _BEYOND_ASCII.sub(
+        lambda match: mark(ord(match.group()))
+        if unicodedata.category(match.group()) == "Cf" else match.group(), value)
+
+
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def visible(codepoint: int) -> str:
-    """How an unsafe character is shown: `⟨U+001B⟩`."""
+    """How an unsafe character is shown to a person, in every message, prompt, report and
+    diff: `⟨U+001B⟩`."""
     return f"⟨U+{codepoint:04X}⟩"
 
 

@@ -1,7 +1,9 @@
 """A per-file cache of summary digests, so that an overview of thousands of sessions is quick.
 
 What is kept, in one SQLite file under the user's cache folder (`$EVALTOOL_CACHE_DIR`,
-else `$XDG_CACHE_HOME/evaltool`, else `~/.cache/evaltool`; never inside a repository):
+else `evaltool` in the platform's cache folder, as `platformdirs` finds it:
+`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on
+Windows; never inside a repository):
 
 - per session file: its absolute path, size, mtime_ns, ctime_ns, inode and the SHA-256
   of its bytes;
@@ -44,13 +46,13 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import evaltool
 from evaltool.errors import FileProblemError
-from evaltool.fs.portable import cache_home
 from evaltool.fs.resources import list_templates
 from evaltool.report import summary
+from evaltool.report.contract import Digest, RouteSummary
 from evaltool.report.privacy import Scrubber
 from evaltool.session import models
 from evaltool.session.store import parse_session_text
@@ -68,7 +70,6 @@ LOCK_TIMEOUT = 5.0
 KEEP_OVERVIEWS = 4
 """Finished overviews kept; the least recently used go first (one of 10,000 files is ~40 MB)."""
 
-Digest = dict[str, Any]
 Compute = Callable[[Path, bytes], Digest]
 """Turns a session file's path and bytes into its digest; raises FileProblemError."""
 
@@ -85,12 +86,15 @@ CREATE TABLE IF NOT EXISTS overviews (
 """
 
 
-def cache_dir(environ: Any = os.environ) -> Path:
+def cache_dir() -> Path:
     """Where the cache lives: `$EVALTOOL_CACHE_DIR`, else `evaltool` in the user's cache
-    folder ($XDG_CACHE_HOME, ~/.cache; %LOCALAPPDATA% on Windows)."""
-    if explicit := environ.get("EVALTOOL_CACHE_DIR"):
+    folder (see the module's docstring)."""
+    if explicit := os.environ.get("EVALTOOL_CACHE_DIR"):
         return Path(explicit)
-    return cache_home(environ) / "evaltool"
+    import platformdirs
+
+    # No author folder and no "Cache" below it on Windows: %LOCALAPPDATA%\evaltool.
+    return platformdirs.PlatformDirs("evaltool", appauthor=False, opinion=False).user_cache_path
 
 
 def versions() -> dict[str, Any]:
@@ -287,7 +291,8 @@ class DigestCache:
             value = json.loads(text)
         except ValueError:
             return None
-        return value if isinstance(value, dict) else None
+        # Written by `digest_for` from a `Digest`, and checked by its checksum since.
+        return cast(Digest, value) if isinstance(value, dict) else None
 
     def _record(self, path: Path, key: str, sha: str, raw: bytes) -> None:
         try:
@@ -302,7 +307,7 @@ class DigestCache:
     # --- whole overviews -------------------------------------------------------------------
 
     def overview(self, paths: Iterable[Path], options: Any,
-                 compute: Callable[[], tuple[Any, int]]) -> tuple[Any, int]:
+                 compute: Callable[[], tuple[RouteSummary, int]]) -> tuple[RouteSummary, int]:
         """`compute()` (an overview and its number of failed files), or the same from the cache.
 
         The overview is reused only when every file under `paths` is known to be unchanged
@@ -317,8 +322,8 @@ class DigestCache:
         if key is not None:
             rows = self._query("SELECT summary, checksum FROM overviews WHERE key = ?", (key,))
             if rows and _checksum(rows[0][0]) == rows[0][1]:
-                try:
-                    summary = json.loads(rows[0][0])
+                try:  # written below from a `RouteSummary`, and checked by its checksum
+                    summary = cast(RouteSummary, json.loads(rows[0][0]))
                 except ValueError:
                     summary = None
                 if summary is not None:

@@ -27,14 +27,15 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from evaltool.errors import EvaltoolError, FileProblemError, Problem
 from evaltool.i18n import every_text, t
+from evaltool.report.contract import Anonymisation, RedactionCounts
 from evaltool.report.people import person_labels
+from evaltool.report.redactions import count_redactions
 from evaltool.session.dutchnames import (
     Shadow,
     asciify,
@@ -258,45 +259,13 @@ def _vocabulary_not_people(name: str) -> tuple[str, ...]:
 # --- what was taken out -----------------------------------------------------------------------
 
 
-@dataclass
-class Redactions:
-    """What publication mode took out, for the summary on stderr and in the report."""
-
-    names: int = 0
-    emails: int = 0
-    phones: int = 0
-    findings_left_out: int = 0
-    follow_ups_left_out: int = 0
-    notes_left_out: int = 0
-    names_withheld: int = 0
-    sessions: list[str] = field(default_factory=list)
-
-    def add(self, other: Redactions) -> None:
-        for name in ("names", "emails", "phones", "findings_left_out", "follow_ups_left_out",
-                     "notes_left_out", "names_withheld"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.sessions += other.sessions
-
-    def as_dict(self) -> dict[str, int]:
-        return {
-            "names_replaced": self.names,
-            "emails_removed": self.emails,
-            "phones_removed": self.phones,
-            "confidential_findings_left_out": self.findings_left_out,
-            "confidential_follow_ups_left_out": self.follow_ups_left_out,
-            "notes_left_out": self.notes_left_out,
-            "participant_names_withheld": self.names_withheld,
-        }
-
-
-def publish(session: Any) -> tuple[Any, Redactions, Scrubber]:
+def publish(session: Any) -> tuple[Any, RedactionCounts, Scrubber]:
     """A copy of `session` fit for publication, what was taken out, and the scrubber used.
 
     Each field is treated by its kind: free text and tags scrubbed, names and internal
     text left out, entries marked confidential dropped; nothing else is touched.
     """
     scrubber = Scrubber.for_session(session)
-    left_out: Counter[str] = Counter()
 
     def visit(kind: Kind, value: Any, place: Place) -> Any:
         if kind is Kind.TEXT:
@@ -306,21 +275,11 @@ def publish(session: Any) -> tuple[Any, Redactions, Scrubber]:
         if kind is Kind.TAG:
             return scrubber.tag(value)
         if kind in (Kind.NAME, Kind.CONFIDENTIAL):
-            left_out[str(place[0]) if kind is Kind.CONFIDENTIAL else "names"] += 1
             return DROP
         return value
 
     public = transform(session, visit)
-    redactions = Redactions(
-        names=scrubber.counts["names"], emails=scrubber.counts["emails"],
-        phones=scrubber.counts["phones"],
-        findings_left_out=len(session.findings) - len(public.findings),
-        follow_ups_left_out=len(session.follow_ups) - len(public.follow_ups),
-        notes_left_out=left_out["notes"],
-        names_withheld=sum(1 for p in session.participants.values() if p.name),
-        sessions=[session.id],
-    )
-    return public, redactions, scrubber
+    return public, count_redactions(session, scrubber), scrubber
 
 
 # Ids that `neutral_ids` replaces before anything is shown (often made of a name).
@@ -577,12 +536,10 @@ class Guard:
         return _problem(rule, word, detail, None, (), None)
 
 
-def anonymisation(redactions: Redactions | Mapping[str, int], language: str) -> dict[str, Any]:
+def anonymisation(redactions: RedactionCounts, language: str) -> Anonymisation:
     """The notice a published report carries: that it was anonymised, and by which rules."""
-
-    counts = redactions.as_dict() if isinstance(redactions, Redactions) else dict(redactions)
     return {
         "notice": t("report.anonymised_notice", language),
         "rules": [t(key, language) for key in RULE_KEYS],
-        "redactions": counts,
+        "redactions": redactions,
     }

@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from evaltool.errors import EvaltoolError, FileProblemError, Problem
 from evaltool.report.cache import DigestCache
+from evaltool.report.contract import Digest, RouteSummary, Summary
 from evaltool.report.privacy import (
     Guard,
     PublicationRefusedError,
@@ -30,6 +30,7 @@ from evaltool.report.privacy import (
     neutral_ids,
     publish,
 )
+from evaltool.report.redactions import NO_REDACTIONS, add_redactions
 from evaltool.report.summary import RouteOverview, digest, summarize_session
 from evaltool.session.models import Session
 from evaltool.session.store import load_session
@@ -37,14 +38,14 @@ from evaltool.session.validation import SessionIds
 from evaltool.session.vocabulary import DEFAULT_VOCABULARY, fold, load_vocabulary
 from evaltool.session.workspace import iter_session_files, session_path
 
-DigestOf = Callable[[Path], dict[str, Any]]
+DigestOf = Callable[[Path], Digest]
 
 
 @dataclass
 class Report:
     """The data of a report, and what a command shows and checks besides."""
 
-    summary: dict[str, Any]
+    summary: Summary
     left_out: list[FileProblemError] = field(default_factory=list)
     """The files left out of an overview: what is wrong with each, one error per file."""
     guard: Guard | None = None
@@ -66,7 +67,7 @@ def summarize_paths(paths: list[Path], language: str, *, public: bool, names: bo
     left_out: list[FileProblemError] = []
     with DigestCache(enabled=use_cache) as cache:
 
-        def compute() -> tuple[dict[str, Any], int]:
+        def compute() -> tuple[RouteSummary, int]:
             summary, errors = summarize_many(paths, language, public=False, route=route,
                                              digest_of=cache.digest_for)
             left_out.extend(errors)
@@ -83,7 +84,7 @@ def _same_route(route: str | None, learning_route: str | None) -> bool:
 
 def summarize_file(path: Path, language: str, *, public: bool, names: bool,
                    route: str | None, digest_of: DigestOf | None = None,
-                   guard: Guard | None = None) -> dict[str, Any]:
+                   guard: Guard | None = None) -> Summary:
     """The summary data of one session file (publication mode: anonymised and checked; the
     `guard` then learns what to check the finished output for).
 
@@ -115,14 +116,14 @@ def summarize_file(path: Path, language: str, *, public: bool, names: bool,
 
 
 def earlier_digests(path: Path, session: Session, digest_of: DigestOf
-                    ) -> dict[str, dict[str, Any]]:
+                    ) -> dict[str, Digest]:
     """The digests of the sessions that the follow-ups of `session` continue, and of those
     they continue in turn: `<id>.yaml` next to the file, else any session file there. A
     session that is not found (or cannot be read) is left out: its follow-ups then show
     only the date in their reference."""
     wanted = [fu.continues.partition("#")[0] for fu in session.follow_ups.values()
               if fu.continues]
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, Digest] = {}
     by_id: dict[str, Path] | None = None
     while wanted:
         session_id = wanted.pop()
@@ -145,12 +146,12 @@ def earlier_digests(path: Path, session: Session, digest_of: DigestOf
         if d["id"] != session_id:
             continue
         found[session_id] = d
-        wanted += [fu["continues"].partition("#")[0] for fu in d["follow_ups"]
-                   if fu.get("continues")]
+        wanted += [ref.partition("#")[0] for fu in d["follow_ups"]
+                   if (ref := fu.get("continues"))]
     return found
 
 
-def digest_for_path(path: Path) -> dict[str, Any]:
+def digest_for_path(path: Path) -> Digest:
     """The digest of one session file; raises `FileProblemError` for a bad file.
 
     This is the unit a per-file cache can keep (keyed by the file's path, size, mtime
@@ -160,7 +161,7 @@ def digest_for_path(path: Path) -> dict[str, Any]:
     return digest(load_session(path))
 
 
-def public_digest(path: Path, guard: Guard) -> dict[str, Any]:
+def public_digest(path: Path, guard: Guard) -> Digest:
     """The digest of one session file in publication mode: refused (raised) when the file's
     own public report would be; its people are handed to `guard` for the output check."""
     session = load_session(path)
@@ -172,7 +173,7 @@ def public_digest(path: Path, guard: Guard) -> dict[str, Any]:
 
 def summarize_many(paths: list[Path], language: str, *, public: bool, route: str | None,
                    digest_of: DigestOf | None = None, guard: Guard | None = None
-                   ) -> tuple[dict[str, Any], list[FileProblemError]]:
+                   ) -> tuple[RouteSummary, list[FileProblemError]]:
     """The learning-route overview of every session file under `paths`, and what is wrong
     with each file left out.
 
@@ -188,7 +189,7 @@ def summarize_many(paths: list[Path], language: str, *, public: bool, route: str
     routes_seen: set[str] = set()
     files: set[str] = set()
     ids = SessionIds()
-    totals: dict[str, int] = {}
+    totals = NO_REDACTIONS
     for path in iter_session_files(paths):
         resolved = os.path.realpath(path)
         if resolved in files:  # named twice, or a file inside a folder also named
@@ -214,8 +215,7 @@ def summarize_many(paths: list[Path], language: str, *, public: bool, route: str
             overview = RouteOverview(vocabulary, language=language)
         overview.add(item)
         if public:
-            for key, value in item["redactions"].items():
-                totals[key] = totals.get(key, 0) + value
+            totals = add_redactions(totals, item["redactions"])
     # What went wrong with the files left out comes first, as it was met.
     problems = [problem for error in left_out for problem in error.problems]
     if refusals:

@@ -1,9 +1,9 @@
 """Pure computations from sessions to summary data: one session, its digest, a learning route.
 
 Nothing here prints, reads files or imports pydantic: a `Session` is only read through
-its attributes. The results are plain, JSON-serialisable dicts whose shape is
-documented in docs/reports.md ("The JSON shape") and versioned by `FORMAT_VERSION`;
-renderers in `evaltool.report.render` lay them out.
+its attributes. The results are plain, JSON-serialisable dicts of the shapes typed in
+`evaltool.report.contract` (documented in docs/reports.md, "The JSON shape", and versioned
+by `FORMAT_VERSION`); renderers in `evaltool.report.render` lay them out.
 
 Many sessions are combined in two steps so that no two session models are ever held
 at once: `digest(session)` keeps the little an overview needs (counts, keys, texts
@@ -21,10 +21,40 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from evaltool.i18n import pick
+from evaltool.report.contract import (
+    Axes,
+    Border,
+    Digest,
+    DigestFollowUp,
+    FindingGroup,
+    FindingItem,
+    FollowUp,
+    Labelled,
+    MapQuadrant,
+    NsobMap,
+    OrientationRow,
+    Origin,
+    Participant,
+    Position,
+    Recurring,
+    Role,
+    RoleCount,
+    RouteSession,
+    RouteSummary,
+    Seen,
+    SessionSummary,
+    Side,
+    Spread,
+    Thread,
+    Threads,
+    ThreadStep,
+)
 from evaltool.report.people import person_labels
+from evaltool.report.redactions import count_redactions
 
 FORMAT_VERSION = 1
 """The version of the summary data's shape (`format_version` in JSON output)."""
@@ -40,10 +70,12 @@ RECURRING_KINDS = ("success_factor", "yield", "learning_point")
 MAX_PHRASES = 10
 
 
-def _label(vocabulary: Any, category: str, key: str | None, language: str) -> dict[str, str] | None:
-    if key is None:
-        return None
+def _labelled(vocabulary: Any, category: str, key: str, language: str) -> Labelled:
     return {"key": key, "label": vocabulary.label(category, key, language)}
+
+
+def _label(vocabulary: Any, category: str, key: str | None, language: str) -> Labelled | None:
+    return None if key is None else _labelled(vocabulary, category, key, language)
 
 
 def orientation_of(roles: Iterable[Any]) -> str | None:
@@ -63,19 +95,19 @@ def orientation_of(roles: Iterable[Any]) -> str | None:
 
 def summarize_session(session: Any, vocabulary: Any, *, language: str,
                       names: bool = False,
-                      earlier: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+                      earlier: Mapping[str, Digest] | None = None) -> SessionSummary:
     """Everything a one-session report shows, labelled in `language`.
 
     `earlier` holds the digests of earlier sessions by id (see `digest`): a follow-up that
     continues one of theirs gets its `origin`, the meeting where its thread began.
     """
     labels = person_labels(session.participants, names=names)
-    participants = []
+    participants: list[Participant] = []
     for number, (participant_id, p) in enumerate(session.participants.items(), start=1):
-        position = None
+        position: Position | None = None
         if p.position is not None:
             position = {
-                "quadrants": [_label(vocabulary, "quadrants", q, language)
+                "quadrants": [_labelled(vocabulary, "quadrants", q, language)
                               for q in p.position.quadrants],
                 "border": len(p.position.quadrants) == 2,
                 "note": p.position.note,
@@ -90,8 +122,8 @@ def summarize_session(session: Any, vocabulary: Any, *, language: str,
             "department": p.department,
             "organisation": p.organisation,
             "affiliation": _label(vocabulary, "affiliations", p.affiliation, language),
-            "attendance": _label(vocabulary, "attendance", p.attendance, language),
-            "session_role": _label(vocabulary, "session_roles", p.session_role, language),
+            "attendance": _labelled(vocabulary, "attendance", p.attendance, language),
+            "session_role": _labelled(vocabulary, "session_roles", p.session_role, language),
             "position": position,
             "orientation": _orientation_label(vocabulary, orientation, language),
             "usual_roles": [_role(vocabulary, r, language) for r in p.roles if r.usual],
@@ -123,21 +155,8 @@ def summarize_session(session: Any, vocabulary: Any, *, language: str,
         "participants": participants,
         "map": nsob_map(session.participants, vocabulary, language),
         "findings": _findings(session, vocabulary, labels, language),
-        "follow_ups": [
-            {
-                "id": fu_id,
-                "question": fu.question,
-                "owner": labels.get(fu.owner, fu.owner) if fu.owner else None,
-                "due": fu.due.isoformat() if fu.due else None,
-                "status": _label(vocabulary, "follow_up_statuses", fu.status, language),
-                "continues": fu.continues,
-                "origin": (_origin(fu.continues, earlier or {}, vocabulary, language)
-                           if fu.continues else None),
-                "note": fu.note,
-                "confidential": fu.confidential,
-            }
-            for fu_id, fu in session.follow_ups.items()
-        ],
+        "follow_ups": [_follow_up(fu_id, fu, labels, earlier or {}, vocabulary, language)
+                       for fu_id, fu in session.follow_ups.items()],
         "reflection": session.reflection,
         "next_session": session.next_session,
         "notes": session.notes,
@@ -145,28 +164,45 @@ def summarize_session(session: Any, vocabulary: Any, *, language: str,
     }
 
 
+def _follow_up(fu_id: str, fu: Any, labels: Mapping[str, str], earlier: Mapping[str, Digest],
+               vocabulary: Any, language: str) -> FollowUp:
+    return {
+        "id": fu_id,
+        "question": fu.question,
+        "owner": labels.get(fu.owner, fu.owner) if fu.owner else None,
+        "due": fu.due.isoformat() if fu.due else None,
+        "status": _labelled(vocabulary, "follow_up_statuses", fu.status, language),
+        "continues": fu.continues,
+        "origin": _origin(fu.continues, earlier, vocabulary, language) if fu.continues else None,
+        "note": fu.note,
+        "confidential": fu.confidential,
+    }
+
+
 _SESSION_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
 
 
-def _origin(ref: str, earlier: Mapping[str, Mapping[str, Any]], vocabulary: Any,
-            language: str) -> dict[str, Any]:
+def _origin(ref: str, earlier: Mapping[str, Digest], vocabulary: Any,
+            language: str) -> Origin:
     """Where the thread of a continued follow-up began: the first question of the chain of
     `continues` references, its meeting, and its status then. Without that session's
     digest, the date in the session id (`<date>-<slug>`) is all that is known."""
     session_id, _, fu_id = ref.partition("#")
-    found = None
+    found: tuple[Digest, DigestFollowUp] | None = None
     seen: set[str] = set()
     while ref not in seen:  # a chain that loops back is followed once
         seen.add(ref)
         session_id, _, fu_id = ref.partition("#")
         d = earlier.get(session_id)
-        item = next((fu for fu in (d or {}).get("follow_ups", []) if fu["id"] == fu_id), None)
+        item = None if d is None else next(
+            (fu for fu in d.get("follow_ups", []) if fu["id"] == fu_id), None)
         if d is None or item is None:
             break
         found = (d, item)
-        if not item.get("continues"):
+        following = item.get("continues")
+        if not following:
             break
-        ref = item["continues"]
+        ref = following
     if found is None:
         date = _SESSION_DATE.match(session_id)
         return {"ref": ref, "session": session_id, "session_number": None,
@@ -179,7 +215,7 @@ def _origin(ref: str, earlier: Mapping[str, Mapping[str, Any]], vocabulary: Any,
 
 
 def _orientation_label(vocabulary: Any, orientation: str | None,
-                       language: str) -> dict[str, str] | None:
+                       language: str) -> Labelled | None:
     if orientation is None:
         return None
     if orientation == "both":
@@ -189,24 +225,24 @@ def _orientation_label(vocabulary: Any, orientation: str | None,
     return _label(vocabulary, "orientations", orientation, language)
 
 
-def _role(vocabulary: Any, role: Any, language: str) -> dict[str, Any]:
+def _role(vocabulary: Any, role: Any, language: str) -> Role:
     label = role.label if role.role == "other" and role.label else vocabulary.label(
         "roles", role.role, language)
     return {
         "role": role.role,
         "label": label,
-        "orientation": _label(vocabulary, "orientations", role.orientation, language),
+        "orientation": _labelled(vocabulary, "orientations", role.orientation, language),
         "phase": role.phase,
         "note": role.note,
     }
 
 
 def _findings(session: Any, vocabulary: Any, labels: Mapping[str, str],
-              language: str) -> list[dict[str, Any]]:
+              language: str) -> list[FindingGroup]:
     """The findings grouped by kind, in the vocabulary's order of kinds."""
-    groups = []
+    groups: list[FindingGroup] = []
     for kind in vocabulary.entries("finding_kinds"):
-        items = [
+        items: list[FindingItem] = [
             {"id": finding_id, "text": f.text, "by": labels.get(f.by) if f.by else None,
              "tags": list(f.tags), "confidential": f.confidential}
             for finding_id, f in session.findings.items() if f.kind == kind
@@ -219,7 +255,7 @@ def _findings(session: Any, vocabulary: Any, labels: Mapping[str, str],
 
 
 def nsob_map(participants: Mapping[str, Any], vocabulary: Any,
-             language: str) -> dict[str, Any]:
+             language: str) -> NsobMap:
     """The NSOB figure: four quadrants in their corners, the border between neighbours.
 
     Columns follow the `steering` axis (inside-out left, outside-in right), rows the
@@ -230,10 +266,10 @@ def nsob_map(participants: Mapping[str, Any], vocabulary: Any,
     """
     column = {"inside_out": 0, "outside_in": 1}
     row = {"result": 0, "value": 1}
-    quadrants = []
-    place: dict[str, dict[str, Any]] = {}
+    quadrants: list[MapQuadrant] = []
+    place: dict[str, MapQuadrant] = {}
     for key, quadrant in vocabulary.quadrants.items():
-        entry = {
+        entry: MapQuadrant = {
             "key": key,
             "label": vocabulary.label("quadrants", key, language),
             "short": vocabulary.short_label("quadrants", key, language),
@@ -244,7 +280,7 @@ def nsob_map(participants: Mapping[str, Any], vocabulary: Any,
         quadrants.append(entry)
         place[key] = entry
     quadrants.sort(key=lambda q: (q["row"], q["column"]))
-    borders: dict[tuple[str, str], dict[str, Any]] = {}
+    borders: dict[tuple[str, str], Border] = {}
     unplaced = []
     for participant_id, participant in participants.items():
         if participant.position is None:
@@ -257,13 +293,13 @@ def nsob_map(participants: Mapping[str, Any], vocabulary: Any,
         first, second = sorted(keys, key=lambda k: (place[k]["row"], place[k]["column"]))
         a, b = place[first], place[second]
         if a["row"] == b["row"]:
-            side = "top" if a["row"] == 0 else "bottom"
+            side: Side = "top" if a["row"] == 0 else "bottom"
         else:
             side = "left" if a["column"] == 0 else "right"
         border = borders.setdefault((first, second), {
             "quadrants": [first, second], "side": side, "participants": []})
         border["participants"].append(participant_id)
-    axes = {
+    axes: Axes = {
         "steering": {k: _axis(vocabulary, "steering", k, language)
                      for k in ("inside_out", "outside_in")},
         "focus": {k: _axis(vocabulary, "focus", k, language) for k in ("result", "value")},
@@ -280,7 +316,7 @@ def _axis(vocabulary: Any, axis: str, key: str, language: str) -> str:
 # --- digests: what an overview keeps of one session ------------------------------------------
 
 
-def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
+def digest(session: Any, *, scrubber: Any = None) -> Digest:
     """The part of one session that a learning-route overview needs, as plain data.
 
     Language-independent (vocabulary keys, no labels), JSON-serialisable, and safe to
@@ -295,6 +331,7 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
         # imported without it (tests/test_summarize_cli.py).
         from evaltool.report.privacy import Scrubber
 
+    if scrubber is None:
         scrubber = Scrubber.for_session(session)
     scrub = scrubber.scrub
     casus = session.casus
@@ -343,18 +380,7 @@ def digest(session: Any, *, scrubber: Any = None) -> dict[str, Any]:
              "continues": fu.continues}
             for fu_id, fu in session.follow_ups.items() if not fu.confidential
         ],
-        "redactions": {
-            "names_replaced": scrubber.counts["names"],
-            "emails_removed": scrubber.counts["emails"],
-            "phones_removed": scrubber.counts["phones"],
-            "confidential_findings_left_out": sum(
-                1 for f in session.findings.values() if f.confidential),
-            "confidential_follow_ups_left_out": sum(
-                1 for fu in session.follow_ups.values() if fu.confidential),
-            "notes_left_out": 1 if session.notes else 0,
-            "participant_names_withheld": sum(
-                1 for p in session.participants.values() if p.name),
-        },
+        "redactions": count_redactions(session, scrubber),
     }
 
 
@@ -382,7 +408,12 @@ MAX_CANDIDATES = 20_000
 """Distinct phrases followed at once; beyond that, phrases seen in one session are dropped."""
 
 
-def session_order(item: Mapping[str, Any]) -> tuple[str, int, str]:
+SessionKey = tuple[str, int, str]
+"""The order of sessions in an overview: (date, number, id), read by unpacking it. A plain
+tuple: sorting them is the overview's hot path, and Python sorts exact tuples fastest."""
+
+
+def session_order(item: Digest) -> SessionKey:
     return (item["date"], item.get("session_number") or 0, item["id"])
 
 
@@ -393,19 +424,73 @@ class _Latest:
 
     def __init__(self) -> None:
         self.count = 0
-        self.keys: list[tuple[str, int, str]] = []
+        self.keys: list[SessionKey] = []
 
-    def add(self, key: tuple[str, int, str]) -> None:
+    def add(self, key: SessionKey) -> None:
         self.count += 1
         self.keys.append(key)
         if len(self.keys) >= 2 * MAX_LISTED:
             self.keys = sorted(self.keys)[-MAX_LISTED:]
 
-    def out(self) -> dict[str, Any]:
+    def out(self) -> Seen:
         """`sessions` (ids in session order) and, when some were left out, `count`."""
-        ids = [key[2] for key in sorted(self.keys)[-MAX_LISTED:]]
+        ids = [session_id for _, _, session_id in sorted(self.keys)[-MAX_LISTED:]]
         return {"sessions": ids} if len(ids) == self.count else {"sessions": ids,
                                                                   "count": self.count}
+
+
+class _Listed(NamedTuple):
+    """What the overview keeps of a session it may list: its row of the sessions' table,
+    and its people per quadrant (in the vocabulary's order) and per orientation."""
+
+    title: str
+    date: str
+    session_number: int | None
+    learning_route: str | None
+    status: str
+    judgement: str | None
+    present: int
+    absent: int
+    findings: int
+    counts: tuple[int, ...]
+    on_border: tuple[int, ...]
+    orientations: tuple[int, ...]
+
+
+class _FollowUpRow(NamedTuple):
+    """A follow-up of a digest (`DigestFollowUp`) as threading reads it: kept packed as
+    one JSON text of lists per session between `add` and `result` (far smaller than its
+    dicts, and quicker to read back), unpacked into these named tuples."""
+
+    id: str
+    question: str
+    owner: str | None
+    due: str | None
+    status: str
+    continues: str | None
+
+    @staticmethod
+    def pack(follow_ups: list[DigestFollowUp]) -> str:
+        return json.dumps([[fu["id"], fu["question"], fu.get("owner"), fu.get("due"),
+                            fu["status"], fu.get("continues")] for fu in follow_ups],
+                          ensure_ascii=False)
+
+    @classmethod
+    def unpack(cls, packed: str) -> list[_FollowUpRow]:
+        return [cls(*values) for values in json.loads(packed)]
+
+
+@dataclass
+class _Thread:
+    """A follow-up thread while its follow-ups are read in session order."""
+
+    opened: SessionKey
+    first: _FollowUpRow
+    last: SessionKey
+    latest: _FollowUpRow
+    owner: str | None
+    due: str | None
+    history: list[ThreadStep] = field(default_factory=list)
 
 
 class RouteOverview:
@@ -421,9 +506,9 @@ class RouteOverview:
         self.orientation_keys = [*vocabulary.entries("orientations"), "both"]
         self.count = 0
         self.routes: set[str] = set()
-        self.first: tuple[str, int, str] | None = None  # the order of the first session
-        self.last: tuple[str, int, str] | None = None  # and of the latest
-        self.latest: list[tuple[tuple[str, int, str], tuple[Any, ...]]] = []  # a heap
+        self.first: str | None = None  # the date of the first session
+        self.last: str | None = None  # and of the latest
+        self.latest: list[tuple[SessionKey, _Listed]] = []  # a heap
         self.role_totals: dict[str, Counter[str]] = defaultdict(Counter)
         self.role_sessions: Counter[str] = Counter()
         self.tags: dict[str, _Latest] = defaultdict(_Latest)
@@ -431,15 +516,33 @@ class RouteOverview:
         self.phrases: dict[str, _Latest] = defaultdict(_Latest)
         self.phrase_limit = MAX_CANDIDATES
         self.sdgs: dict[int, _Latest] = defaultdict(_Latest)
-        self.follow_ups: list[tuple[Any, ...]] = []
+        self.follow_ups: list[tuple[SessionKey, str]] = []  # packed by `_FollowUpRow.pack`
+        self.continued: set[str] = set()  # what follow-ups continue ("<session-id>#<fu-id>")
 
-    def add(self, d: Mapping[str, Any]) -> None:
+    def add(self, d: Digest) -> None:
         key = session_order(d)
         self.count += 1
         if d.get("learning_route"):
-            self.routes.add(d["learning_route"])
-        self.first = min(self.first or key, key)
-        self.last = max(self.last or key, key)
+            self.routes.add(d["learning_route"] or "")
+        self.first = min(self.first or d["date"], d["date"])
+        self.last = max(self.last or d["date"], d["date"])
+        # The one before the first listed session is kept too, for its change.
+        heapq.heappush(self.latest, (key, self._listed(d)))
+        if len(self.latest) > MAX_LISTED + 1:
+            heapq.heappop(self.latest)
+        for role, role_counts in d["roles"].items():
+            self.role_totals[role].update(role_counts)
+            self.role_sessions[role] += 1
+        self._add_wording(key, d)
+        for goal in d["sdgs"]:
+            self.sdgs[goal].add(key)
+        if d["follow_ups"]:  # threads need every session in order: kept small until then
+            self.follow_ups.append((key, _FollowUpRow.pack(d["follow_ups"])))
+            for fu in d["follow_ups"]:
+                if continues := fu.get("continues"):
+                    self.continued.add(continues)
+
+    def _listed(self, d: Digest) -> _Listed:
         counts = dict.fromkeys(self.quadrant_keys, 0)
         border = dict.fromkeys(self.quadrant_keys, 0)
         for combination, number in d["positions"].items():
@@ -450,18 +553,16 @@ class RouteOverview:
                     if len(keys) == 2:
                         border[quadrant] += number
         orientations = d.get("orientations", {})
-        row = (d["title"], d["date"], d.get("session_number"), d.get("learning_route"),
-               d["status"], d.get("judgement"), d["participants"]["present"],
-               d["participants"]["absent"], len(d["findings"]),
-               tuple(counts.values()), tuple(border.values()),
-               tuple(orientations.get(k, 0) for k in self.orientation_keys))
-        # The one before the first listed session is kept too, for its change.
-        heapq.heappush(self.latest, (key, row))
-        if len(self.latest) > MAX_LISTED + 1:
-            heapq.heappop(self.latest)
-        for role, role_counts in d["roles"].items():
-            self.role_totals[role].update(role_counts)
-            self.role_sessions[role] += 1
+        return _Listed(
+            title=d["title"], date=d["date"], session_number=d.get("session_number"),
+            learning_route=d.get("learning_route"), status=d["status"],
+            judgement=d.get("judgement"), present=d["participants"]["present"],
+            absent=d["participants"]["absent"], findings=len(d["findings"]),
+            counts=tuple(counts.values()), on_border=tuple(border.values()),
+            orientations=tuple(orientations.get(k, 0) for k in self.orientation_keys))
+
+    def _add_wording(self, key: SessionKey, d: Digest) -> None:
+        """The tags and wording of what worked and what was learnt, once per session."""
         tags: set[str] = set()
         wording: set[str] = set()
         for finding in d["findings"]:
@@ -479,42 +580,37 @@ class RouteOverview:
             self.phrases = defaultdict(_Latest, {
                 p: seen for p, seen in self.phrases.items() if seen.count >= 2})
             self.phrase_limit = max(MAX_CANDIDATES, 2 * len(self.phrases))
-        for goal in d["sdgs"]:
-            self.sdgs[goal].add(key)
-        if d["follow_ups"]:  # threads need every session in order: kept small until then
-            self.follow_ups.append((key, json.dumps(
-                [[fu["id"], fu["question"], fu.get("owner"), fu.get("due"), fu["status"],
-                  fu.get("continues")] for fu in d["follow_ups"]], ensure_ascii=False)))
 
-    def result(self) -> dict[str, Any]:
+    def result(self) -> RouteSummary:
         vocabulary, language = self.vocabulary, self.language
         quadrant_keys = self.quadrant_keys
         kept = sorted(self.latest)
         listed = kept[-MAX_LISTED:]
-        previous = dict(zip(quadrant_keys, kept[0][1][9], strict=True)) if (
+        previous = dict(zip(quadrant_keys, kept[0][1].counts, strict=True)) if (
             len(kept) > len(listed)) else None
-        sessions, spread, per_orientation = [], [], []
-        for key, row in listed:
-            (title, date, number, route, status, judgement, present, absent, findings,
-             counts, border, orientations) = row
-            counts = dict(zip(quadrant_keys, counts, strict=True))
+        sessions: list[RouteSession] = []
+        spread: list[Spread] = []
+        per_orientation: list[OrientationRow] = []
+        for (_, _, session_id), row in listed:
+            counts = dict(zip(quadrant_keys, row.counts, strict=True))
             change = ({k: counts[k] - previous[k] for k in quadrant_keys}
                       if previous is not None else None)
             previous = counts
-            spread.append({"id": key[2], "counts": counts,
-                           "on_border": dict(zip(quadrant_keys, border, strict=True)),
+            spread.append({"id": session_id, "counts": counts,
+                           "on_border": dict(zip(quadrant_keys, row.on_border, strict=True)),
                            "change": change})
             sessions.append({
-                "id": key[2], "title": title, "date": date, "session_number": number,
-                "learning_route": route, "status": status,
-                "judgement": _label(vocabulary, "judgements", judgement, language),
-                "present": present, "absent": absent, "findings": findings,
+                "id": session_id, "title": row.title, "date": row.date,
+                "session_number": row.session_number, "learning_route": row.learning_route,
+                "status": row.status,
+                "judgement": _label(vocabulary, "judgements", row.judgement, language),
+                "present": row.present, "absent": row.absent, "findings": row.findings,
             })
-            per_orientation.append({"id": key[2], "counts": dict(
-                zip(self.orientation_keys, orientations, strict=True))})
-        as_of = self.last[0] if self.last else None
-        follow_ups = self._follow_ups(as_of)
-        summary: dict[str, Any] = {
+            per_orientation.append({"id": session_id, "counts": dict(
+                zip(self.orientation_keys, row.orientations, strict=True))})
+        as_of = self.last
+        follow_ups, threads_counted = self._follow_ups(as_of)
+        summary: RouteSummary = {
             "format_version": FORMAT_VERSION,
             "kind": "route",
             "language": language,
@@ -541,17 +637,20 @@ class RouteOverview:
             "follow_ups": follow_ups,
         }
         omitted = {"sessions": self.count - len(sessions),
-                   "open_follow_ups": follow_ups.pop("open_omitted"),
-                   "closed_follow_ups": follow_ups.pop("closed_omitted")}
+                   "open_follow_ups": max(0, threads_counted[False] - MAX_LISTED),
+                   "closed_follow_ups": max(0, threads_counted[True] - MAX_LISTED)}
         if any(omitted.values()):  # only on long routes: what the lists leave out
-            summary["omitted"] = {**omitted, "since": self.first[0] if self.first else None}
+            summary["omitted"] = {
+                "sessions": omitted["sessions"], "open_follow_ups": omitted["open_follow_ups"],
+                "closed_follow_ups": omitted["closed_follow_ups"],
+                "since": self.first}
         return summary
 
-    def _roles(self) -> list[dict[str, Any]]:
+    def _roles(self) -> list[RoleCount]:
         vocabulary, language = self.vocabulary, self.language
         orientations = list(vocabulary.entries("orientations"))
         totals = self.role_totals
-        rows = []
+        rows: list[RoleCount] = []
         keys = list(vocabulary.roles)
 
         def place(role: str) -> int:
@@ -574,19 +673,11 @@ class RouteOverview:
         labels["both"] = " + ".join(labels.values())
         return labels
 
-    def _recurring(self) -> dict[str, Any]:
+    def _recurring(self) -> Recurring:
         """Tags and wording that come back in the success factors and learnings of 2+
         sessions."""
         vocabulary, language = self.vocabulary, self.language
         kinds = list(vocabulary.entries("finding_kinds"))
-        tags_out = [
-            {"tag": tag, **seen.out(),
-             "kinds": [{"key": k, "label": vocabulary.label("finding_kinds", k, language)}
-                       for k in kinds if k in self.tag_kinds[tag]]}
-            for tag, seen in sorted(self.tags.items(), key=lambda item: (-item[1].count,
-                                                                         item[0]))
-            if seen.count >= 2
-        ]
         # Words the vocabulary calls filler ("organisatie") are no finding of their own.
         filler = {word.casefold() for word in getattr(vocabulary, "filler_words", ())}
         repeated = [(phrase, seen) for phrase, seen in self.phrases.items()
@@ -598,13 +689,42 @@ class RouteOverview:
                     if " " in phrase or phrase not in pair_words]
         repeated.sort(key=lambda item: (-item[1].count, -len(item[0]), item[0]))
         return {
-            "tags": tags_out,
+            "tags": [
+                {"tag": tag, **seen.out(),
+                 "kinds": [_labelled(vocabulary, "finding_kinds", k, language)
+                           for k in kinds if k in self.tag_kinds[tag]]}
+                for tag, seen in sorted(self.tags.items(), key=lambda item: (-item[1].count,
+                                                                             item[0]))
+                if seen.count >= 2
+            ],
             "phrases": [{"phrase": phrase, **seen.out()} for phrase, seen in
                         repeated[:MAX_PHRASES]],
         }
 
-    def _follow_ups(self, as_of: str | None) -> dict[str, Any]:
-        """Follow-up threads: opened in one session, continued or closed by later ones.
+    def _threads_in_order(self, ordered: list[tuple[SessionKey, str]]
+                          ) -> Iterator[tuple[int, SessionKey, _FollowUpRow]]:
+        """Each follow-up in session order with its thread's number (numbered in order of
+        opening); only refs that a later follow-up continues are remembered. A follow-up
+        continues only one of an earlier day (as `validate` requires): a reference to its
+        own session, a later one or one not there starts a thread of its own."""
+        thread_of: dict[str, tuple[int, str]] = {}  # ref → (thread, date of the session)
+        opened = 0
+        for key, packed in ordered:
+            date, _, session_id = key
+            for fu in _FollowUpRow.unpack(packed):
+                found = thread_of.get(fu.continues) if fu.continues else None
+                if found is not None and found[1] < date:
+                    number = found[0]
+                else:
+                    number, opened = opened, opened + 1
+                ref = f"{session_id}#{fu.id}"
+                if ref in self.continued:
+                    thread_of[ref] = (number, date)
+                yield number, key, fu
+
+    def _follow_ups(self, as_of: str | None) -> tuple[Threads, dict[bool, int]]:
+        """Follow-up threads: opened in one session, continued or closed by later ones, and
+        how many threads are closed (True) and open (False).
 
         A later follow-up with `continues: "<session-id>#<fu-id>"` belongs to that thread;
         the thread is closed when its latest item has status done or dropped. A first pass
@@ -612,85 +732,68 @@ class RouteOverview:
         threads that are listed (the first `MAX_LISTED` still open and closed).
         """
         ordered = sorted(self.follow_ups)
-        continued = {fu[5] for _, packed in ordered for fu in json.loads(packed) if fu[5]}
-
-        def threads_in_order() -> Iterator[tuple[int, tuple[str, int, str], list[Any]]]:
-            """Each follow-up in session order with its thread's number (numbered in order of
-            opening); only refs that a later follow-up continues are remembered. A follow-up
-            continues only one of an earlier day (as `validate` requires): a reference to its
-            own session, a later one or one not there starts a thread of its own."""
-            thread_of: dict[str, tuple[int, str]] = {}  # ref → (thread, date of the session)
-            opened = 0
-            for key, packed in ordered:
-                for fu in json.loads(packed):
-                    found = thread_of.get(fu[5]) if fu[5] else None
-                    if found is not None and found[1] < key[0]:
-                        number = found[0]
-                    else:
-                        number, opened = opened, opened + 1
-                    if f"{key[2]}#{fu[0]}" in continued:
-                        thread_of[f"{key[2]}#{fu[0]}"] = (number, key[0])
-                    yield number, key, fu
-
         ends_closed: list[bool] = []  # per thread: whether its latest item closed it
-        for number, _, fu in threads_in_order():
+        for number, _, fu in self._threads_in_order(ordered):
             if number == len(ends_closed):
                 ends_closed.append(False)
-            ends_closed[number] = fu[4] in CLOSED_STATUSES
+            ends_closed[number] = fu.status in CLOSED_STATUSES
         listed: set[int] = set()
         counted = {True: 0, False: 0}  # closed → how many threads
         for number, closed in enumerate(ends_closed):
             counted[closed] += 1
             if counted[closed] <= MAX_LISTED:
                 listed.add(number)
-        threads: dict[int, dict[str, Any]] = {}
-        for number, key, (fu_id, question, owner, due, status, continues) in threads_in_order():
+        threads: dict[int, _Thread] = {}
+        for number, key, fu in self._threads_in_order(ordered):
             if number not in listed:
                 continue
-            session_id, date = key[2], key[0]
-            ref = f"{session_id}#{fu_id}"
-            closed = status in CLOSED_STATUSES
-            item = threads.get(number)
-            if item is None:
-                threads[number] = {
-                    "ref": ref, "question": question, "owner": owner, "due": due,
-                    "opened_in": session_id, "opened_on": date,
-                    "opened_number": key[1] or None, "continues": continues,
-                    "history": [], "status": status,
-                    "closed_in": session_id if closed else None,
-                    "closed_on": date if closed else None,
-                }
+            thread = threads.get(number)
+            if thread is None:
+                threads[number] = _Thread(key, fu, key, fu, fu.owner, fu.due)
                 continue
-            item["history"].append({"ref": ref, "session": session_id, "date": date,
-                                    "session_number": key[1] or None, "question": question,
-                                    "status": status})
-            item["status"] = status
-            item["owner"] = owner or item["owner"]
-            item["due"] = due or item["due"]
-            item["closed_in"] = session_id if closed else None
-            item["closed_on"] = date if closed else None
-        items = []
-        for item in threads.values():
-            item["age_days"] = _days(item["opened_on"], item["closed_on"] or as_of)
-            item["status"] = _label(self.vocabulary, "follow_up_statuses", item["status"],
-                                    self.language)
-            for step in item["history"]:  # `status` stays the key, as in format version 1
-                step["status_label"] = self.vocabulary.label("follow_up_statuses",
-                                                             step["status"], self.language)
-            items.append(item)
+            date, session_number, session_id = key
+            thread.history.append({
+                "ref": f"{session_id}#{fu.id}", "session": session_id, "date": date,
+                "session_number": session_number or None, "question": fu.question,
+                "status": fu.status,  # the key, as in format version 1
+                "status_label": self.vocabulary.label("follow_up_statuses", fu.status,
+                                                      self.language)})
+            thread.last, thread.latest = key, fu
+            thread.owner = fu.owner or thread.owner
+            thread.due = fu.due or thread.due
         return {
             "as_of": as_of,
             "opened": len(ends_closed),
             "closed": counted[True],
             "open": counted[False],
-            "items": items,
-            "open_omitted": max(0, counted[False] - MAX_LISTED),
-            "closed_omitted": max(0, counted[True] - MAX_LISTED),
+            "items": [self._thread(thread, as_of) for thread in threads.values()],
+        }, counted
+
+    def _thread(self, thread: _Thread, as_of: str | None) -> Thread:
+        opened_on, opened_number, opened_in = thread.opened
+        last_on, _, last_in = thread.last
+        closed = thread.latest.status in CLOSED_STATUSES
+        closed_on = last_on if closed else None
+        return {
+            "ref": f"{opened_in}#{thread.first.id}",
+            "question": thread.first.question,
+            "owner": thread.owner,
+            "due": thread.due,
+            "opened_in": opened_in,
+            "opened_on": opened_on,
+            "opened_number": opened_number or None,
+            "continues": thread.first.continues,
+            "history": thread.history,
+            "status": _labelled(self.vocabulary, "follow_up_statuses", thread.latest.status,
+                                self.language),
+            "closed_in": last_in if closed else None,
+            "closed_on": closed_on,
+            "age_days": _days(opened_on, closed_on or as_of),
         }
 
 
-def route_summary(digests: Iterable[Mapping[str, Any]], vocabulary: Any, *,
-                  language: str) -> dict[str, Any]:
+def route_summary(digests: Iterable[Digest], vocabulary: Any, *,
+                  language: str) -> RouteSummary:
     """The learning-route overview of any number of digests, labelled in `language`.
 
     Ages of open follow-ups are counted up to the date of the latest session in the

@@ -23,6 +23,7 @@ from rich.text import Text
 from evaltool.errors import Problem
 from evaltool.i18n import t
 from evaltool.i18n.textsafe import reveal
+from evaltool.i18n.textsafe import visible as mark
 from evaltool.session.yamlreader import Document
 
 Key = tuple[str | int, ...]
@@ -73,10 +74,11 @@ class Prompter(Protocol):
 def visible(text: str, *, one_line: bool = False, limit: int | None = None) -> str:
     """Text as it may reach a terminal: no escape sequences, no bidi or zero-width tricks.
 
-    Every character `render.safe` counts as unsafe (controls, bidi, zero-width) is shown as
-    `<U+XXXX>`; newlines stay (or become ` ⏎ ` on one line) and tabs become a space.
+    Every character `textsafe` counts as unsafe (controls, bidi, zero-width) is shown as
+    everywhere, `⟨U+XXXX⟩`; newlines stay (or become ` ⏎ ` on one line) and tabs become a
+    space.
     """
-    shown = reveal(text, lambda codepoint: f"<U+{codepoint:04X}>").replace("\t", " ")
+    shown = reveal(text, mark).replace("\t", " ")
     if one_line:
         shown = shown.replace("\n", " ⏎ ")
     if limit is not None and len(shown) > limit:

@@ -4,8 +4,9 @@
 (`outline.Document`) in the order of the report layout (`layout`, from
 `templates/report-layout.yaml`); `contents.outline` is the one a summary needs. `text`,
 `markdown` and `html` are thin writers that lay an outline out, each escaping every text
-once (`safe`, `markup`); `json` writes the summary data itself. `formats` is the one list
-of formats that `summarize` and `diff` share.
+once (`markup`, on `evaltool.i18n.escaping`, which the diff shares); `json` writes the
+summary data itself. `formats` is the one list of formats that `summarize` and `diff`
+share.
 """
 
 from evaltool.i18n import t, tn

@@ -3,16 +3,14 @@ learning route's overview, as a format-neutral outline for the writers to lay ou
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
+from evaltool.report.contract import Summary
 from evaltool.report.render.layout import load_layout
 from evaltool.report.render.outline import Document
 from evaltool.report.render.overview import route_outline
 from evaltool.report.render.story import session_outline
 
 
-def outline(summary: Mapping[str, Any]) -> Document:
+def outline(summary: Summary) -> Document:
     """The outline of a report, in the order of the report layout."""
     layout = load_layout()
     if summary["kind"] == "route":

@@ -8,11 +8,14 @@ as "module:function" and imported only when used, so that `evaltool --help` stay
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from evaltool.report.contract import Summary
 
 
 class Format(StrEnum):
@@ -46,8 +49,8 @@ def diff_formats() -> list[Format]:
     return [fmt for fmt, writers in FORMATS.items() if writers.diff]
 
 
-def report_writer(fmt: Format) -> Callable[[Mapping[str, Any], int], str]:
+def report_writer(fmt: Format) -> Callable[[Summary, int], str]:
     """The function that writes a report in `fmt`."""
     module, _, name = FORMATS[fmt].report.partition(":")
-    writer: Callable[[Mapping[str, Any], int], str] = getattr(import_module(module), name)
+    writer: Callable[[Summary, int], str] = getattr(import_module(module), name)
     return writer

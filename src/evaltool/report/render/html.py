@@ -10,9 +10,7 @@ escapes every text and attribute value, the drawings (`svg`) included.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
+from evaltool.report.contract import Summary
 from evaltool.report.render.contents import outline
 from evaltool.report.render.markup import Markup, element, escape, join
 from evaltool.report.render.outline import (
@@ -24,6 +22,7 @@ from evaltool.report.render.outline import (
     Inlines,
     Item,
     Notice,
+    NsobFigure,
     Paragraph,
     Span,
     Table,
@@ -101,8 +100,8 @@ def _lines(text: str) -> Markup:
     return join([escape(line) for line in text.split("\n")], _BREAK)
 
 
-def write(document: Document, summary: Mapping[str, Any]) -> str:
-    body = [_block(block, summary) for block in document.blocks]
+def write(document: Document) -> str:
+    body = [_block(block, document.language) for block in document.blocks]
     head = [
         element("meta", {"charset": "utf-8"}),
         element("meta", {"http-equiv": "Content-Security-Policy", "content": CSP}),
@@ -123,24 +122,24 @@ def write(document: Document, summary: Mapping[str, Any]) -> str:
     return "<!DOCTYPE html>\n" + page + "\n"
 
 
-def _block(block: Block, summary: Mapping[str, Any]) -> Markup:
+def _block(block: Block, language: str) -> Markup:
     if isinstance(block, Heading):
         return element(f"h{block.level}", None, inline(block.content))
     if isinstance(block, Paragraph):
         return element("p", {"class": _PARAGRAPHS[block.kind]}, inline(block.content))
     if isinstance(block, BulletList):
-        return _list(block.items, summary)
+        return _list(block.items, language)
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Figure):
-        return _figure(block, summary)
-    return _notice(block, summary)
+        return _figure(block, language)
+    return _notice(block, language)
 
 
-def _list(items: tuple[Item, ...], summary: Mapping[str, Any]) -> Markup:
+def _list(items: tuple[Item, ...], language: str) -> Markup:
     return element("ul", None, [
         element("li", None, inline(item.content),
-                [_block(child, summary) for child in item.children])
+                [_block(child, language) for child in item.children])
         for item in items])
 
 
@@ -158,11 +157,9 @@ def _table(table: Table) -> Markup:
                        for row in table.rows]))
 
 
-def _figure(figure: Figure, summary: Mapping[str, Any]) -> Markup:
-    language = summary["language"]
-    if figure.kind == "nsob_map":
-        people = {p["id"]: p for p in figure.data["participants"]}
-        drawing = render_map(figure.data["map"], people, language)
+def _figure(figure: Figure, language: str) -> Markup:
+    if isinstance(figure.data, NsobFigure):
+        drawing = render_map(figure.data.map, figure.data.people, language)
     elif figure.kind == "spread":
         drawing = render_spread(figure.data, language)
     else:
@@ -171,8 +168,8 @@ def _figure(figure: Figure, summary: Mapping[str, Any]) -> Markup:
                    element("figcaption", None, figure.caption))
 
 
-def _notice(notice: Notice, summary: Mapping[str, Any]) -> Markup:
-    content = [_block(block, summary) for block in notice.blocks]
+def _notice(notice: Notice, language: str) -> Markup:
+    content = [_block(block, language) for block in notice.blocks]
     if notice.kind == "internal":
         return element("div", {"class": "internal", "role": "note"}, content)
     if notice.kind == "colophon":
@@ -180,9 +177,9 @@ def _notice(notice: Notice, summary: Mapping[str, Any]) -> Markup:
     return element("div", {"class": "draft"}, content)
 
 
-def report(summary: Mapping[str, Any], width: int = 80) -> str:
+def report(summary: Summary, width: int = 80) -> str:
     """The report of a session or a route as one HTML page."""
-    return write(outline(summary), summary)
+    return write(outline(summary))
 
 
 render = report

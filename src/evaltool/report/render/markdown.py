@@ -8,9 +8,9 @@ NSOB map is the terminal's text grid in a fenced block, readable everywhere Mark
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
 
+from evaltool.i18n.escaping import markdown, markdown_line
+from evaltool.report.contract import Summary
 from evaltool.report.render.contents import outline
 from evaltool.report.render.outline import (
     Block,
@@ -21,11 +21,11 @@ from evaltool.report.render.outline import (
     Inlines,
     Item,
     Notice,
+    NsobFigure,
     Paragraph,
     Span,
     Table,
 )
-from evaltool.report.render.safe import markdown, markdown_line
 from evaltool.report.render.text import group_to_string, render_map
 
 _WRAP = {"plain": ("", ""), "strong": ("**", "**"), "emph": ("*", "*"), "meta": ("*", "*"),
@@ -104,10 +104,11 @@ def _table(table: Table) -> list[str]:
 def _figure(figure: Figure, language: str) -> list[str]:
     """The NSOB map as the terminal's grid in a fenced block; the overview's drawings are
     told by the tables and lists next to them."""
-    if figure.kind != "nsob_map":
+    if not isinstance(figure.data, NsobFigure):
         return []
-    people = {p["id"]: p for p in figure.data["participants"]}
-    grid = group_to_string(render_map(figure.data["map"], people, language, 78), 78).strip("\n")
+
+    grid = group_to_string(render_map(figure.data.map, figure.data.people, language, 78),
+                           78).strip("\n")
     # A fence longer than any run of backticks in the grid: nothing inside can close it.
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", grid)), default=0))
     return [f"{fence}text", grid, fence, "", f"*{_escaped(figure.caption, True)}*", ""]
@@ -124,7 +125,7 @@ def _notice(notice: Notice, language: str) -> list[str]:
     return lines
 
 
-def report(summary: Mapping[str, Any], width: int = 80) -> str:
+def report(summary: Summary, width: int = 80) -> str:
     """The report of a session or a route as Markdown."""
     return write(outline(summary))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from evaltool.report.render.safe import html_text
+from evaltool.i18n.escaping import html_text
 
 
 class Markup(str):

@@ -11,9 +11,10 @@ expressed by `Span` styles, never by markup inside the text.
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
+
+from evaltool.report.contract import NsobMap, Participant, RouteSummary
 
 Style = Literal["plain", "strong", "emph", "meta", "mark"]
 """`strong` and `emph` as in prose; `meta` for details in a smaller voice (status, dates);
@@ -62,11 +63,20 @@ class Table:
 
 
 @dataclass(frozen=True)
+class NsobFigure:
+    """What the NSOB map of one session draws: the map, and its participants by id."""
+
+    map: NsobMap
+    people: dict[str, Participant]
+
+
+@dataclass(frozen=True)
 class Figure:
-    """A drawing that each writer makes in its own way (an SVG, a text grid, a list)."""
+    """A drawing that each writer makes in its own way (an SVG, a text grid, a list): the
+    NSOB map of a session, or one of a route's (drawn from the whole overview)."""
 
     kind: Literal["nsob_map", "spread", "threads"]
-    data: Mapping[str, Any]
+    data: NsobFigure | RouteSummary
     caption: str
     description: tuple[Block, ...] = ()  # the figure's content in words, for every reader
 

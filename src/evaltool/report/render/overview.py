@@ -6,9 +6,10 @@ Sections come in the order of the report layout (`templates/report-layout.yaml`,
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Literal
 
+from evaltool.report.contract import RouteSummary, Seen, Spread, Thread
 from evaltool.report.render import report_count as _tn
 from evaltool.report.render import report_text as _t
 from evaltool.report.render.layout import ReportLayout
@@ -28,24 +29,32 @@ from evaltool.report.render.prose import long_date
 from evaltool.report.render.story import colophon, head
 
 
-def count_of(item: Mapping[str, Any]) -> int:
+def count_of(item: Seen) -> int:
     """In how many sessions a tag, phrase or SDG came back (`sessions` lists the latest)."""
-    return int(item.get("count", len(item["sessions"])))
+    return item.get("count", len(item["sessions"]))
 
 
-def omitted(summary: Mapping[str, Any], what: str) -> int:
+def omitted(summary: RouteSummary,
+            what: Literal["sessions", "open_follow_ups", "closed_follow_ups"]) -> int:
     """How many sessions or follow-up threads a long route's overview does not list."""
-    return int(summary.get("omitted", {}).get(what, 0))
+    left_out = summary.get("omitted")
+    return left_out[what] if left_out else 0
 
 
-def route_outline(summary: Mapping[str, Any], layout: ReportLayout) -> Document:
+def _since(summary: RouteSummary) -> str | None:
+    """The date of a long route's first session, which its list of sessions leaves out."""
+    left_out = summary.get("omitted")
+    return left_out["since"] if left_out and left_out["sessions"] else None
+
+
+def route_outline(summary: RouteSummary, layout: ReportLayout) -> Document:
     language = summary["language"]
     routes = ", ".join(summary["routes"]) or _t("no_route", language)
     document = head(summary, _t("route_title", language, route=routes))
     sessions = summary["sessions"]
     if sessions:
         count = len(sessions) + omitted(summary, "sessions")
-        since = summary["omitted"]["since"] if omitted(summary, "sessions") else None
+        since = _since(summary)
         document.add(Paragraph((_tn("md_route_intro", count, language,
                                     first=long_date(since or sessions[0]["date"], language),
                                     last=long_date(sessions[-1]["date"], language)),)))
@@ -55,11 +64,11 @@ def route_outline(summary: Mapping[str, Any], layout: ReportLayout) -> Document:
     return document
 
 
-def _dates(summary: Mapping[str, Any]) -> dict[str, str]:
+def _dates(summary: RouteSummary) -> dict[str, str]:
     return {s["id"]: long_date(s["date"], summary["language"]) for s in summary["sessions"]}
 
 
-def _sessions(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _sessions(summary: RouteSummary) -> Iterator[Block]:
     language = summary["language"]
     sessions = summary["sessions"]
     yield Heading(2, (_t("sessions", language),))
@@ -73,21 +82,20 @@ def _sessions(summary: Mapping[str, Any]) -> Iterator[Block]:
         numeric=frozenset({1, 3}),
         narrow=tuple(Item((Span(long_date(s["date"], language), "strong"), " " + s["title"]))
                      for s in sessions))
-    if omitted(summary, "sessions"):
+    if since := _since(summary):
         yield Paragraph((_tn("more_sessions", omitted(summary, "sessions"), language,
-                             shown=len(sessions),
-                             since=long_date(summary["omitted"]["since"], language)),),
+                             shown=len(sessions), since=long_date(since, language)),),
                         kind="meta")
 
 
-def _change(row: Mapping[str, Any], key: str) -> str:
+def _change(row: Spread, key: str) -> str:
     value = str(row["counts"][key])
     if row["change"] is not None and row["change"][key]:
         value += f" ({row['change'][key]:+d})"
     return value
 
 
-def _roles_and_talents(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _roles_and_talents(summary: RouteSummary) -> Iterator[Block]:
     language = summary["language"]
     dates = _dates(summary)
     order = summary["quadrants"]["order"]
@@ -126,7 +134,7 @@ def _roles_and_talents(summary: Mapping[str, Any]) -> Iterator[Block]:
             f"{labels[k]} {r['counts'][k]}" for k in labels))) for r in rows))
 
 
-def _recurring(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _recurring(summary: RouteSummary) -> Iterator[Block]:
     language = summary["language"]
     recurring = summary["recurring"]
     yield Heading(2, (_t("recurring", language),))
@@ -146,7 +154,7 @@ def _recurring(summary: Mapping[str, Any]) -> Iterator[Block]:
         yield Paragraph((_t("nothing_recurring", language),))
 
 
-def _sdgs(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _sdgs(summary: RouteSummary) -> Iterator[Block]:
     language = summary["language"]
     if summary["sdgs"]:
         yield Heading(2, (_t("sdg_coverage", language),))
@@ -156,7 +164,7 @@ def _sdgs(summary: Mapping[str, Any]) -> Iterator[Block]:
             for sdg in summary["sdgs"]))
 
 
-def _follow_ups(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _follow_ups(summary: RouteSummary) -> Iterator[Block]:
     """The counts, the threads drawn across the sessions, and each thread step by step."""
     language = summary["language"]
     fus = summary["follow_ups"]
@@ -166,8 +174,9 @@ def _follow_ups(summary: Mapping[str, Any]) -> Iterator[Block]:
                         closed=fus["closed"], open=fus["open"], as_of=as_of),))
     if fus["items"]:
         yield Figure("threads", summary, _t("threads_caption", language))
-    for key, closed, what in (("still_open", False, "open_follow_ups"),
-                              ("closed", True, "closed_follow_ups")):
+    lists: tuple[tuple[str, bool, Literal["open_follow_ups", "closed_follow_ups"]], ...] = (
+        ("still_open", False, "open_follow_ups"), ("closed", True, "closed_follow_ups"))
+    for key, closed, what in lists:
         items = [item for item in fus["items"] if bool(item["closed_on"]) == closed]
         if not items:
             continue
@@ -184,14 +193,14 @@ def _where(session_number: int | None, date: str, language: str) -> str:
     return long_date(date, language)
 
 
-def _thread(item: Mapping[str, Any], language: str) -> Item:
+def _thread(item: Thread, language: str) -> Item:
     """A thread: its question, then each meeting that took it up, to its closure."""
     details = []
+    days = item["age_days"] or 0  # None only without a date to count to: no threads then
     if item["closed_on"]:
-        details.append(_tn("closed_after", item["age_days"], language,
-                           status=item["status"]["label"]))
+        details.append(_tn("closed_after", days, language, status=item["status"]["label"]))
     else:
-        details.append(_tn("open_for", item["age_days"], language))
+        details.append(_tn("open_for", days, language))
     if item["owner"]:
         details.append(_t("owner_is", language, owner=item["owner"]))
     steps = [Item((_where(item["opened_number"], item["opened_on"], language) + ": "
@@ -206,7 +215,7 @@ def _thread(item: Mapping[str, Any], language: str) -> Item:
                 (BulletList(tuple(steps)),))
 
 
-SECTIONS = {
+SECTIONS: dict[str, Callable[[RouteSummary], Iterator[Block]]] = {
     "sessions": _sessions,
     "roles_and_talents": _roles_and_talents,
     "recurring": _recurring,

@@ -11,10 +11,10 @@ code: Dutch "de" or "het" by the head of the noun, English "1st", "22nd".
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from evaltool.i18n import t
+from evaltool.report.contract import Participant
 
 # Dutch nouns for people that take "het": the head of a compound decides ("bestuurslid",
 # "afdelingshoofd"), and every diminutive ("-je") is a het-word.
@@ -54,13 +54,13 @@ def sentence_start(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def person(participant: Mapping[str, Any], language: str) -> str:
+def person(participant: Participant, language: str) -> str:
     """How a participant is named in running text: "de projectleider Onderwijshuisvesting";
     with a letter when two share a function ("de adviseur A"); with names shown,
     "Jan Jansen (projectleider Onderwijshuisvesting)"."""
-    function: str = participant["function"]
-    label: str = participant["label"]
-    if participant.get("name"):
+    function = participant["function"]
+    label = participant["label"]
+    if participant["name"]:
         return f"{participant['name']} ({in_running_text(function)})"
     if label != function and label.startswith(function + " "):
         return with_article(function, language) + label[len(function):]

@@ -10,8 +10,18 @@ and marks each confidential item; a published copy ends with its rules (a coloph
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
 
+from evaltool.report.contract import (
+    FindingGroup,
+    FindingItem,
+    FollowUp,
+    Labelled,
+    Origin,
+    Participant,
+    Role,
+    SessionSummary,
+    Summary,
+)
 from evaltool.report.render import report_count as _tn
 from evaltool.report.render import report_text as _t
 from evaltool.report.render.layout import ReportLayout, SessionEntry
@@ -25,6 +35,7 @@ from evaltool.report.render.outline import (
     Inlines,
     Item,
     Notice,
+    NsobFigure,
     Paragraph,
     Span,
     spans,
@@ -47,7 +58,7 @@ def mark(language: str) -> Span:
     return Span(_t("confidential_mark", language), "mark")
 
 
-def head(summary: Mapping[str, Any], title: str) -> Document:
+def head(summary: Summary, title: str) -> Document:
     """A report's start, for one session and for a route: the internal notice (when not
     published), the masthead, the title."""
     language = summary["language"]
@@ -56,15 +67,15 @@ def head(summary: Mapping[str, Any], title: str) -> Document:
         key = "internal_notice" if summary["kind"] == "session" else "internal_notice_route"
         document.add(Notice("internal", (Paragraph(
             (Span(_t("internal_title", language), "strong"), " ", _t(key, language))),)))
-    if summary.get("masthead"):
-        document.add(Paragraph((" · ".join(summary["masthead"]),), kind="masthead"))
+    if masthead := summary.get("masthead"):
+        document.add(Paragraph((" · ".join(masthead),), kind="masthead"))
     document.add(Heading(1, (title,)))
     return document
 
 
-def colophon(summary: Mapping[str, Any]) -> list[Block]:
+def colophon(summary: Summary) -> list[Block]:
     """A published copy's last words: that it was anonymised, and by which rules."""
-    info = summary.get("anonymisation")
+    info = summary["anonymisation"]
     if not info:
         return []
     return [Notice("colophon", (
@@ -73,7 +84,7 @@ def colophon(summary: Mapping[str, Any]) -> list[Block]:
         BulletList(tuple(Item((rule,)) for rule in info["rules"]))))]
 
 
-def session_outline(summary: Mapping[str, Any], layout: ReportLayout) -> Document:
+def session_outline(summary: SessionSummary, layout: ReportLayout) -> Document:
     language = summary["language"]
     s = summary["session"]
     title = s["title"]
@@ -99,8 +110,8 @@ def session_outline(summary: Mapping[str, Any], layout: ReportLayout) -> Documen
     return document
 
 
-def _section(summary: Mapping[str, Any], entry: SessionEntry,
-             groups: Mapping[str, Any], placed: set[str]) -> list[Block]:
+def _section(summary: SessionSummary, entry: SessionEntry,
+             groups: Mapping[str, FindingGroup], placed: set[str]) -> list[Block]:
     """One entry of the layout: a section of the report's own, findings, or both."""
     language = summary["language"]
     kinds = [groups[kind] for kind in entry.findings if kind in groups]
@@ -119,25 +130,25 @@ def _section(summary: Mapping[str, Any], entry: SessionEntry,
     return blocks
 
 
-def _other_findings(summary: Mapping[str, Any], groups: Mapping[str, Any],
+def _other_findings(summary: SessionSummary, groups: Mapping[str, FindingGroup],
                     placed: set[str]) -> list[Block]:
     return [block for kind, group in groups.items() if kind not in placed
             for block in _finding_section(summary, group, 2)]
 
 
-def _finding_section(summary: Mapping[str, Any], group: Mapping[str, Any],
+def _finding_section(summary: SessionSummary, group: FindingGroup,
                      level: int) -> list[Block]:
     return [Heading(level, (group["label"],)), _findings_list(summary, group)]
 
 
-def _findings_list(summary: Mapping[str, Any], group: Mapping[str, Any]) -> BulletList:
+def _findings_list(summary: SessionSummary, group: FindingGroup) -> BulletList:
     return BulletList(tuple(Item(_confidential(summary, item, (item["text"],)))
                             for item in group["items"]))
 
 
-def _confidential(summary: Mapping[str, Any], item: Mapping[str, Any],
+def _confidential(summary: SessionSummary, item: FindingItem | FollowUp,
                   content: Inlines) -> Inlines:
-    if item.get("confidential"):
+    if item["confidential"]:
         return (mark(summary["language"]), " ", *content)
     return content
 
@@ -145,7 +156,7 @@ def _confidential(summary: Mapping[str, Any], item: Mapping[str, Any],
 # --- the sections -----------------------------------------------------------------------------
 
 
-def _opening(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _opening(summary: SessionSummary) -> Iterator[Block]:
     """When the meeting was, who was there, who led it, who reported, who could not come."""
     language = summary["language"]
     s = summary["session"]
@@ -157,7 +168,7 @@ def _opening(summary: Mapping[str, Any]) -> Iterator[Block]:
         meeting = _t("meeting_of_route", language, meeting=meeting, route=s["learning_route"])
     sentences = [_t("opening", language, meeting=meeting,
                     date=long_date(s["date"], language))]
-    keeps: tuple[tuple[str, Callable[[Mapping[str, Any]], bool]], ...] = (
+    keeps: tuple[tuple[str, Callable[[Participant], bool]], ...] = (
         ("present", lambda p: p["attendance"]["key"] != "absent"),
         ("led_by", lambda p: p["session_role"]["key"] == "facilitator"),
         ("reported", lambda p: p["session_role"]["key"] == "listener_reporter"),
@@ -173,16 +184,12 @@ def _opening(summary: Mapping[str, Any]) -> Iterator[Block]:
         yield Paragraph((s["description"],))
 
 
-def _text_section(field: str) -> Any:
-    def build(summary: Mapping[str, Any]) -> Iterator[Block]:
-        text = summary["session"].get(field) if field == "plan" else summary.get(field)
-        if text:
-            yield Paragraph((text,))
-
-    return build
+def _text(text: str | None) -> Iterator[Block]:
+    if text:
+        yield Paragraph((text,))
 
 
-def _realised(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _realised(summary: SessionSummary) -> Iterator[Block]:
     language = summary["language"]
     s = summary["session"]
     if s["realised"]:
@@ -195,7 +202,7 @@ def _realised(summary: Mapping[str, Any]) -> Iterator[Block]:
         yield Paragraph(tuple(content))
 
 
-def _sdgs(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _sdgs(summary: SessionSummary) -> Iterator[Block]:
     sdgs = summary["session"]["sdgs"]
     if sdgs:
         yield BulletList(tuple(
@@ -204,20 +211,20 @@ def _sdgs(summary: Mapping[str, Any]) -> Iterator[Block]:
             for sdg in sdgs))
 
 
-def _roles_and_talents(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _roles_and_talents(summary: SessionSummary) -> Iterator[Block]:
     """The NSOB map, then per participant a paragraph: place, roles, notes."""
     language = summary["language"]
     if summary["participants"]:
         yield Heading(2, (_t("roles_and_talents", language),))
-        yield Figure("nsob_map", {"map": summary["map"], "participants": summary["participants"]},
-                     _t("map_caption", language))
+        people = {p["id"]: p for p in summary["participants"]}
+        yield Figure("nsob_map", NsobFigure(summary["map"], people), _t("map_caption", language))
     for participant in summary["participants"]:
         content = _portrait(participant, language)
         if content:
             yield Paragraph(content)
 
 
-def _portrait(p: Mapping[str, Any], language: str) -> Inlines:
+def _portrait(p: Participant, language: str) -> Inlines:
     """One participant in prose: their place in the NSOB model with its note, their usual
     and played roles in order (with phase and orientation), and the notes on their roles."""
     if not (p["position"] or p["usual_roles"] or p["played_roles"]):
@@ -253,7 +260,7 @@ def _quadrant(label: str, language: str) -> str:
         else in_running_text(label)
 
 
-def _roles_sentences(p: Mapping[str, Any], language: str) -> list[str]:
+def _roles_sentences(p: Participant, language: str) -> list[str]:
     usual, played = p["usual_roles"], p["played_roles"]
     if usual and played and _names(usual) == _names(played):
         return [_tn("roles_same", len(usual), language, roles=_roles(usual, language, False))]
@@ -267,11 +274,11 @@ def _roles_sentences(p: Mapping[str, Any], language: str) -> list[str]:
     return sentences
 
 
-def _names(roles: list[Mapping[str, Any]]) -> list[tuple[str, str, str | None]]:
+def _names(roles: list[Role]) -> list[tuple[str, str, str | None]]:
     return [(r["label"], r["orientation"]["key"], r["phase"]) for r in roles]
 
 
-def _roles(roles: list[Mapping[str, Any]], language: str, in_order: bool) -> str:
+def _roles(roles: list[Role], language: str, in_order: bool) -> str:
     """"adviseur, projectleider en co-creator (stadsgericht), daarna begeleider
     besluitvorming (intern gericht)": roles that follow each other with the same
     orientation and phase share their brackets."""
@@ -288,7 +295,7 @@ def _roles(roles: list[Mapping[str, Any]], language: str, in_order: bool) -> str
     return joined(parts, language)
 
 
-def _follow_ups(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _follow_ups(summary: SessionSummary) -> Iterator[Block]:
     """New questions, and those carried over from an earlier meeting, with their origin."""
     language = summary["language"]
     inherited = [fu for fu in summary["follow_ups"] if fu["origin"]]
@@ -303,7 +310,7 @@ def _follow_ups(summary: Mapping[str, Any]) -> Iterator[Block]:
         yield BulletList(tuple(_follow_up(summary, fu) for fu in summary["follow_ups"]))
 
 
-def _follow_up(summary: Mapping[str, Any], fu: Mapping[str, Any]) -> Item:
+def _follow_up(summary: SessionSummary, fu: FollowUp) -> Item:
     language = summary["language"]
     origin = fu["origin"]
     details = []
@@ -313,15 +320,7 @@ def _follow_up(summary: Mapping[str, Any], fu: Mapping[str, Any]) -> Item:
         details.append(_t("owner_is", language, owner=fu["owner"]))
     if fu["due"]:
         details.append(_t("due_is", language, due=long_date(fu["due"], language)))
-    if origin and origin["status"] and origin["status"]["key"] == fu["status"]["key"]:
-        details.append(_t("status_still", language, now=fu["status"]["label"]))
-    elif origin and origin["status"]:
-        details.append(_t("status_then_now", language, then=origin["status"]["label"],
-                          now=fu["status"]["label"]))
-    elif origin:
-        details.append(_t("status_now", language, now=fu["status"]["label"]))
-    else:
-        details.append(fu["status"]["label"])
+    details.append(_status(origin, fu["status"], language))
     question = fu["question"]
     children: list[Block] = []
     if origin and origin["question"] and origin["question"] != question:
@@ -333,7 +332,19 @@ def _follow_up(summary: Mapping[str, Any], fu: Mapping[str, Any]) -> Item:
     return Item(_confidential(summary, fu, content), tuple(children))
 
 
-def origin_text(origin: Mapping[str, Any], language: str) -> str:
+def _status(origin: Origin | None, status: Labelled, language: str) -> str:
+    """A follow-up's status; for one carried over, what it was then, if known."""
+    if origin is None:
+        return status["label"]
+    then = origin["status"]
+    if then is None:
+        return _t("status_now", language, now=status["label"])
+    if then["key"] == status["key"]:
+        return _t("status_still", language, now=status["label"])
+    return _t("status_then_now", language, then=then["label"], now=status["label"])
+
+
+def origin_text(origin: Origin, language: str) -> str:
     """"uit bijeenkomst 1, 28 januari 2021" / "from meeting 1, 28 January 2021"."""
     if origin["session_number"] and origin["date"]:
         return _t("origin_number", language, number=origin["session_number"],
@@ -343,22 +354,22 @@ def origin_text(origin: Mapping[str, Any], language: str) -> str:
     return _t("origin_unknown", language)
 
 
-def _notes(summary: Mapping[str, Any]) -> Iterator[Block]:
+def _notes(summary: SessionSummary) -> Iterator[Block]:
     """The internal notes: in the internal copy only (publication mode removes them)."""
-    if summary.get("notes") and not summary["public"]:
+    if summary["notes"] and not summary["public"]:
         language = summary["language"]
         yield Heading(2, (_t("internal_notes", language),))
         yield Paragraph((mark(language), " ", summary["notes"]))
 
 
-SECTIONS = {
+SECTIONS: dict[str, Callable[[SessionSummary], Iterator[Block]]] = {
     "opening": _opening,
-    "plan": _text_section("plan"),
+    "plan": lambda summary: _text(summary["session"]["plan"]),
     "realised": _realised,
     "sdgs": _sdgs,
     "roles_and_talents": _roles_and_talents,
     "follow_ups": _follow_ups,
-    "listener": _text_section("reflection"),
-    "next_session": _text_section("next_session"),
+    "listener": lambda summary: _text(summary["reflection"]),
+    "next_session": lambda summary: _text(summary["next_session"]),
     "notes": _notes,
 }

@@ -14,12 +14,12 @@ above the WCAG AA contrast ratio, whatever the ring.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from evaltool.i18n import t
+from evaltool.i18n.escaping import one_line
+from evaltool.report.contract import NsobMap, Participant, RouteSummary, Side
 from evaltool.report.render.markup import Markup, element, join
 from evaltool.report.render.prose import long_date
-from evaltool.report.render.safe import one_line
 
 WIDTH = 760
 LEFT, TOP = 40, 40          # room for the axis labels
@@ -63,11 +63,11 @@ def marker(x: float, y: float, orientation: str | None, number: object) -> Marku
     return join([ring, disc, digits])
 
 
-def _entry(x: float, y: float, person: Mapping[str, Any], *, backdrop: bool = False
+def _entry(x: float, y: float, person: Participant, *, backdrop: bool = False
            ) -> Markup:
     """A marker centred at (x, y) and the participant's label right of it."""
     label = _short(person["label"])
-    orientation = person.get("orientation")
+    orientation = person["orientation"]
     title = one_line(person["label"]) + (f" ({orientation['label']})" if orientation else "")
     parts = [element("title", None, title)]
     if backdrop:
@@ -76,19 +76,21 @@ def _entry(x: float, y: float, person: Mapping[str, Any], *, backdrop: bool = Fa
                                       "height": 24, "rx": 12, "fill": PAPER,
                                       "stroke": "#8a8a8a", "stroke-width": 0.75}))
     parts.append(element("g", {"class": "marker"},
-                         marker(x, y, (orientation or {}).get("key"), person["number"])))
+                         marker(x, y, orientation["key"] if orientation else None,
+                                person["number"])))
     parts.append(element("text", {"class": "label", "x": x + RING + 5, "y": y + 4,
                                   "font-size": 12}, label))
     return element("g", {"class": "participant", "data-participant": person["id"]}, parts)
 
 
-def render_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: str) -> Markup:
+def render_map(nsob: NsobMap, people: Mapping[str, Participant], language: str) -> Markup:
     """The figure for one session's `map` (from `summary.nsob_map`) as an `<svg>` element."""
     corner = {(q["row"], q["column"]): q for q in nsob["quadrants"]}
     border = {b["side"]: [i for i in b["participants"] if i in people]
               for b in nsob["borders"]}
     rows = []
-    for row, side in ((0, "top"), (1, "bottom")):
+    sides: tuple[tuple[int, Side], ...] = ((0, "top"), (1, "bottom"))
+    for row, side in sides:
         inside = max(len(corner[(row, 0)]["participants"]),
                      len(corner[(row, 1)]["participants"]))
         rows.append(max(150, 48 + LINE * inside + (LINE + 6) * len(border.get(side, [])) + 16))
@@ -170,7 +172,7 @@ def _svg(kind: str, height: float, title: str, body: Sequence[Markup]) -> Markup
                    element("title", {"id": f"{kind}-title"}, title), body)
 
 
-def render_spread(summary: Mapping[str, Any], language: str) -> Markup:
+def render_spread(summary: RouteSummary, language: str) -> Markup:
     """Small multiples for the overview: per session the four corners with their counts."""
     order = summary["quadrants"]["order"]
     sessions = {s["id"]: s for s in summary["sessions"]}
@@ -197,8 +199,8 @@ def render_spread(summary: Mapping[str, Any], language: str) -> Markup:
                         element("tspan", {"font-size": 10, "font-weight": "normal"},
                                 f" ({change:+d})" if change else "")),
             ]
-        session = sessions.get(row["id"], {})
-        date = long_date(session["date"], language) if session.get("date") else row["id"]
+        session = sessions.get(row["id"])
+        date = long_date(session["date"], language) if session and session["date"] else row["id"]
         cells.append(element("text", {"x": x0 + cell_w, "y": y0 + 2 * cell_h + 16,
                                       "text-anchor": "middle", "font-size": 11}, date))
         body.append(element("g", {"class": "spread", "data-session": row["id"]}, cells))
@@ -206,7 +208,7 @@ def render_spread(summary: Mapping[str, Any], language: str) -> Markup:
                 t("report.spread_caption", language), body)
 
 
-def render_threads(summary: Mapping[str, Any], language: str) -> Markup:
+def render_threads(summary: RouteSummary, language: str) -> Markup:
     """Each follow-up thread as a line across the sessions: from the meeting that asked the
     question to the one that closed it (a check mark), or on to the latest (still open)."""
     sessions = summary["sessions"]

@@ -20,6 +20,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from evaltool.i18n.escaping import clean
+from evaltool.report.contract import MapQuadrant, NsobMap, Participant, Side, Summary
 from evaltool.report.render import report_text as _t
 from evaltool.report.render.contents import outline
 from evaltool.report.render.outline import (
@@ -31,12 +33,12 @@ from evaltool.report.render.outline import (
     Inlines,
     Item,
     Notice,
+    NsobFigure,
     Paragraph,
     Span,
     plain,
 )
 from evaltool.report.render.outline import Table as OutlineTable
-from evaltool.report.render.safe import clean
 
 NARROW = 60
 STYLES = {"plain": "", "strong": "bold", "emph": "italic", "meta": "dim", "mark": "bold reverse"}
@@ -133,10 +135,9 @@ def _block(block: Block, width: int, language: str) -> RenderableType | None:
     if isinstance(block, OutlineTable):
         return _table(block, width, language)
     if isinstance(block, Figure):
-        if block.kind != "nsob_map":
+        if not isinstance(block.data, NsobFigure):
             return None  # the overview's drawings: their tables and lists say it all here
-        people = {p["id"]: p for p in block.data["participants"]}
-        return Group(render_map(block.data["map"], people, language, width),
+        return Group(render_map(block.data.map, block.data.people, language, width),
                      text(block.caption, "italic dim"))
     return _notice(block, width, language)
 
@@ -181,24 +182,24 @@ def _notice(notice: Notice, width: int, language: str) -> RenderableType:
 # --- the NSOB map ----------------------------------------------------------------------------
 
 
-def _marker(participant: Mapping[str, Any]) -> str:
-    orientation = participant.get("orientation")
+def _marker(participant: Participant | None) -> str:
+    orientation = participant["orientation"] if participant else None
     return f" ({orientation['label']})" if orientation else ""
 
 
-def _people(ids: list[str], people: Mapping[str, Any]) -> Text:
+def _people(ids: list[str], people: Mapping[str, Participant]) -> Text:
     result = Text()
     for index, participant_id in enumerate(ids):
         if index:
             result.append("\n")
-        person = people.get(participant_id, {"number": "?", "label": participant_id})
-        result.append_text(text(f"{person['number']}. ", "bold"))
-        result.append_text(text(person["label"]))
+        person = people.get(participant_id)
+        result.append_text(text(f"{person['number'] if person else '?'}. ", "bold"))
+        result.append_text(text(person["label"] if person else participant_id))
         result.append_text(text(_marker(person), "dim"))
     return result
 
 
-def render_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: str,
+def render_map(nsob: NsobMap, people: Mapping[str, Participant], language: str,
                width: int) -> RenderableType:
     """The NSOB figure: a 3×3 grid when wide enough, else the corners as a list."""
     axes = nsob["axes"]
@@ -207,14 +208,14 @@ def render_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: str
     if width < NARROW:
         return _narrow_map(nsob, people, language)
 
-    def cell(q: Mapping[str, Any]) -> Text:
+    def cell(q: MapQuadrant) -> Text:
         content = text(q["label"], "bold")
         if q["participants"]:
             content.append("\n")
             content.append_text(_people(q["participants"], people))
         return content
 
-    def between(side: str) -> Text:
+    def between(side: Side) -> Text:
         b = border.get(side)
         if not b:
             return Text("")
@@ -250,7 +251,7 @@ def render_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: str
     return Group(*parts)
 
 
-def _narrow_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: str) -> Group:
+def _narrow_map(nsob: NsobMap, people: Mapping[str, Participant], language: str) -> Group:
     axes = nsob["axes"]
     parts: list[RenderableType] = []
     arrows = {(0, 0): "↖", (0, 1): "↗", (1, 0): "↙", (1, 1): "↘"}
@@ -274,12 +275,12 @@ def _narrow_map(nsob: Mapping[str, Any], people: Mapping[str, Any], language: st
     return Group(*parts)
 
 
-def render(summary: Mapping[str, Any], width: int) -> Group:
+def render(summary: Summary, width: int) -> Group:
     """The report of a session or a route, laid out for `width` columns."""
     return write(outline(summary), width)
 
 
-def render_to_string(summary: Mapping[str, Any], width: int = 80) -> str:
+def render_to_string(summary: Summary, width: int = 80) -> str:
     """The report as plain text at a fixed width (for files and golden tests)."""
     return group_to_string(render(summary, width), width)
 
