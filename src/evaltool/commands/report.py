@@ -105,7 +105,7 @@ def masthead(routes: list[str | None], language: str) -> list[str] | None:
     it) when it names every learning route of the report, or names none."""
     from evaltool.errors import EvaltoolError
     from evaltool.i18n import pick
-    from evaltool.session.vocabulary import fold
+    from evaltool.i18n.folding import fold
     from evaltool.wizard.template import load_template
 
     try:
@@ -129,7 +129,7 @@ def _check_options(public: bool, names: bool) -> None:
 
 
 def _same_route(route: str | None, learning_route: str | None) -> bool:
-    from evaltool.session.vocabulary import fold
+    from evaltool.i18n.folding import fold
 
     return route is None or fold(route) == fold(learning_route or "")
 

@@ -547,7 +547,7 @@ def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
     its title in either language; without `--step`, the steps are listed and one asked
     for (or, without a terminal, listed in the error)."""
     from evaltool.errors import UsageError
-    from evaltool.session.vocabulary import fold
+    from evaltool.i18n.folding import fold
     from evaltool.wizard.prompter import Ask
 
     shown = wizard.shown_steps()

@@ -13,8 +13,9 @@ whose msgids are those libraries' English texts (`frame_gettext`); `evaltool.cli
 them speak it.
 
 The package's modules: `pofile` (reading and compiling the catalogs), `labels` (the
-labels of data files as maps of languages) and `textsafe` (the one rule for making any
-text safe to print). It is the bottom of evaltool: it imports nothing of evaltool's but
+labels of data files as maps of languages), `textsafe` (the one rule for making any
+text safe to print) and `folding` (text folded for comparing and for file names, in any
+script). It is the bottom of evaltool: it imports nothing of evaltool's but
 its own modules.
 """
 

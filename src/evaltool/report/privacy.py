@@ -34,8 +34,9 @@ from typing import Any
 
 from evaltool.errors import EvaltoolError, Problem
 from evaltool.i18n import t
+from evaltool.i18n.folding import asciify, fold_ascii
 from evaltool.report.summary import person_labels
-from evaltool.session.dutchnames import Shadow, asciify, fold, mask, parse_name, shadow
+from evaltool.session.dutchnames import Shadow, mask, parse_name, shadow
 from evaltool.session.fields import DROP, Place, texts, transform
 from evaltool.session.models import Kind
 from evaltool.session.namefinder import (
@@ -528,7 +529,7 @@ def tool_words() -> frozenset[str]:
     words: set[str] = set()
 
     def add(text: str) -> None:
-        words.update(re.findall(r"[a-z]+", fold(text)))
+        words.update(re.findall(r"[a-z]+", fold_ascii(text)))
 
     for text in every_text():
         add(text)

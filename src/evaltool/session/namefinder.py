@@ -22,7 +22,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from evaltool.session.dutchnames import Lists, ParsedName, Shadow, asciify, fold, lists, shadow
+from evaltool.i18n.folding import asciify, fold_ascii
+from evaltool.session.dutchnames import Lists, ParsedName, Shadow, lists, shadow
 
 _TAIL = r"(?:'s|s)?(?![\w])"
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -96,7 +97,7 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     given_words = list(name.given) + list(name.nicknames)
     given_options = {_word(g) for g in given_words}
     given_options |= {_word(p) for g in given_words for p in g.split("-")
-                      if len(p) >= 2 and fold(p) not in rules.particle_words}
+                      if len(p) >= 2 and fold_ascii(p) not in rules.particle_words}
     given = _alternatives(given_options)
     letters = "".join(sorted({asciify(ch)[:1].upper() for ch in name.letters
                               if asciify(ch)[:1].isalpha()}))
@@ -139,12 +140,13 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     # A title before the name ("mevrouw", "wethouder") is looked for apart (`_title_before`):
     # in every person's pattern, its eighty words would make compiling it slow.
     pattern = r"(?<![\w])(?:" + "|".join(options) + ")" + _TAIL
-    ordinary_given = frozenset(fold(g) for g in given_words if rules.ordinary(fold(g)))
-    ordinary_cores = frozenset(fold(core) for p, core in name.segments
-                               if not p and rules.ordinary(fold(core)))
-    parts = frozenset(fold(w) for g in given_words for w in re.split(r"[-\s]+", g) if len(w) > 1)
-    parts |= frozenset(fold(w) for _, core in name.segments for w in re.split(r"[-\s]+", core)
-                       if len(w) > 1)
+    ordinary_given = frozenset(fold_ascii(g) for g in given_words if rules.ordinary(fold_ascii(g)))
+    ordinary_cores = frozenset(fold_ascii(core) for p, core in name.segments
+                               if not p and rules.ordinary(fold_ascii(core)))
+    parts = frozenset(fold_ascii(w) for g in given_words for w in re.split(r"[-\s]+", g)
+                      if len(w) > 1)
+    parts |= frozenset(fold_ascii(w) for _, core in name.segments
+                       for w in re.split(r"[-\s]+", core) if len(w) > 1)
     return _Person(re.compile(pattern, re.IGNORECASE), ordinary_given, ordinary_cores, parts,
                    frozenset(letters))
 
@@ -183,7 +185,8 @@ class NameMatcher:
         for number, person in enumerate(self.people):
             for key in self._keys(person.name):
                 self._index.setdefault(key, []).append(number)
-            self.given_names |= {fold(g) for g in (*person.name.given, *person.name.nicknames)}
+            self.given_names |= {fold_ascii(g)
+                                 for g in (*person.name.given, *person.name.nicknames)}
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)
@@ -194,9 +197,9 @@ class NameMatcher:
         given = " ".join([*name.given, *name.nicknames])
         cores = " ".join(core for _, core in name.segments)
         # A particle is never a key ("van"); "Ben" is a given name, but "het" no surname.
-        keys = set(re.findall(r"[a-z]{2,}", fold(given))) - rules.name_particles
-        keys |= set(re.findall(r"[a-z]{2,}", fold(cores))) - rules.particle_words
-        keys |= {fold(f.replace(".", "")) for f in _initial_forms(name)}
+        keys = set(re.findall(r"[a-z]{2,}", fold_ascii(given))) - rules.name_particles
+        keys |= set(re.findall(r"[a-z]{2,}", fold_ascii(cores))) - rules.particle_words
+        keys |= {fold_ascii(f.replace(".", "")) for f in _initial_forms(name)}
         return frozenset(keys)
 
     def candidates(self, text: str) -> list[int]:
@@ -256,7 +259,7 @@ class NameMatcher:
         possessive = match.group(0).endswith("'s")  # "Aya's collega": a name, not a word
         if (group == "giv" or (group == "sur" and len(words) == 1 and "-" not in value)) and (
                 not possessive):
-            core = fold(value)
+            core = fold_ascii(value)
             if core in self.rules.not_names and self._not_a_name_here(match, text):
                 return "no"  # "Frans" is also French: "in het Frans", "leerde Frans"
             ordinary = core in person.ordinary_given or core in person.ordinary_cores
@@ -265,13 +268,13 @@ class NameMatcher:
                 return "no"
         elif group == "sur" and len(words) > 1:
             last = re.split(r"[\s.]", value)[-1]
-            if last[:1].islower() and self.rules.ordinary(fold(last)):
+            if last[:1].islower() and self.rules.ordinary(fold_ascii(last)):
                 return "no"  # "de haan", "de lange": the words, not the name
-            if words[0] == "van" and fold(words[1]) not in self.rules.particle_words and (
-                    self.rules.ordinary(fold(last))):
+            if words[0] == "van" and fold_ascii(words[1]) not in self.rules.particle_words and (
+                    self.rules.ordinary(fold_ascii(last))):
                 # "van Delft" alone is "from Delft": a surname alone is written "Van Delft"
                 following = _NEXT_WORD.match(text, match.end())
-                if not (following and fold(following.group(1)) in self.rules.person_verbs):
+                if not (following and fold_ascii(following.group(1)) in self.rules.person_verbs):
                     return "no"
         if group == "giv" and self._surname_follows(match, text):
             return "other"
@@ -283,14 +286,14 @@ class NameMatcher:
         """Whether a word that is also a language or a people ("Frans", "Engels") is used
         as that here: after "het" or a verb of speaking, or next to another such word."""
         before = _PREVIOUS_WORD.search(text[max(0, match.start() - 40):match.start()])
-        if before and fold(before.group(1)) in self.rules.language_words:
+        if before and fold_ascii(before.group(1)) in self.rules.language_words:
             return True
         pair = re.match(r"\s+(?:en|of|and|or)\s+([A-Za-z]+)", text[match.end():])
-        if pair and fold(pair.group(1)) in self.rules.not_names:
+        if pair and fold_ascii(pair.group(1)) in self.rules.not_names:
             return True
         before_pair = re.search(r"([A-Za-z]+)\s+(?:en|of|and|or)\s+$",
                                 text[max(0, match.start() - 40):match.start()])
-        return bool(before_pair and fold(before_pair.group(1)) in self.rules.not_names)
+        return bool(before_pair and fold_ascii(before_pair.group(1)) in self.rules.not_names)
 
     def _stands_as_name(self, value: str, match: re.Match[str], text: str) -> bool:
         if not value[:1].isupper():
@@ -298,7 +301,7 @@ class NameMatcher:
         if not starts_sentence(text, match.start()):
             return True
         following = _NEXT_WORD.match(text, match.end())
-        return bool(following and fold(following.group(1)) in self.rules.person_verbs)
+        return bool(following and fold_ascii(following.group(1)) in self.rules.person_verbs)
 
     def _surname_follows(self, match: re.Match[str], text: str) -> bool:
         """"Jacob Bakker" when Jacob's surname is not Bakker: another Jacob."""
@@ -307,9 +310,10 @@ class NameMatcher:
         if not following:
             return False
         particles, word = following.group(1).split(), following.group(2)
-        if particles and " ".join(fold(p) for p in particles) not in self.rules.name_particles:
+        if particles and " ".join(fold_ascii(p) for p in particles) not in (
+                self.rules.name_particles):
             return False
-        folded = fold(word)
+        folded = fold_ascii(word)
         return bool(particles) or not self.rules.ordinary(folded) or folded in self.rules.surnames
 
     def _given_precedes(self, match: re.Match[str], text: str, person: _Person) -> bool:
@@ -318,7 +322,7 @@ class NameMatcher:
         if before is None:
             return False
         word, dot = before.group(1), before.group(2)
-        folded = fold(word)
+        folded = fold_ascii(word)
         if folded in person.parts or not word[:1].isupper():
             return False
         if len(word) == 1 and dot:  # an initial: someone else's, unless it is theirs
@@ -451,7 +455,7 @@ class Finder:
         match = re.match(r"\s*([A-Z][A-Za-z'-]+)(?:\s+([A-Z][A-Za-z'-]+))?\s*$", view.text)
         if match is None:
             return []
-        words = [fold(w) for w in match.groups() if w]
+        words = [fold_ascii(w) for w in match.groups() if w]
         if any(w in self.rules.given or w in self.rules.surnames for w in words) and not any(
                 w in self.known_words or w in self.rules.not_names for w in words) and not (
                 self._spared(view.text)):
@@ -462,7 +466,8 @@ class Finder:
         folded = text.casefold()
         spans = []
         for phrase in self.not_people:
-            for match in re.finditer(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", folded):
+            pattern = r"(?<!\w)" + re.escape(fold_ascii(phrase)) + r"(?!\w)"
+            for match in re.finditer(pattern, folded):
                 spans.append(match.span())
         return spans
 
@@ -663,7 +668,7 @@ _MAYBE_SPECIAL = _AnySpecial()
 def person_marks(labels: Iterable[str]) -> frozenset[str]:
     """Labels that stand for a person here (the participants' functions), folded, for
     `special_categories`."""
-    return frozenset(fold(label) for label in labels)
+    return frozenset(fold_ascii(label) for label in labels)
 
 
 def special_categories(view: Shadow, marks: frozenset[str] = frozenset()) -> Iterator[

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import unicodedata
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -23,6 +22,7 @@ from pydantic import (
 )
 
 from evaltool.fs import resources
+from evaltool.i18n.folding import fold
 from evaltool.i18n.labels import Words
 from evaltool.session.models import Version
 
@@ -69,12 +69,6 @@ _REQUIRED_KEYS = {
 
 def _goal(value: object) -> object:
     return int(value) if isinstance(value, str) and value.isdigit() else value
-
-
-def fold(text: str) -> str:
-    """The form in which input is compared: NFC, case-folded, single spaces, no '-'/'_'."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("_", " ").replace("-", " ")
-    return " ".join(text.split())
 
 
 class Vocabulary(BaseModel):

@@ -16,8 +16,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from evaltool.errors import EvaltoolError, Problem, TemplateError
 from evaltool.i18n import t
+from evaltool.i18n.folding import fold
 from evaltool.session import models
-from evaltool.session.vocabulary import CATEGORIES, Vocabulary, fold
+from evaltool.session.vocabulary import CATEGORIES, Vocabulary
 from evaltool.wizard.state import EarlierFollowUp, EarlierSession, Route
 from evaltool.wizard.template import Part, Template
 

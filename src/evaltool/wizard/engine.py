@@ -31,7 +31,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from evaltool.i18n import t, yes_or_no
-from evaltool.session.vocabulary import Vocabulary, fold
+from evaltool.i18n.folding import fold
+from evaltool.session.vocabulary import Vocabulary
 from evaltool.wizard import lists, mentions, people, review, threads
 from evaltool.wizard.data import (
     Entry,

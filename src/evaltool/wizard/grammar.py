@@ -24,8 +24,9 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from evaltool.i18n import t, yes_or_no
+from evaltool.i18n.folding import fold
 from evaltool.session import models
-from evaltool.session.vocabulary import Vocabulary, fold
+from evaltool.session.vocabulary import Vocabulary
 from evaltool.wizard.data import explain, field_adapter, plain
 from evaltool.wizard.prompter import visible
 from evaltool.wizard.state import EarlierFollowUp

@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from evaltool.i18n import t
+from evaltool.i18n.folding import fold_ascii
 from evaltool.session import models
-from evaltool.session.dutchnames import fold, lists, mask, parse_name, shadow
+from evaltool.session.dutchnames import lists, mask, parse_name, shadow
 from evaltool.session.fields import shapes
 from evaltool.session.models import Kind
 from evaltool.session.namefinder import Finder, Known, NameMatcher, likely_names
@@ -63,7 +64,7 @@ class Found:
     @property
     def token(self) -> str:
         """The name as its questions' keys hold it: the same name, the same questions."""
-        return " ".join(re.findall(r"[a-z0-9'.-]+", fold(self.name))) or "?"
+        return " ".join(re.findall(r"[a-z0-9'.-]+", fold_ascii(self.name))) or "?"
 
 
 # --- after an answer ----------------------------------------------------------------------
@@ -182,7 +183,7 @@ def ask(wizard: Wizard, found: Found) -> None:
 def ask_label(wizard: Wizard, found: Found, help_lines: Callable[[], list[str]]) -> str:
     """The label a published report puts where the name is: checked as the file checks
     it, and refused when it names the person (or anyone) itself."""
-    title = found.title and fold(found.title) in lists().functions
+    title = found.title and fold_ascii(found.title) in lists().functions
     suggested = f"de {found.title.lower()}" if title and found.title else None
     question = Ask((KEY, found.token, "label"), t("wizard.names_label"), suggested,
                    help=t("wizard.names_help"))
@@ -209,7 +210,7 @@ def _names_someone(wizard: Wizard, label: str, name: str) -> bool:
 
 
 def _words(text: str) -> Iterator[str]:
-    return (word for word in re.findall(r"[a-z0-9]+", fold(text)) if len(word) > 2)
+    return (word for word in re.findall(r"[a-z0-9]+", fold_ascii(text)) if len(word) > 2)
 
 
 def declare(data: dict[str, Any], name: str, label: str, taken: Collection[str] = ()) -> str:
