@@ -398,9 +398,9 @@ class _Token:
         # Capitalised, not an acronym in capitals ("SDG's", "AVG").
         self.capital = word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
-    @property
     def first(self) -> bool:
-        """The first word of a sentence, a line or a list item."""
+        """The first word of a sentence, a line or a list item (looked at when first asked:
+        most words are never asked)."""
         if self._first is None:
             self._first = starts_sentence(self._source, self.start)
         return self._first
@@ -500,7 +500,7 @@ class Finder:
         if particle_end > n:
             holds["particles"] = particle_end - n
             n = particle_end
-        if n < len(tokens) and tokens[n].capital and not tokens[n].first or (
+        if n < len(tokens) and tokens[n].capital and not tokens[n].first() or (
                 n < len(tokens) and tokens[n].capital and n > index):
             core = tokens[n]
             holds["core"] = 1
@@ -523,8 +523,8 @@ class Finder:
                 continue
             phrase = " ".join(t.folded for t in words)
             if phrase in rules.name_particles and (
-                    all(not t.capital or t.first or t is words[0] for t in words)):
-                if words[0].capital and not words[0].first and not inside:
+                    all(not t.capital or t.first() or t is words[0] for t in words)):
+                if words[0].capital and not words[0].first() and not inside:
                     continue  # "De" inside a sentence starts a name of a thing ("De Bron")
                 return n + length
         return n
@@ -534,12 +534,12 @@ class Finder:
         token = tokens[index]
         if not token.capital and token.folded not in rules.starts:
             return None  # most words: no rule starts at a word in lower case
-        if token.folded in self.known_words and token.capital and not token.first:
+        if token.folded in self.known_words and token.capital and not token.first():
             return None
         previous = tokens[index - 1] if index else None
         # 1. a courtesy title: "mevrouw Jansen", "dhr. P. de Vries"
         if token.folded in rules.courtesy and (token.dot or len(token.text) > 3) and (
-                not token.capital or token.first or token.dot or token.folded in (
+                not token.capital or token.first() or token.dot or token.folded in (
                     "mevrouw", "meneer", "mijnheer")):
             after = self._name_after(tokens, index + 1)
             if after is not None and not self._known(tokens[after[0] - 1]):
@@ -565,7 +565,7 @@ class Finder:
                 last = tokens[end - 1]
                 if not self._known(last) and last.folded not in rules.institutions and (
                         holds["initials"] >= 2 or holds["particles"] or holds["strange"]
-                        or not last.first):
+                        or not last.first()):
                     return token.start, last.end, "initials"
         if not token.capital:
             # 5. a surname with its particles: "van der Berg", "de Vries"
@@ -580,10 +580,10 @@ class Finder:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if following and not following.joined:
                 following = None
-            if not ordinary or not token.first or (
+            if not ordinary or not token.first() or (
                     following and following.folded in rules.person_verbs):
                 return token.start, token.end, "given_name"
-        if token.first and token.folded in rules.name_particles:
+        if token.first() and token.folded in rules.name_particles:
             return self._particled(tokens, index)
         # 6. an unknown capitalised word before a known surname: "Fedde Jansen"
         following = tokens[index + 1] if index + 1 < len(tokens) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -174,21 +174,20 @@ class Vocabulary(BaseModel):
         return (a.steering == b.steering) != (a.focus == b.focus)
 
 
-_loaded: dict[tuple[str, str], Vocabulary] = {}
-
-
 def load_vocabulary(name: str = DEFAULT_VOCABULARY) -> Vocabulary:
     """The vocabulary called `name`, from ./templates or the bundled templates.
 
     Found and read once per working directory: a command asks for it for every file."""
+    return _vocabulary_in(name, os.getcwd())
+
+
+@cache
+def _vocabulary_in(name: str, folder: str) -> Vocabulary:
+    """The vocabulary `name` as found from the working directory `folder`."""
     from evaltool.session.store import load_model
 
-    cache_key = (name, os.getcwd())
-    if cache_key not in _loaded:
-        path = resources.find_template(f"vocabularies/{name}.yaml", kind="vocabulary",
-                                       name=name)
-        _loaded[cache_key] = load_model(path, Vocabulary)
-    return _loaded[cache_key]
+    path = resources.find_template(f"vocabularies/{name}.yaml", kind="vocabulary", name=name)
+    return load_model(path, Vocabulary)
 
 
 def available_vocabularies() -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -112,17 +113,13 @@ def model_at(target: str) -> type[BaseModel]:
     return current
 
 
-_ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
-
-
+@cache
 def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     """A validator for one field of a model, with the same rules as the whole file."""
-    if (model, name) not in _ADAPTERS:
-        info = model.model_fields[name]
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata \
-            else info.annotation
-        _ADAPTERS[(model, name)] = TypeAdapter(annotation)  # type: ignore[arg-type]
-    return _ADAPTERS[(model, name)]
+    info = model.model_fields[name]
+    annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata \
+        else info.annotation
+    return TypeAdapter(annotation)  # type: ignore[arg-type]
 
 
 def explain(error: ValidationError | list[Any], labels: dict[tuple[Any, ...], str], *,

@@ -17,6 +17,7 @@ A municipality adds, removes or reorders steps by editing YAML, not Python.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -188,8 +189,6 @@ def only_earlier(step: Step) -> bool:
     return all(part.kind == "earlier_follow_ups" for part in step.parts)
 
 
-_loaded: dict[Path, Template] = {}
-
 # Hints written for session files, which would send someone fixing a template astray.
 _SESSION_HINTS = {"problems.missing_hint", "yaml.empty_hint", "yaml.several_documents_hint",
                   "yaml.too_large_hint", "yaml.too_deep_hint", "yaml.not_a_file_hint"}
@@ -200,10 +199,13 @@ def load_template(name: str = DEFAULT_TEMPLATE) -> Template:
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,59}", name):  # never a path
         raise TemplateError.at("core.template_missing", kind="template", name=name[:60],
                                hint="wizard.templates_hint")
-    path = resources.find_template(f"{name}.yaml", kind="template", name=name)
-    if path not in _loaded:
-        _loaded[path] = read_template(path)
-    return _loaded[path]
+    return _template_at(resources.find_template(f"{name}.yaml", kind="template", name=name))
+
+
+@cache
+def _template_at(path: Path) -> Template:
+    """A template file, read once per process: a command may ask for it per session."""
+    return read_template(path)
 
 
 def read_template(path: Path) -> Template:
