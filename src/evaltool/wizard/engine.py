@@ -13,9 +13,8 @@ At the first question of a step, `<` goes to the step before. Every answer is ch
 once by the session schema's own rules; Enter on an answer that is there keeps it as it
 is, never re-read (nothing changes that was not typed).
 
-The parts of a step are asked by `evaltool.wizard.lists` (fields and lists),
-`evaltool.wizard.people` (everyone in turn) and `evaltool.wizard.threads` (earlier
-follow-ups); names of people in what is typed are asked about by
+The parts of a step are asked by `evaltool.wizard.parts` (fields, lists, everyone in
+turn, earlier follow-ups); names of people in what is typed are asked about by
 `evaltool.wizard.mentions`; the review is `evaltool.wizard.review`; what text means is
 `evaltool.wizard.grammar`.
 """
@@ -33,7 +32,7 @@ from pydantic import BaseModel
 from evaltool.i18n import t, yes_or_no
 from evaltool.i18n.folding import fold
 from evaltool.session.vocabulary import Vocabulary
-from evaltool.wizard import lists, mentions, people, review, threads
+from evaltool.wizard import mentions, review
 from evaltool.wizard.data import (
     Entry,
     check_template,
@@ -44,6 +43,7 @@ from evaltool.wizard.data import (
 )
 from evaltool.wizard.grammar import Grammar, Invalid, as_typed
 from evaltool.wizard.guide import Guide
+from evaltool.wizard.parts import fields, lists, people, threads
 from evaltool.wizard.prompter import Ask, Key, Prompter, Recorded, key_text, visible
 from evaltool.wizard.roles import Roles
 from evaltool.wizard.slug import short_id
@@ -498,7 +498,7 @@ class Wizard:
 
 
 PARTS: dict[str, Callable[[Wizard, Part, dict[str, Any]], None]] = {
-    "fields": lists.fields_part,
+    "fields": fields.fields_part,
     "list": lists.list_part,
     "per_participant": people.per_participant,
     "earlier_follow_ups": threads.earlier_part,

@@ -27,10 +27,10 @@ from evaltool.wizard.data import (
     session_answers,
 )
 from evaltool.wizard.grammar import person_label
-from evaltool.wizard.lists import summary
+from evaltool.wizard.parts.entries import summary
+from evaltool.wizard.parts.threads import owned_here
 from evaltool.wizard.prompter import Ask, visible
 from evaltool.wizard.template import Part, Step, Template
-from evaltool.wizard.threads import owned_here
 
 if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard

@@ -21,9 +21,7 @@ from evaltool.i18n import t
 from evaltool.wizard import mentions
 from evaltool.wizard.data import (
     Entry,
-    container,
     explain,
-    model_at,
     needs_id,
     taken_by_others,
     unique,
@@ -32,25 +30,9 @@ from evaltool.wizard.grammar import Invalid, in_sentence, pasted, person_label
 from evaltool.wizard.prompter import Ask, Key, visible
 from evaltool.wizard.slug import short_id
 from evaltool.wizard.template import Part
-from evaltool.wizard.threads import carry_over, owned_here
 
 if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard
-
-
-def fields_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
-    """Single answers, each stored at `target.name`."""
-    target = container(work, part.target, create=True)
-    model = model_at(part.target)
-    for question in part.questions:
-        before = target.get(question.name)
-        value = wizard.question((question.name,), question, entry=target, model=model,
-                                current=before, part=part)
-        if value is None:
-            target.pop(question.name, None)
-        else:
-            target[question.name] = value
-        mentions.check(wizard, (), model, {question.name: value}, (before,))
 
 
 @dataclass
@@ -79,24 +61,6 @@ class Typed:
 
     values: dict[str, Any]
     complete: bool = False
-
-
-def list_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
-    earlier = {item.ref: item.question for item in wizard.earlier_for(work)}
-    owned = owned_here(part, work, earlier)
-    found = container(work, part.target)
-    taken = {ident for ident in found if ident not in dict(owned)} \
-        if isinstance(found, dict) else set()
-    if part.target == "participants":  # a participant's id is no mentioned person's
-        taken |= set(work.get("people") or {})
-    place = Place(part, work, model_at(part.target), taken,
-                  participants=part.target == "participants")
-    if wizard.prompter.interactive and any(q.type == "earlier" for q in part.questions) \
-            and earlier:
-        wizard.say(t("wizard.earlier_open", mark="^"), "bold")
-        wizard.lines(wizard.guide.earlier_lines())
-    entries = edit_list(wizard, place, (part.name,), owned)
-    store(part, work, entries, {ident for ident, _ in owned if ident})
 
 
 def edit_list(wizard: Wizard, place: Place, prefix: Key, owned: list[Entry]) -> list[Entry]:
@@ -291,30 +255,6 @@ def finish_entry(wizard: Wizard, place: Place, prefix: Key, typed: Typed, existi
             ident = unique(short_id(str(entry.get("text") or entry.get("function") or
                                         part.name)) or part.name, taken)
         return ident, data
-
-
-def store(part: Part, work: dict[str, Any], entries: list[Entry], owned: set[str]) -> None:
-    """Put a list's entries back in place, among the entries of other parts there."""
-    *parents, name = part.target.split(".")
-    holder = container(work, ".".join(parents), create=True)
-    if not needs_id(part):
-        holder[name] = [data for _, data in entries]
-        return
-    new = {ident: data for ident, data in entries if ident}
-    carry_over(holder.get(name) or {}, new)
-    result: dict[str, Any] = {}
-    placed = False
-    for ident, item in (holder.get(name) or {}).items():
-        if ident in owned:
-            if not placed:
-                result.update(new)
-                placed = True
-            continue
-        if ident not in new:
-            result[ident] = item
-    if not placed:
-        result.update(new)
-    holder[name] = result
 
 
 def labels(part: Part) -> dict[tuple[Any, ...], str]:

@@ -19,7 +19,7 @@ from evaltool.i18n import t
 from evaltool.wizard import mentions
 from evaltool.wizard.data import Entry, explain, model_at
 from evaltool.wizard.grammar import Invalid, participant, person_label
-from evaltool.wizard.lists import (
+from evaltool.wizard.parts.entries import (
     Place,
     Read,
     ask_entry,
