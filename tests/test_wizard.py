@@ -14,6 +14,7 @@ from evaltool.session.models import Session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.data import session_answers
+from evaltool.wizard.parts import kind_of
 from evaltool.wizard.template import Question, load_template
 
 ANSWERS = REPO / "templates" / "examples" / "answers-cornelis-musius.yaml"
@@ -22,13 +23,11 @@ STEM = "2021-01-28-casus-cornelis-musius"
 
 def typed(session: Session) -> list[str]:
     """The lines a facilitator types to enter `session` question by question (the guided
-    path, without the quick one-line forms): Dutch labels for every choice, everyone in
-    turn in the NSOB steps (roles with `+`, one by one), `y` when a list stays empty, a
-    backslash to continue a paragraph."""
+    path, without the quick one-line forms), each part as its kind walks it: Dutch labels
+    for every choice, everyone in turn in the NSOB steps (roles with `+`, one by one), `y`
+    when a list stays empty, a backslash to continue a paragraph."""
     vocabulary = load_vocabulary()
     data = session_answers(session)
-    people = data.get("participants", {})
-    lines: list[str] = []
 
     def text(question: Question, value: Any) -> str:
         if question.type == "choice":
@@ -41,49 +40,18 @@ def typed(session: Session) -> list[str]:
             return ", ".join(value)
         return str(value).replace("\n", "\\\n")
 
-    def answer(question: Question, entry: dict[str, Any], ident: str | None = None) -> None:
+    def answer(question: Question, entry: dict[str, Any], ident: str | None) -> list[str]:
         if not question.ask or any(entry.get(k) != v for k, v in question.when.items()) \
                 or question.type == "earlier":
-            return
+            return []
         value = ident if question.type == "id" else entry.get(question.name)
         if value is None:
-            lines.append("-" if question.default is not None else "")
-        else:
-            lines.append(text(question, value))
+            return ["-" if question.default is not None else ""]
+        return [text(question, value)]
 
-    for step in load_template().steps:
-        for part in step.parts:
-            if part.kind == "fields":
-                target = data.get(part.target, {}) if part.target else data
-                for question in part.questions:
-                    answer(question, target)
-            elif part.kind == "list":
-                container = data.get("casus", {}).get("sdgs", []) if part.target == "casus.sdgs" \
-                    else data.get(part.target, {})
-                items = container.items() if isinstance(container, dict) else \
-                    [(None, item) for item in container]
-                found = [(ident, item) for ident, item in items
-                         if all(item.get(k) == v for k, v in part.fixed.items())]
-                for ident, item in found:
-                    for question in part.questions:
-                        answer(question, item, ident)
-                lines += [""] if found else ["", "j"]  # done; or: no entries, really
-            elif part.kind == "per_participant":
-                for person in people.values():
-                    value = person.get(part.target)
-                    if not value:
-                        lines.append("")  # nothing for this person
-                    elif part.repeat:
-                        lines.append("+")  # question by question
-                        for item in value:
-                            for question in part.questions:
-                                answer(question, item)
-                        lines.append("")
-                    else:
-                        for question in part.questions:
-                            answer(question, value)
-    lines.append("")  # the review: Enter saves
-    return lines
+    lines = [line for step in load_template().steps for part in step.parts
+             for line in kind_of(part).keystrokes(part, data, answer)]
+    return [*lines, ""]  # the review: Enter saves
 
 
 def minimal(title: str, date: str = "2021-02-01", *people: str) -> list[str]:

@@ -36,7 +36,7 @@ from evaltool.session.fields import shapes
 from evaltool.session.models import Kind
 from evaltool.session.namefinder import Finder, Known, NameMatcher, likely_names
 from evaltool.wizard.data import explain, field_adapter, unique
-from evaltool.wizard.grammar import Invalid
+from evaltool.wizard.forms import Invalid
 from evaltool.wizard.prompter import AnswersPrompter, Ask, Key, visible
 from evaltool.wizard.slug import short_id
 
@@ -151,8 +151,8 @@ def commit(wizard: Wizard) -> None:
 def ask(wizard: Wizard, found: Found) -> None:
     """Who is this: a person (then the label a report uses), not a person, or left?"""
     shown = visible(found.words, one_line=True, limit=60)
-    wizard.say(t("wizard.names_found", word=shown, rule=rule_text(found.rule)), "yellow")
-    wizard.lines([t("wizard.names_choices")], "cyan")
+    wizard.asker.say(t("wizard.names_found", word=shown, rule=rule_text(found.rule)), "yellow")
+    wizard.asker.lines([t("wizard.names_choices")], "cyan")
     question = Ask((KEY, found.token), t("wizard.names_ask", word=shown),
                    help=t("wizard.names_help"))
 
@@ -160,24 +160,24 @@ def ask(wizard: Wizard, found: Found) -> None:
         return [t("wizard.names_help"), t("wizard.names_choices")]
 
     while True:
-        raw = wizard.input(question, help_lines)
+        raw = wizard.asker.input(question, help_lines)
         choice = (raw or "").strip() or LEAVE
         if choice not in (PERSON, NOT_A_PERSON, LEAVE):
             wizard.prompter.reject(question, t("wizard.names_bad"))
             continue
-        wizard.record(question.key, choice)
+        wizard.asker.record(question.key, choice)
         break
     if choice == PERSON:
         label = ask_label(wizard, found, help_lines)
         pid = declare(wizard.data, found.name, label,
                       {ident for ident, _ in wizard.siblings if ident})
-        wizard.say(t("wizard.names_declared", word=visible(found.name, one_line=True),
+        wizard.asker.say(t("wizard.names_declared", word=visible(found.name, one_line=True),
                      label=visible(label, one_line=True), id=pid), "dim")
     elif choice == NOT_A_PERSON:
         wizard.data.setdefault("not_people", []).append(found.words.strip())
-        wizard.say(t("wizard.names_not_a_person", word=shown), "dim")
+        wizard.asker.say(t("wizard.names_not_a_person", word=shown), "dim")
     else:
-        wizard.say(t("wizard.names_left", word=shown), "dim")
+        wizard.asker.say(t("wizard.names_left", word=shown), "dim")
 
 
 def ask_label(wizard: Wizard, found: Found, help_lines: Callable[[], list[str]]) -> str:
@@ -189,7 +189,7 @@ def ask_label(wizard: Wizard, found: Found, help_lines: Callable[[], list[str]])
                    help=t("wizard.names_help"))
     label_text = t("wizard.names_label")
     while True:
-        raw = (wizard.input(question, help_lines) or "").strip() or suggested or ""
+        raw = (wizard.asker.input(question, help_lines) or "").strip() or suggested or ""
         try:
             if not raw:
                 raise Invalid(t("wizard.required", label=label_text))
@@ -200,7 +200,7 @@ def ask_label(wizard: Wizard, found: Found, help_lines: Callable[[], list[str]])
             wizard.prompter.reject(question, str(problem))
             question = dataclasses.replace(question, prefill=raw or None)
             continue
-        wizard.record(question.key, raw)
+        wizard.asker.record(question.key, raw)
         return label
 
 

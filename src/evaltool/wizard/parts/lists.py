@@ -7,38 +7,74 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from evaltool.i18n import t
-from evaltool.wizard.data import Entry, container, model_at, needs_id
-from evaltool.wizard.parts.entries import Place, edit_list
-from evaltool.wizard.parts.threads import carry_over, owned_here
-from evaltool.wizard.template import Part
+from evaltool.wizard.data import Entry, container, model_at, owned_entries
+from evaltool.wizard.parts.base import PartKind, Typing
+from evaltool.wizard.parts.entries import Place, edit_list, summary
+from evaltool.wizard.parts.threads import carry_over, continues_earlier, owned_here
 
 if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.template import Part, Step
 
 
-def list_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
-    earlier = {item.ref: item.question for item in wizard.earlier_for(work)}
-    owned = owned_here(part, work, earlier)
-    found = container(work, part.target)
-    taken = {ident for ident in found if ident not in dict(owned)} \
-        if isinstance(found, dict) else set()
-    if part.target == "participants":  # a participant's id is no mentioned person's
-        taken |= set(work.get("people") or {})
-    place = Place(part, work, model_at(part.target), taken,
-                  participants=part.target == "participants")
-    if wizard.prompter.interactive and any(q.type == "earlier" for q in part.questions) \
-            and earlier:
-        wizard.say(t("wizard.earlier_open", mark="^"), "bold")
-        wizard.lines(wizard.guide.earlier_lines())
-    entries = edit_list(wizard, place, (part.name,), owned)
-    store(part, work, entries, {ident for ident, _ in owned if ident})
+class List(PartKind):
+    """Entries added one after another, each answer of the first question starting a new
+    one, an empty one ending the list; those there already can be changed or removed. An
+    answers file gives a list of them under the part's name (adding to those there)."""
+
+    needs_label = True
+
+    def ask(self, wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
+        earlier = {item.ref: item.question for item in wizard.route.open_for(work)}
+        owned = owned_here(part, work, earlier)
+        found = container(work, part.target)
+        taken = {ident for ident in found if ident not in dict(owned)} \
+            if isinstance(found, dict) else set()
+        if part.target == "participants":  # a participant's id is no mentioned person's
+            taken |= set(work.get("people") or {})
+        place = Place(part, work, model_at(part.target), taken, keyed=keyed(part),
+                      participants=part.target == "participants")
+        if wizard.prompter.interactive and continues_earlier(part) and earlier:
+            wizard.asker.say(t("wizard.earlier_open", mark="^"), "bold")
+            wizard.asker.lines(wizard.guide.earlier_lines())
+        entries = edit_list(wizard, place, (part.name,), owned)
+        store(part, work, entries, {ident for ident, _ in owned if ident})
+
+    def keystrokes(self, part: Part, data: dict[str, Any], typing: Typing) -> list[str]:
+        entries = owned_entries(part, data)
+        lines = [line for ident, item in entries for question in part.questions
+                 for line in typing(question, item, ident)]
+        return [*lines, ""] if entries else ["", "y"]  # the end; or: none, really
+
+    def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
+        earlier = {item.ref: item.question for item in wizard.route.open_for(data)}
+        items = [f"• {summary(wizard, part, item)}"
+                 for _, item in owned_here(part, data, earlier)]
+        if items and len(step.parts) > 1:  # which kind of list: yields, wishes, topics
+            return [f"{part.plural_label()} ({len(items)}):", *items]
+        return items
+
+    def missing(self, part: Part, data: dict[str, Any]) -> list[str]:
+        if part.min_final and len(owned_entries(part, data)) < part.min_final:
+            return [t("wizard.at_least", count=part.min_final, label=str(part.label))]
+        return []
+
+    def count(self, part: Part, data: dict[str, Any]) -> int | None:
+        return len(owned_entries(part, data))
+
+
+def keyed(part: Part) -> bool:
+    """A list kept as a mapping (findings, participants): each entry needs an id."""
+    *parents, name = part.target.split(".")
+    annotation = model_at(".".join(parents)).model_fields[name].annotation
+    return getattr(annotation, "__origin__", None) is dict
 
 
 def store(part: Part, work: dict[str, Any], entries: list[Entry], owned: set[str]) -> None:
     """Put a list's entries back in place, among the entries of other parts there."""
     *parents, name = part.target.split(".")
     holder = container(work, ".".join(parents), create=True)
-    if not needs_id(part):
+    if not keyed(part):
         holder[name] = [data for _, data in entries]
         return
     new = {ident: data for ident, data in entries if ident}

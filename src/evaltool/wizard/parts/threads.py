@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING, Any
 from evaltool.i18n import t
 from evaltool.wizard import mentions
 from evaltool.wizard.data import CONTINUES, Entry, container, mine, model_at, next_id
-from evaltool.wizard.template import Part
+from evaltool.wizard.parts.base import PartKind, Typing
+from evaltool.wizard.prompter import visible
 
 if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.state import EarlierFollowUp
+    from evaltool.wizard.template import Part, Step
 
 
 def owned_here(part: Part, work: dict[str, Any], earlier: dict[str, str]) -> list[Entry]:
@@ -28,9 +31,14 @@ def owned_here(part: Part, work: dict[str, Any], earlier: dict[str, str]) -> lis
         return [(None, item) for item in found]
     if not isinstance(found, dict):
         return []
-    threads = any(q.type == "earlier" for q in part.questions)
+    threads = continues_earlier(part)
     return [(ident, item) for ident, item in found.items()
             if mine(part, item) or (threads and _own_words(part, item, earlier))]
+
+
+def continues_earlier(part: Part) -> bool:
+    """A list whose entries may continue an open follow-up of an earlier session."""
+    return any(question.type == "earlier" for question in part.questions)
 
 
 def _own_words(part: Part, item: dict[str, Any], earlier: dict[str, str]) -> bool:
@@ -53,40 +61,63 @@ def carry_over(found: dict[str, Any], new: dict[str, Any]) -> None:
                                if k in ("status", "note")}, **new.pop(ident)}
 
 
-def earlier_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
-    """Each open follow-up of an earlier session: done, kept open or dropped. A decision
-    is recorded as a follow-up of this session that continues the earlier one; what else
-    that record holds (its own wording, an owner) stays as it is, and so does its place."""
-    follow_ups: dict[str, Any] = work.get(part.target) or {}
-    before = {str(data[CONTINUES]): ident for ident, data in follow_ups.items()
-              if data.get(CONTINUES)}
+class EarlierFollowUps(PartKind):
+    """Each open follow-up of an earlier session of the learning route: done, kept open or
+    dropped; the step shows only when there are some. An answers file gives the decisions
+    by the follow-up's reference (`2021-01-28-casus#fu-1: done`)."""
+
+    only_with_earlier = True
+
+    def ask(self, wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
+        """A decision is recorded as a follow-up of this session that continues the earlier
+        one; what else that record holds (its own wording, an owner) stays as it is, and so
+        does its place."""
+        follow_ups: dict[str, Any] = work.get(part.target) or {}
+        before = {str(data[CONTINUES]): ident for ident, data in follow_ups.items()
+                  if data.get(CONTINUES)}
+        result = dict(follow_ups)
+        for item in wizard.route.open_for(work):
+            ident = before.get(item.ref)
+            entry = _decided(wizard, part, item, follow_ups[ident] if ident else {})
+            if "status" not in entry:
+                continue  # not decided: it stays open where it is
+            ident = ident or next_id("fu-", set(result))
+            result[ident] = {**entry, CONTINUES: item.ref}
+        if result:
+            work[part.target] = result
+        else:
+            work.pop(part.target, None)
+
+    def keystrokes(self, part: Part, data: dict[str, Any], typing: Typing) -> list[str]:
+        return [line for item in (data.get(part.target) or {}).values() if item.get(CONTINUES)
+                for question in part.questions for line in typing(question, item, None)]
+
+    def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
+        status = part.questions[0]
+        return [f"• {visible(item.get('question', ''), one_line=True, limit=80)} → "
+                f"{wizard.grammar.show(status, item.get('status', 'open'))}"
+                for item in (data.get(part.target) or {}).values() if item.get(CONTINUES)]
+
+
+def _decided(wizard: Wizard, part: Part, item: EarlierFollowUp,
+             old: dict[str, Any]) -> dict[str, Any]:
+    """The follow-up of this session about an earlier one, with the part's answers."""
+    wizard.asker.say("")
+    wizard.asker.say(t("wizard.earlier_item", session=item.session_id,
+                       question=item.question), "bold")
     model = model_at(part.target)
-    result = dict(follow_ups)
-    for item in wizard.earlier_for(work):
-        wizard.say("")
-        wizard.say(t("wizard.earlier_item", session=item.session_id, question=item.question),
-                   "bold")
-        ident = before.get(item.ref)
-        old = follow_ups[ident] if ident else {}
-        entry = dict(old) or {"question": item.question,
-                              **({"owner": item.owner} if item.owner else {})}
-        for question in part.questions:
-            # Editing a file, Enter leaves an undecided one undecided: a run that only
-            # accepts what is shown changes nothing.
-            value = wizard.question((part.name, item.ref, question.name), question,
-                                    entry=entry, model=model, current=old.get(question.name),
-                                    part=part, defaults=bool(old) or not wizard.editing)
-            if value is None:
-                entry.pop(question.name, None)
-            else:
-                entry[question.name] = value
-        mentions.check(wizard, (part.name, item.ref), model,
-                       {q.name: entry.get(q.name) for q in part.questions}, old.values())
-        if "status" not in entry:
-            continue  # not decided: it stays open where it is
-        ident = ident or next_id("fu-", set(result))
-        result[ident] = {**entry, CONTINUES: item.ref}
-    if result:
-        work[part.target] = result
-    else:
-        work.pop(part.target, None)
+    entry = dict(old) or {"question": item.question,
+                          **({"owner": item.owner} if item.owner else {})}
+    for question in part.questions:
+        # Editing a file, Enter leaves an undecided one undecided: a run that only accepts
+        # what is shown changes nothing.
+        value = wizard.asker.question((part.name, item.ref, question.name), question,
+                                      entry=entry, model=model, current=old.get(question.name),
+                                      part=part, defaults=bool(old) or not wizard.editing)
+        if value is None:
+            entry.pop(question.name, None)
+        else:
+            entry[question.name] = value
+    mentions.check(wizard, (part.name, item.ref), model,
+                   {q.name: entry.get(q.name) for q in part.questions}, old.values())
+    return entry
