@@ -422,50 +422,12 @@ def layout(text: str) -> Layout:
     found = Layout()
     skip = len(text.partition("\n")[0]) + 1 if text.startswith(MODELINE_PREFIX) else 0
     hashes = comment_starts(text, skip)
-    blanks = _blank_lines(text, skip) if _MAYBE_BLANK.search(text, skip) else []
+    blanks = set(_blank_lines(text, skip) if _MAYBE_BLANK.search(text, skip) else [])
     if not hashes and not blanks:
         return found  # nothing to keep (a file as evaltool writes it)
-    # A '#' inside a value is no comment: mark those while the values go by.
-    in_value = bytearray(len(hashes))
-    # Lines that need an entry: with a comment, or blank. line → the first entry below it.
-    blank_set = set(blanks)
-    watched = sorted(set(_lines_of(text, hashes)) | blank_set)
-    watched_set = set(watched)
-    below: dict[int, Loc] = {}
-    starts: dict[int, Loc] = {}  # watched line → the entry written last on it
-    ends: dict[int, Loc] = {}    # watched line → the entry whose value ends on it
-    inside: set[int] = set()     # watched lines that continue a value of several lines
-    next_hash = next_line = 0
-    for event, here, entry, closed in _walk(text):
-        if closed is not None:
-            if closed.flow and closed.loc and event.start_mark.line in watched_set:
-                ends[event.start_mark.line] = closed.loc  # a flow collection closes here
-            continue
-        mark = event.start_mark
-        line = mark.line
-        if entry is not None:
-            found.order.append(entry)
-            while next_line < len(watched) and watched[next_line] < line:
-                below[watched[next_line]] = entry
-                next_line += 1
-        owner = entry if here is None else here
-        if line in watched_set and owner is not None:
-            starts[line] = owner
-        if event.__class__ is _Scalar:
-            begin, end = mark.index, event.end_mark.index
-            if event.style in ("|", ">"):  # its header line may end in a comment
-                begin = text.find("\n", begin) + 1
-            while next_hash < len(hashes) and hashes[next_hash] < end:
-                in_value[next_hash] = hashes[next_hash] >= begin
-                next_hash += 1
-            last = event.end_mark.line
-            if last > line:
-                if event.end_mark.column == 0 and event.style in ("|", ">"):
-                    last -= 1
-                inside.update(n for n in range(line + 1, last + 1) if n in watched_set)
-                if last in watched_set and here:
-                    ends[last] = here
-    comments = _comments_by_line(text, [index for index, inner in zip(hashes, in_value,
+    seen = _watch(text, hashes, sorted(set(_lines_of(text, hashes)) | blanks))
+    found.order = seen.order
+    comments = _comments_by_line(text, [index for index, inner in zip(hashes, seen.in_value,
                                                                       strict=True)
                                         if not inner])
     first = found.order[0] if found.order else None
@@ -480,16 +442,16 @@ def layout(text: str) -> Layout:
 
     pending: list[str] = []
     pending_entry: Loc | None = None
-    for line in watched:
+    for line in seen.lines:
         comment = comments.get(line)
-        if comment is None and (line in inside or line not in blank_set):
+        if comment is None and (line in seen.inside or line not in blanks):
             continue  # a blank line inside a value is part of it; a '#' in a value is text
         if comment is not None and not comment[2]:
-            owner = starts.get(line) or ends.get(line)
+            owner = seen.starts.get(line) or seen.ends.get(line)
             if owner:
                 found.after.setdefault(owner, []).append(comment[:2])
                 continue
-        entry = below.get(line)
+        entry = seen.below.get(line)
         if pending and entry != pending_entry:
             keep(pending, pending_entry)
             pending = []
@@ -498,6 +460,65 @@ def layout(text: str) -> Layout:
     keep(pending, pending_entry)
     found.tail = _strip_blank(found.tail, leading=False)
     return found
+
+
+@dataclass
+class _Watched:
+    """What one pass over a text's events tells about its watched lines (those with a
+    comment, and the blank ones)."""
+
+    lines: list[int]
+    """The watched lines, in order."""
+    in_value: bytearray
+    """For each `#` that may start a comment: whether it stands inside a value (text)."""
+    order: list[Loc] = field(default_factory=list)
+    """Every entry, in the order of the file."""
+    below: dict[int, Loc] = field(default_factory=dict)
+    """line → the first entry below it."""
+    starts: dict[int, Loc] = field(default_factory=dict)
+    """line → the entry written last on it."""
+    ends: dict[int, Loc] = field(default_factory=dict)
+    """line → the entry whose value ends on it."""
+    inside: set[int] = field(default_factory=set)
+    """Lines that continue a value of several lines."""
+
+
+def _watch(text: str, hashes: list[int], watched: list[int]) -> _Watched:
+    """One pass over the events of `text`: the entries, and where the watched lines and
+    the `#`s stand among them."""
+    seen = _Watched(watched, bytearray(len(hashes)))
+    watched_set = set(watched)
+    next_hash = next_line = 0
+    for event, here, entry, closed in _walk(text):
+        line = event.start_mark.line
+        if closed is not None:
+            if closed.flow and closed.loc and line in watched_set:
+                seen.ends[line] = closed.loc  # a flow collection closes here
+            continue
+        if entry is not None:
+            seen.order.append(entry)
+            while next_line < len(watched) and watched[next_line] < line:
+                seen.below[watched[next_line]] = entry
+                next_line += 1
+        owner = entry if here is None else here
+        if line in watched_set and owner is not None:
+            seen.starts[line] = owner
+        if event.__class__ is not _Scalar:
+            continue
+        begin, end = event.start_mark.index, event.end_mark.index
+        if event.style in ("|", ">"):  # its header line may end in a comment
+            begin = text.find("\n", begin) + 1
+        while next_hash < len(hashes) and hashes[next_hash] < end:
+            seen.in_value[next_hash] = hashes[next_hash] >= begin
+            next_hash += 1
+        last = event.end_mark.line
+        if last > line:
+            if event.end_mark.column == 0 and event.style in ("|", ">"):
+                last -= 1
+            seen.inside.update(n for n in range(line + 1, last + 1) if n in watched_set)
+            if last in watched_set and here:
+                seen.ends[last] = here
+    return seen
 
 
 def comment_starts(text: str, skip: int) -> list[int]:
