@@ -266,52 +266,66 @@ def render_facts(session: Any, vocabulary: Any) -> str:
     git then diffs these lines: a changed status shows as one line out, one line in,
     with labels in the reader's language; moving entries around changes nothing.
     """
-    describer = Describer(vocabulary)
+    facts = _Facts(Describer(vocabulary))
     data = session.model_dump(mode="json")
-    lines: list[str] = []
-
-    def add(change: Change, value: Any) -> None:
-        subject = render_text([describer.subject(change)], color=False).rstrip("\n")
-        field = t("git." + f"field_{change.field}")
-        shown = describer.value(change, change.field, value)
-        lines.append(render_text([[("text", f"{subject}: {field}: {shown}")]],
-                                 color=False).rstrip("\n"))
-
     for name in ("id", "vocabulary", "status"):
-        add(Change("session", "changed", field=name), data[name])
-    for name, value in data["casus"].items():
-        if name == "sdgs":
-            for sdg in value:
-                change = Change("sdg", "changed", str(sdg["goal"]), "note")
-                if sdg.get("note"):
-                    add(change, sdg["note"])
-                else:
-                    lines.append(f"SDG {describer.sdg(sdg)}")
-        elif value is not None:
-            add(Change("casus", "changed", field=name), value)
+        facts.add(Change("session", "changed", field=name), data[name])
+    facts.casus(data["casus"])
     sections = (("participant", "participants"), ("finding", "findings"),
                 ("follow_up", "follow_ups"))
     for section, key in sections:
         for ident in sorted(data[key]):
-            entry = dict(data[key][ident])
-            roles = entry.pop("roles", [])
-            position = entry.pop("position", None)
-            for name, value in entry.items():
-                if value is None or value == [] or (name == "confidential" and not value):
-                    continue
-                add(Change(section, "changed", ident, name, context=entry.get("kind")), value)
-            if position:
-                add(Change("position", "changed", ident, "quadrants"), position["quadrants"])
-                if position.get("note"):
-                    add(Change("position", "changed", ident, "note"), position["note"])
-            for role in roles:
-                lines.append(render_text([fill(t("git.fact_role"), id=ident,
-                                               role=describer.role(role))],
-                                         color=False).rstrip("\n"))
-                if role.get("note"):
-                    add(Change("role", "changed", ident, "note", item=role["role"]),
-                        role["note"])
+            facts.entry(section, ident, dict(data[key][ident]))
     for name in ("reflection", "next_session", "notes"):
         if data.get(name):
-            add(Change("session", "changed", field=name), data[name])
-    return "\n".join(lines) + "\n"
+            facts.add(Change("session", "changed", field=name), data[name])
+    return "\n".join(facts.lines) + "\n"
+
+
+class _Facts:
+    """The lines of `render_facts`, one per fact."""
+
+    def __init__(self, describer: Describer) -> None:
+        self.describer = describer
+        self.lines: list[str] = []
+
+    def add(self, change: Change, value: Any) -> None:
+        """`subject: field: value`, in the reader's language."""
+        subject = render_text([self.describer.subject(change)], color=False).rstrip("\n")
+        field = t("git." + f"field_{change.field}")
+        shown = self.describer.value(change, change.field, value)
+        self.lines.append(render_text([[("text", f"{subject}: {field}: {shown}")]],
+                                      color=False).rstrip("\n"))
+
+    def casus(self, casus: dict[str, Any]) -> None:
+        for name, value in casus.items():
+            if name == "sdgs":
+                for sdg in value:
+                    change = Change("sdg", "changed", str(sdg["goal"]), "note")
+                    if sdg.get("note"):
+                        self.add(change, sdg["note"])
+                    else:
+                        self.lines.append(f"SDG {self.describer.sdg(sdg)}")
+            elif value is not None:
+                self.add(Change("casus", "changed", field=name), value)
+
+    def entry(self, section: str, ident: str, entry: dict[str, Any]) -> None:
+        """A participant, finding or follow-up: each field, and a participant's place in
+        the NSOB model and roles."""
+        roles = entry.pop("roles", [])
+        position = entry.pop("position", None)
+        for name, value in entry.items():
+            if value is None or value == [] or (name == "confidential" and not value):
+                continue
+            self.add(Change(section, "changed", ident, name, context=entry.get("kind")), value)
+        if position:
+            self.add(Change("position", "changed", ident, "quadrants"), position["quadrants"])
+            if position.get("note"):
+                self.add(Change("position", "changed", ident, "note"), position["note"])
+        for role in roles:
+            self.lines.append(render_text([fill(t("git.fact_role"), id=ident,
+                                                role=self.describer.role(role))],
+                                          color=False).rstrip("\n"))
+            if role.get("note"):
+                self.add(Change("role", "changed", ident, "note", item=role["role"]),
+                         role["note"])
