@@ -530,62 +530,98 @@ class Finder:
         return n
 
     def _at(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """The likely name that starts at `tokens[index]`: (start, end, the rule that found
+        it), the rules tried in order; None when none finds one."""
         rules = self.rules
         token = tokens[index]
         if not token.capital and token.folded not in rules.starts:
             return None  # most words: no rule starts at a word in lower case
         if token.folded in self.known_words and token.capital and not token.first():
             return None
-        previous = tokens[index - 1] if index else None
-        # 1. a courtesy title: "mevrouw Jansen", "dhr. P. de Vries"
-        if token.folded in rules.courtesy and (token.dot or len(token.text) > 3) and (
+        found = self._title(tokens, index) or self._function(tokens, index) or \
+            self._initials(tokens, index)
+        if found or not token.capital:
+            # 5. a surname with its particles: "van der Berg", "de Vries"
+            return found or self._particled(tokens, index)
+        found = self._given_name(tokens, index)
+        if found:
+            return found
+        if token.first() and token.folded in rules.name_particles:
+            return self._particled(tokens, index)
+        return self._before_surname(tokens, index)
+
+    def _title(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """1. a courtesy title: "mevrouw Jansen", "dhr. P. de Vries"."""
+        token = tokens[index]
+        if token.folded in self.rules.courtesy and (token.dot or len(token.text) > 3) and (
                 not token.capital or token.first() or token.dot or token.folded in (
                     "mevrouw", "meneer", "mijnheer")):
             after = self._name_after(tokens, index + 1)
             if after is not None and not self._known(tokens[after[0] - 1]):
                 return token.start, tokens[after[0] - 1].end, "title"
-        # 2. a function: "wethouder Jansen", "burgemeester M. Groen"
-        if token.folded in rules.functions:
-            after = self._name_after(tokens, index + 1)
-            if after is not None:
-                end, holds = after
-                last = tokens[end - 1]
-                if (holds["strange"] or holds["initials"] or holds["given"]
-                        or holds["particles"] or (last.folded in rules.surnames
-                                                  and last.folded not in rules.portfolios)
-                        ) and not self._known(last) and (
-                        last.folded not in rules.institutions):
-                    return token.start, last.end, "title"
-        # 3. initials: "J. Jansen", "A.M. van der Linden"
-        if len(token.text) == 1 and token.text.isupper() and token.dot and not (
+        return None
+
+    def _function(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """2. a function: "wethouder Jansen", "burgemeester M. Groen"."""
+        rules = self.rules
+        token = tokens[index]
+        if token.folded not in rules.functions:
+            return None
+        after = self._name_after(tokens, index + 1)
+        if after is None:
+            return None
+        end, holds = after
+        last = tokens[end - 1]
+        if (holds["strange"] or holds["initials"] or holds["given"]
+                or holds["particles"] or (last.folded in rules.surnames
+                                          and last.folded not in rules.portfolios)
+                ) and not self._known(last) and (
+                last.folded not in rules.institutions):
+            return token.start, last.end, "title"
+        return None
+
+    def _initials(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """3. initials: "J. Jansen", "A.M. van der Linden"."""
+        rules = self.rules
+        token = tokens[index]
+        previous = tokens[index - 1] if index else None
+        if not (len(token.text) == 1 and token.text.isupper() and token.dot) or (
                 previous and previous.folded in rules.label_nouns):
-            after = self._name_after(tokens, index)
-            if after is not None:
-                end, holds = after
-                last = tokens[end - 1]
-                if not self._known(last) and last.folded not in rules.institutions and (
-                        holds["initials"] >= 2 or holds["particles"] or holds["strange"]
-                        or not last.first()):
-                    return token.start, last.end, "initials"
-        if not token.capital:
-            # 5. a surname with its particles: "van der Berg", "de Vries"
-            return self._particled(tokens, index)
-        # 4. a given name common in the Netherlands: "Fenna", "Joost van der Berg"
-        if rules.given_name(token.folded) and not self._known(token):
-            after = self._name_after(tokens, index + 1)
-            ordinary = rules.ordinary(token.folded)
-            if after is not None and not self._known(tokens[after[0] - 1]) and (
-                    tokens[after[0] - 1].folded not in rules.institutions):
-                return token.start, tokens[after[0] - 1].end, "given_name"
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following and not following.joined:
-                following = None
-            if not ordinary or not token.first() or (
-                    following and following.folded in rules.person_verbs):
-                return token.start, token.end, "given_name"
-        if token.first() and token.folded in rules.name_particles:
-            return self._particled(tokens, index)
-        # 6. an unknown capitalised word before a known surname: "Fedde Jansen"
+            return None
+        after = self._name_after(tokens, index)
+        if after is None:
+            return None
+        end, holds = after
+        last = tokens[end - 1]
+        if not self._known(last) and last.folded not in rules.institutions and (
+                holds["initials"] >= 2 or holds["particles"] or holds["strange"]
+                or not last.first()):
+            return token.start, last.end, "initials"
+        return None
+
+    def _given_name(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """4. a given name common in the Netherlands: "Fenna", "Joost van der Berg"."""
+        rules = self.rules
+        token = tokens[index]
+        if not rules.given_name(token.folded) or self._known(token):
+            return None
+        after = self._name_after(tokens, index + 1)
+        ordinary = rules.ordinary(token.folded)
+        if after is not None and not self._known(tokens[after[0] - 1]) and (
+                tokens[after[0] - 1].folded not in rules.institutions):
+            return token.start, tokens[after[0] - 1].end, "given_name"
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following and not following.joined:
+            following = None
+        if not ordinary or not token.first() or (
+                following and following.folded in rules.person_verbs):
+            return token.start, token.end, "given_name"
+        return None
+
+    def _before_surname(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """6. an unknown capitalised word before a known surname: "Fedde Jansen"."""
+        rules = self.rules
+        token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following and following.capital and following.joined and (
                 following.folded in rules.surnames and not rules.ordinary(token.folded)
