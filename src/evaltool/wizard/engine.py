@@ -24,8 +24,10 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
+
+from pydantic import BaseModel
 
 from evaltool.i18n import t
 from evaltool.session.vocabulary import Vocabulary
@@ -35,7 +37,7 @@ from evaltool.wizard.data import Entry, pruned
 from evaltool.wizard.grammar import Grammar
 from evaltool.wizard.guide import Guide
 from evaltool.wizard.parts import check_template, kind_of
-from evaltool.wizard.prompter import Prompter, Recorded
+from evaltool.wizard.prompter import Key, Prompter, Recorded
 from evaltool.wizard.roles import Roles
 from evaltool.wizard.state import Route, WizardState
 from evaltool.wizard.template import Step, Template, only_earlier
@@ -87,6 +89,12 @@ class Wizard:
     def changed(self) -> None:
         """Something was answered: the state goes to `on_change` (a draft is saved)."""
         self.on_change(self.snapshot())
+
+    def ask_about_names(self, key: Key, model: type[BaseModel], values: Mapping[str, Any],
+                        before: Collection[Any] = ()) -> None:
+        """Who each likely name in these free-text answers of an entry of `model` is (in
+        a terminal), or a notice of it (an answers file); see `evaltool.wizard.mentions`."""
+        mentions.check(self, key, model, values, before)
 
     # -- walking the steps ------------------------------------------------------------------
 

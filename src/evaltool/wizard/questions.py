@@ -89,6 +89,8 @@ class AnswerType:
 
 
 class Text(AnswerType):
+    """Paragraphs: a line ended by `\\` goes on on the next."""
+
     help = "wizard.help_text"
     multiline = True
 
@@ -98,6 +100,8 @@ class Text(AnswerType):
 
 
 class Date(AnswerType):
+    """A date, written the Dutch way or as ISO (`22-04-2021`, `22 april 2021`)."""
+
     help = "wizard.help_date"
     echoed = True
 
@@ -111,6 +115,8 @@ class Date(AnswerType):
 
 
 class Count(AnswerType):
+    """A whole number."""
+
     help = "wizard.help_count"
 
 

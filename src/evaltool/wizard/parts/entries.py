@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from evaltool.i18n import t
-from evaltool.wizard import mentions
 from evaltool.wizard.data import (
     Entry,
     explain,
@@ -167,7 +166,7 @@ def ask_entry(wizard: Wizard, place: Place, prefix: Key, existing: Entry | None,
                 return results or None
             if line.complete:  # what the marks gave, not the whole text once more
                 wizard.asker.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
-            mentions.check(wizard, where, place.model, result[1],
+            wizard.ask_about_names(where, place.model, result[1],
                            old.values() if index == 0 else ())
             results.append(result)
         return results

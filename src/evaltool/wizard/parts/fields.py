@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from evaltool.wizard import mentions
 from evaltool.wizard.data import container, model_at
 from evaltool.wizard.parts.base import PartKind, Typing
 from evaltool.wizard.prompter import visible
@@ -32,7 +31,7 @@ class Fields(PartKind):
                 target.pop(question.name, None)
             else:
                 target[question.name] = value
-            mentions.check(wizard, (), model, {question.name: value}, (before,))
+            wizard.ask_about_names((), model, {question.name: value}, (before,))
 
     def keystrokes(self, part: Part, data: dict[str, Any], typing: Typing) -> list[str]:
         target = container(data, part.target) or {}

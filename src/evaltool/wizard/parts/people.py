@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from evaltool.i18n import t
-from evaltool.wizard import mentions
 from evaltool.wizard.data import Entry, explain, model_at
 from evaltool.wizard.forms import Invalid, participant, person_label
 from evaltool.wizard.parts.base import PartKind, Typing
@@ -132,7 +131,7 @@ def _single(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> N
             if read.entries[0].complete:
                 wizard.asker.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
             person[part.target] = result[1]
-            mentions.check(wizard, (part.name, pid), place.model, result[1],
+            wizard.ask_about_names((part.name, pid), place.model, result[1],
                            (current or {}).values())
 
 
@@ -197,7 +196,7 @@ def _roles(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> No
         person[part.target] = _role_notes(wizard, place, pid, new or roles, orientation)
         before = [value for role in roles for value in role.values()]
         for number, role in enumerate(person[part.target]):
-            mentions.check(wizard, (part.name, pid, number), place.model, role, before)
+            wizard.ask_about_names((part.name, pid, number), place.model, role, before)
 
 
 def _default_key(wizard: Wizard, part: Part, name: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from evaltool.i18n import t
-from evaltool.wizard import mentions
 from evaltool.wizard.data import CONTINUES, Entry, container, mine, model_at, next_id
 from evaltool.wizard.parts.base import PartKind, Typing
 from evaltool.wizard.prompter import visible
@@ -118,6 +117,6 @@ def _decided(wizard: Wizard, part: Part, item: EarlierFollowUp,
             entry.pop(question.name, None)
         else:
             entry[question.name] = value
-    mentions.check(wizard, (part.name, item.ref), model,
+    wizard.ask_about_names((part.name, item.ref), model,
                    {q.name: entry.get(q.name) for q in part.questions}, old.values())
     return entry
