@@ -40,18 +40,19 @@ def typed(session: Session) -> list[str]:
             return ", ".join(value)
         return str(value).replace("\n", "\\\n")
 
-    def answer(question: Question, entry: dict[str, Any], ident: str | None) -> list[str]:
+    def answer(question: Question, entry: dict[str, Any],
+               ident: str | None) -> list[tuple[str, str]]:
         if not question.ask or any(entry.get(k) != v for k, v in question.when.items()) \
                 or question.type == "earlier":
             return []
         value = ident if question.type == "id" else entry.get(question.name)
         if value is None:
-            return ["-" if question.default is not None else ""]
-        return [text(question, value)]
+            return [(str(question.label), "-" if question.default is not None else "")]
+        return [(str(question.label), text(question, value))]
 
-    lines = [line for step in load_template().steps for part in step.parts
-             for line in kind_of(part).keystrokes(part, data, answer)]
-    return [*lines, ""]  # the review: Enter saves
+    turns = [turn for step in load_template().steps for part in step.parts
+             for turn in kind_of(part).turns(part, data, answer)]
+    return [*(typed for _, typed in turns), ""]  # the review: Enter saves
 
 
 def minimal(title: str, date: str = "2021-02-01", *people: str) -> list[str]:

@@ -16,7 +16,7 @@ from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.data import container, model_at
 from evaltool.wizard.engine import Wizard
 from evaltool.wizard.parts import KINDS, kind_of
-from evaltool.wizard.parts.base import PartKind, Typing
+from evaltool.wizard.parts.base import PartKind, Turn, Typing
 from evaltool.wizard.questions import TYPES
 from evaltool.wizard.template import Part, Question, Step, Template, read_template
 
@@ -58,9 +58,9 @@ class Shouted(PartKind):
             if value:
                 target[question.name] = value.upper()
 
-    def keystrokes(self, part: Part, data: dict[str, Any], typing: Typing) -> list[str]:
+    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
         target = container(data, part.target) or {}
-        return [line for question in part.questions for line in typing(question, target, None)]
+        return [turn for question in part.questions for turn in typing(question, target, None)]
 
     def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
         target = container(data, part.target) or {}
@@ -94,14 +94,15 @@ def test_a_kind_registered_in_the_table_is_asked_reviewed_and_known_to_answer_fi
 def test_what_a_kind_holds_is_typed_in_again_by_the_kind(shouted: Template) -> None:
     data, _ = _run(shouted, "Samen leren", "", "1-5-2021", "")
 
-    def typed(question: Question, entry: dict[str, Any], ident: str | None) -> list[str]:
-        return [str(entry.get(question.name, ""))]
+    def typed(question: Question, entry: dict[str, Any], ident: str | None) -> list[Turn]:
+        return [(str(question.label), str(entry.get(question.name, "")))]
 
-    lines = [line for step in shouted.steps for part in step.parts
-             for line in kind_of(part).keystrokes(part, data, typed)]
-    assert lines == ["SAMEN LEREN", "", "2021-05-01"]
-    again, _ = _run(shouted, *lines, "")
+    turns = [turn for step in shouted.steps for part in step.parts
+             for turn in kind_of(part).turns(part, data, typed)]
+    assert turns == [("Title", "SAMEN LEREN"), ("Organisation", ""), ("Date", "2021-05-01")]
+    again, script = _run(shouted, *(text for _, text in turns), "")
     assert again == data
+    assert [ask.label for ask in script.asked][:3] == [prompt for prompt, _ in turns]
 
 
 def test_a_template_naming_an_unknown_kind_or_type_is_told_those_there_are(

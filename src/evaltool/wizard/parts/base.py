@@ -1,7 +1,8 @@
 """What a kind of part is: the one place the wizard, the template and the review ask it.
 
 A kind owns how its part is asked (`ask`), how what it holds is typed in again
-(`keystrokes`: the guided path, question by question), how it is shown in the review
+(`turns`: the guided path, question by question, each answer at its prompt), how it is
+shown in the review
 (`review`) and what it still needs before a session may be final (`missing`). The rest
 are traits with a default: where its answers go, which keys of an answers file it reads,
 whether a template must name its entries, whether it only shows with earlier follow-ups.
@@ -16,8 +17,10 @@ if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard
     from evaltool.wizard.template import Part, Question, Step
 
-Typing = Callable[["Question", dict[str, Any], "str | None"], list[str]]
-"""What is typed for one question of an entry: (the question, the entry, its id) → lines
+Turn = tuple[str, str]
+"""A prompt, and what a person types at it."""
+Typing = Callable[["Question", dict[str, Any], "str | None"], list[Turn]]
+"""What is typed for one question of an entry: (the question, the entry, its id) → turns
 (none for a question that is not asked)."""
 
 
@@ -41,9 +44,10 @@ class PartKind:
         """Ask the part, changing the step's data `work`."""
         raise NotImplementedError
 
-    def keystrokes(self, part: Part, data: dict[str, Any], typing: Typing) -> list[str]:
+    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
         """What is typed to enter what the session `data` holds for this part, question
-        by question, in a session started from scratch."""
+        by question in a session started from scratch, each at its prompt; `typing` gives
+        the turns of one answer."""
         raise NotImplementedError
 
     def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:

@@ -26,6 +26,7 @@ from evaltool.wizard.data import (
 )
 from evaltool.wizard.defaults import default
 from evaltool.wizard.forms import Invalid, in_sentence, pasted, person_label
+from evaltool.wizard.parts.base import Turn
 from evaltool.wizard.prompter import Ask, Key, visible
 from evaltool.wizard.questions import answer_type
 from evaltool.wizard.slug import short_id
@@ -170,6 +171,15 @@ def ask_entry(wizard: Wizard, place: Place, prefix: Key, existing: Entry | None,
                            old.values() if index == 0 else ())
             results.append(result)
         return results
+
+
+def list_end(part: Part, entries: bool) -> list[Turn]:
+    """The turns that end a list typed in: Enter at its first question; for a list left
+    empty, yes, there are none."""
+    end = (str(part.questions[0].label), "")
+    if entries:
+        return [end]
+    return [end, (t("wizard.none_ask", label=in_sentence(part.plural_label())), "y")]
 
 
 def _shifted(last: str | int, by: int) -> str | int:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from evaltool.i18n import t
 from evaltool.wizard.data import Entry, container, model_at, owned_entries
-from evaltool.wizard.parts.base import PartKind, Typing
-from evaltool.wizard.parts.entries import Place, edit_list, summary
+from evaltool.wizard.parts.base import PartKind, Turn, Typing
+from evaltool.wizard.parts.entries import Place, edit_list, list_end, summary
 from evaltool.wizard.parts.threads import carry_over, continues_earlier, owned_here
 
 if TYPE_CHECKING:
@@ -40,11 +40,11 @@ class List(PartKind):
         entries = edit_list(wizard, place, (part.name,), owned)
         store(part, work, entries, {ident for ident, _ in owned if ident})
 
-    def keystrokes(self, part: Part, data: dict[str, Any], typing: Typing) -> list[str]:
+    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
         entries = owned_entries(part, data)
-        lines = [line for ident, item in entries for question in part.questions
-                 for line in typing(question, item, ident)]
-        return [*lines, ""] if entries else ["", "y"]  # the end; or: none, really
+        turns = [turn for ident, item in entries for question in part.questions
+                 for turn in typing(question, item, ident)]
+        return [*turns, *list_end(part, bool(entries))]
 
     def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
         earlier = {item.ref: item.question for item in wizard.route.open_for(data)}

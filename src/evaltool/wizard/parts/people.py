@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from evaltool.i18n import t
 from evaltool.wizard.data import Entry, explain, model_at
 from evaltool.wizard.forms import Invalid, participant, person_label
-from evaltool.wizard.parts.base import PartKind, Typing
+from evaltool.wizard.parts.base import PartKind, Turn, Typing
 from evaltool.wizard.parts.entries import (
     Place,
     Read,
@@ -26,6 +26,7 @@ from evaltool.wizard.parts.entries import (
     edit_list,
     finish_entry,
     line_reader,
+    list_end,
     summary,
 )
 from evaltool.wizard.prompter import Ask, Key, visible
@@ -65,21 +66,24 @@ class PerParticipant(PartKind):
             else:
                 _single(wizard, place, pid, person)
 
-    def keystrokes(self, part: Part, data: dict[str, Any], typing: Typing) -> list[str]:
-        lines: list[str] = []
+    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
+        # Someone's roles are asked on one line first: `+` goes question by question.
+        lead = t("wizard.roles_ask") if part.notation == "roles" else \
+            str(part.questions[0].label)
+        turns: list[Turn] = []
         for person in (data.get("participants") or {}).values():
             value = person.get(part.target)
             entries: list[dict[str, Any]] = value if isinstance(value, list) else \
                 [value] if value else []
-            typed = [line for entry in entries for question in part.questions
-                     for line in typing(question, entry, None)]
+            typed = [turn for entry in entries for question in part.questions
+                     for turn in typing(question, entry, None)]
             if not part.repeat:  # one entry, or Enter to leave them without
-                lines += typed or [""]
-            elif part.notation == "roles":  # `+`: question by question, not on one line
-                lines += ["+", *typed, ""] if typed else [""]
+                turns += typed or [(lead, "")]
+            elif part.notation == "roles":
+                turns += [(lead, "+"), *typed, *list_end(part, True)] if typed else [(lead, "")]
             else:
-                lines += [*typed, ""] if typed else ["", "y"]
-        return lines
+                turns += [*typed, *list_end(part, bool(typed))]
+        return turns
 
     def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
         """Each participant with their NSOB place, or their roles on one line and the notes."""
