@@ -16,7 +16,7 @@ from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.data import container, model_at
 from evaltool.wizard.engine import Wizard
 from evaltool.wizard.parts import KINDS, kind_of
-from evaltool.wizard.parts.base import PartKind, Turn, Typing
+from evaltool.wizard.parts.base import AnswerTurns, PartKind, Turn
 from evaltool.wizard.questions import TYPES
 from evaltool.wizard.template import Part, Question, Step, Template, read_template
 
@@ -58,9 +58,9 @@ class Shouted(PartKind):
             if value:
                 target[question.name] = value.upper()
 
-    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
+    def turns(self, part: Part, data: dict[str, Any], answer: AnswerTurns) -> list[Turn]:
         target = container(data, part.target) or {}
-        return [turn for question in part.questions for turn in typing(question, target, None)]
+        return [turn for question in part.questions for turn in answer(question, target, None)]
 
     def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
         target = container(data, part.target) or {}

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 Turn = tuple[str, str]
 """A prompt, and what a person types at it."""
-Typing = Callable[["Question", dict[str, Any], "str | None"], list[Turn]]
+AnswerTurns = Callable[["Question", dict[str, Any], "str | None"], list[Turn]]
 """What is typed for one question of an entry: (the question, the entry, its id) → turns
 (none for a question that is not asked)."""
 
@@ -44,9 +44,9 @@ class PartKind:
         """Ask the part, changing the step's data `work`."""
         raise NotImplementedError
 
-    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
+    def turns(self, part: Part, data: dict[str, Any], answer: AnswerTurns) -> list[Turn]:
         """What is typed to enter what the session `data` holds for this part, question
-        by question in a session started from scratch, each at its prompt; `typing` gives
+        by question in a session started from scratch, each at its prompt; `answer` gives
         the turns of one answer."""
         raise NotImplementedError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from evaltool.wizard.data import container, model_at
-from evaltool.wizard.parts.base import PartKind, Turn, Typing
+from evaltool.wizard.parts.base import AnswerTurns, PartKind, Turn
 from evaltool.wizard.prompter import visible
 
 if TYPE_CHECKING:
@@ -33,9 +33,9 @@ class Fields(PartKind):
                 target[question.name] = value
             wizard.ask_about_names((), model, {question.name: value}, (before,))
 
-    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
+    def turns(self, part: Part, data: dict[str, Any], answer: AnswerTurns) -> list[Turn]:
         target = container(data, part.target) or {}
-        return [turn for question in part.questions for turn in typing(question, target, None)]
+        return [turn for question in part.questions for turn in answer(question, target, None)]
 
     def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
         target = container(data, part.target) or {}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaltool.i18n import t
 from evaltool.wizard.data import Entry, container, model_at, owned_entries
-from evaltool.wizard.parts.base import PartKind, Turn, Typing
+from evaltool.wizard.parts.base import AnswerTurns, PartKind, Turn
 from evaltool.wizard.parts.entries import Place, edit_list, list_end, summary
 from evaltool.wizard.parts.threads import carry_over, continues_earlier, owned_here
 
@@ -40,10 +40,10 @@ class List(PartKind):
         entries = edit_list(wizard, place, (part.name,), owned)
         store(part, work, entries, {ident for ident, _ in owned if ident})
 
-    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
+    def turns(self, part: Part, data: dict[str, Any], answer: AnswerTurns) -> list[Turn]:
         entries = owned_entries(part, data)
         turns = [turn for ident, item in entries for question in part.questions
-                 for turn in typing(question, item, ident)]
+                 for turn in answer(question, item, ident)]
         return [*turns, *list_end(part, bool(entries))]
 
     def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from evaltool.i18n import t
 from evaltool.wizard.data import Entry, explain, model_at
 from evaltool.wizard.forms import Invalid, participant, person_label
-from evaltool.wizard.parts.base import PartKind, Turn, Typing
+from evaltool.wizard.parts.base import AnswerTurns, PartKind, Turn
 from evaltool.wizard.parts.entries import (
     Place,
     Read,
@@ -66,7 +66,7 @@ class PerParticipant(PartKind):
             else:
                 _single(wizard, place, pid, person)
 
-    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
+    def turns(self, part: Part, data: dict[str, Any], answer: AnswerTurns) -> list[Turn]:
         # Someone's roles are asked on one line first: `+` goes question by question.
         lead = t("wizard.roles_ask") if part.notation == "roles" else \
             str(part.questions[0].label)
@@ -76,7 +76,7 @@ class PerParticipant(PartKind):
             entries: list[dict[str, Any]] = value if isinstance(value, list) else \
                 [value] if value else []
             typed = [turn for entry in entries for question in part.questions
-                     for turn in typing(question, entry, None)]
+                     for turn in answer(question, entry, None)]
             if not part.repeat:  # one entry, or Enter to leave them without
                 turns += typed or [(lead, "")]
             elif part.notation == "roles":

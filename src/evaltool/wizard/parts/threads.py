@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaltool.i18n import t
 from evaltool.wizard.data import CONTINUES, Entry, container, mine, model_at, next_id
-from evaltool.wizard.parts.base import PartKind, Turn, Typing
+from evaltool.wizard.parts.base import AnswerTurns, PartKind, Turn
 from evaltool.wizard.prompter import visible
 
 if TYPE_CHECKING:
@@ -87,9 +87,9 @@ class EarlierFollowUps(PartKind):
         else:
             work.pop(part.target, None)
 
-    def turns(self, part: Part, data: dict[str, Any], typing: Typing) -> list[Turn]:
+    def turns(self, part: Part, data: dict[str, Any], answer: AnswerTurns) -> list[Turn]:
         return [turn for item in (data.get(part.target) or {}).values() if item.get(CONTINUES)
-                for question in part.questions for turn in typing(question, item, None)]
+                for question in part.questions for turn in answer(question, item, None)]
 
     def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
         status = part.questions[0]
