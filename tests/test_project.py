@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -83,7 +84,8 @@ def test_a_local_templates_folder_overrides_the_bundled_one(
                   "label: {nl: Verbindende overheid, en: Connecting government}"))
     (local / "gouda.yaml").write_text(own, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(vocabulary, "_loaded", {})
+    monkeypatch.setattr(vocabulary, "_vocabulary_in",  # a cache of its own
+                        functools.cache(vocabulary._vocabulary_in.__wrapped__))
     assert vocabulary.available_vocabularies() == ["delft", "gouda"]
     gouda = vocabulary.load_vocabulary("gouda")
     assert gouda.resolve("quadrants", "verbindende OVERHEID") == "networking_government"

@@ -263,7 +263,7 @@ def test_one_section_order_in_every_format_taken_from_the_layout(
 
 def test_the_masthead_comes_from_the_template(cli: Invoke, example: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from evaltool.wizard.template import _loaded
+    from evaltool.wizard.template import _template_at
 
     dutch = cli("--lang", "nl", "summarize", "-f", "markdown", example).stdout
     assert "**Excellent faciliteren! · Leerroute · Publiek Ondernemen**" in dutch
@@ -281,12 +281,12 @@ def test_the_masthead_comes_from_the_template(cli: Invoke, example: Path, tmp_pa
                 "- {nl: Samen in de wijk, en: Together in the neighbourhood}")),
         encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    _loaded.clear()
+    _template_at.cache_clear()
     try:
         mine = cli("--lang", "nl", "summarize", "-f", "markdown", other).stdout
         assert "**Samen in de wijk · Leerroute · Publiek Ondernemen**" in mine
     finally:
-        _loaded.clear()
+        _template_at.cache_clear()
 
 
 def test_the_overview_has_no_stopwords_and_keeps_free_labels(cli: Invoke) -> None:

@@ -10,12 +10,11 @@ from typing import Any
 import pytest
 
 from conftest import REPO, Invoke, TypeIn
-from evaltool.i18n import t
 from evaltool.session.models import Session
 from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
-from evaltool.wizard.data import container, owned_entries, session_answers
-from evaltool.wizard.grammar import in_sentence
+from evaltool.wizard.data import session_answers
+from evaltool.wizard.parts import kind_of
 from evaltool.wizard.template import Question, load_template
 from inputs import Turn, edit_file
 
@@ -30,13 +29,11 @@ EXISTS = "exists already. o: overwrite, n: new name, c: cancel"
 
 def typed(session: Session) -> list[Turn]:
     """What a facilitator types to enter `session` question by question, at which prompt
-    (the guided path, without the quick one-line forms): Dutch labels for every choice,
-    everyone in turn in the NSOB steps (roles with `+`, one by one), `j` when a list stays
-    empty, a backslash to continue a paragraph. Where the entries are and which questions
-    are asked, the template and the wizard's own lookups say."""
+    (the guided path, without the quick one-line forms), each part as its kind walks it:
+    Dutch labels for every choice, everyone in turn in the NSOB steps (roles with `+`, one
+    by one), `y` when a list stays empty, a backslash to continue a paragraph."""
     vocabulary = load_vocabulary()
     data = session_answers(session)
-    turns: list[Turn] = []
 
     def text(question: Question, value: Any) -> str:
         if question.type == "choice":
@@ -49,49 +46,19 @@ def typed(session: Session) -> list[Turn]:
             return ", ".join(value)
         return str(value).replace("\n", "\\\n")
 
-    def answer(question: Question, entry: dict[str, Any], ident: str | None = None) -> None:
+    def answer(question: Question, entry: dict[str, Any],
+               ident: str | None) -> list[tuple[str, str]]:
         if not question.ask or any(entry.get(k) != v for k, v in question.when.items()) \
                 or question.type == "earlier":
-            return
+            return []
         value = ident if question.type == "id" else entry.get(question.name)
         if value is None:
-            turns.append((str(question.label), "-" if question.default is not None else ""))
-            return
+            return [(str(question.label), "-" if question.default is not None else "")]
         first, *more = text(question, value).split("\n")  # a paragraph: one line each
-        turns.append((str(question.label), first))
-        turns.extend(("… ", line) for line in more)
+        return [(str(question.label), first), *(("… ", line) for line in more)]
 
-    for step in load_template().steps:
-        for part in step.parts:
-            lead = str(part.questions[0].label)
-            if part.kind == "fields":
-                for question in part.questions:
-                    answer(question, container(data, part.target) or {})
-            elif part.kind == "list":
-                found = owned_entries(part, data)
-                for ident, item in found:
-                    for question in part.questions:
-                        answer(question, item, ident)
-                turns.append((lead, ""))  # done; or: no entries, really
-                if not found:
-                    turns.append((t("wizard.none_ask", label=in_sentence(part.plural_label())),
-                                  "j"))
-            elif part.kind == "per_participant":
-                if part.notation == "roles":
-                    lead = t("wizard.roles_ask")
-                for person in data.get("participants", {}).values():
-                    value = person.get(part.target)
-                    if not value:
-                        turns.append((lead, ""))  # nothing for this person
-                    elif part.repeat:
-                        turns.append((lead, "+"))  # question by question
-                        for item in value:
-                            for question in part.questions:
-                                answer(question, item)
-                        turns.append((str(part.questions[0].label), ""))
-                    else:
-                        for question in part.questions:
-                            answer(question, value)
+    turns = [turn for step in load_template().steps for part in step.parts
+             for turn in kind_of(part).turns(part, data, answer)]
     return [*turns, (REVIEW, "")]
 
 

@@ -24,7 +24,7 @@ from evaltool.session.store import load_session
 from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.data import build_session, session_answers
 from evaltool.wizard.engine import Wizard
-from evaltool.wizard.lists import owned_here
+from evaltool.wizard.parts.threads import owned_here
 from evaltool.wizard.prompter import Ask
 from evaltool.wizard.state import WizardState
 from evaltool.wizard.template import Part, load_template

@@ -72,17 +72,21 @@ def answer(child: pexpect.spawn, steps: list[tuple[str, str]]) -> None:
         child.sendline(text)
 
 
-def interrupt(child: pexpect.spawn) -> None:
-    """Ctrl-C as a person presses it, until the wizard says it stopped. CPython's readline
-    notices a signal only while it waits for a key: one that comes in the instant between
-    the prompt appearing and that wait is seen at the next key, so a person (and this
-    test, on a busy machine) presses Ctrl-C again."""
+def interrupt(child: pexpect.spawn, signum: int | None = None) -> None:
+    """Ctrl-C as a person presses it (or the signal `signum`, as a closing terminal or a
+    `kill` sends it), until the wizard says it stopped. CPython's readline notices a
+    signal only while it waits for a key: one that comes in the instant between the
+    prompt appearing and that wait is seen at the next key, so a person (and this test, on
+    a busy machine) presses Ctrl-C again."""
     for _ in range(5):
         time.sleep(0.2)
-        child.sendcontrol("c")
+        if signum is None:
+            child.sendcontrol("c")
+        else:
+            child.kill(signum)
         if child.expect_exact(["Stopped.", pexpect.TIMEOUT], timeout=3) == 0:
             return
-    raise AssertionError(f"Ctrl-C went unnoticed five times; the screen: {child.before!r}")
+    raise AssertionError(f"The stop went unnoticed five times; the screen: {child.before!r}")
 
 
 def finish(child: pexpect.spawn) -> int:
@@ -137,9 +141,9 @@ def test_a_signal_keeps_the_draft(tmp_path: Path, signum: int, code: int) -> Non
     child = spawn(tmp_path)
     answer(child, START[:2])
     child.expect_exact("Organisation")
-    child.kill(signum)
+    interrupt(child, signum)
     assert finish(child) == code
-    assert "Stopped. Your answers are kept in" in child.before
+    assert " Your answers are kept in" in child.before
     draft = next((tmp_path / "sessions" / ".drafts").glob("*.yaml"))
     assert "Casus in de terminal" in draft.read_text(encoding="utf-8")
 

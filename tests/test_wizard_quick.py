@@ -15,7 +15,8 @@ from conftest import Script, TypeIn, Typing
 from evaltool.i18n import set_language
 from evaltool.session.vocabulary import load_vocabulary
 from evaltool.wizard.engine import Wizard
-from evaltool.wizard.grammar import Grammar, Invalid, iso_date
+from evaltool.wizard.forms import Invalid, iso_date
+from evaltool.wizard.grammar import Grammar
 from evaltool.wizard.roles import Roles
 from evaltool.wizard.state import EarlierSession, Route, WizardState
 from evaltool.wizard.template import load_template

@@ -90,7 +90,7 @@ def mark_copy(summary: Summary, language: str) -> None:
 def masthead(routes: list[str | None], language: str) -> list[str] | None:
     """The masthead lines of the template (`casus-evaluatie`, or ./templates' own copy of
     it) when it names every learning route of the report, or names none."""
-    from evaltool.session.vocabulary import fold
+    from evaltool.i18n.folding import fold
     from evaltool.wizard.template import load_template
 
     try:

@@ -505,10 +505,10 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
     from evaltool.session.vocabulary import load_vocabulary
     from evaltool.session.yamlreader import read_document
     from evaltool.wizard import drafts
-    from evaltool.wizard.data import build_session, owned_entries, session_answers
+    from evaltool.wizard.data import build_session, session_answers
     from evaltool.wizard.engine import Wizard
     from evaltool.wizard.prompter import AnswersPrompter, TerminalPrompter
-    from evaltool.wizard.review import missing_for_final, what_next
+    from evaltool.wizard.review import list_counts, missing_for_final, what_next
     from evaltool.wizard.state import Route, WizardState
     from evaltool.wizard.template import DEFAULT_TEMPLATE, load_template
 
@@ -565,13 +565,9 @@ def _edit(path: Path, step_name: str | None, template_name: str | None, answers:
         print(t("wizard.unchanged", path=inline(path)))
     else:
         _write(changed, path, original=editable)
-        before = session_answers(editable.session)
-        for part in step.parts:  # say what became of each list: nothing changes unseen
-            if part.kind != "list":
-                continue
-            old, new = len(owned_entries(part, before)), len(owned_entries(part, data))
-            if old != new:
-                print(t("wizard.list_counts", label=part.label, old=old, new=new))
+        # Say what became of each list: nothing changes unseen.
+        for label, old, new in list_counts(step, session_answers(editable.session), data):
+            print(t("wizard.list_counts", label=label, old=old, new=new))
         print(t("wizard.edited", path=inline(path), step=str(step.title)))
         for line in what_next(template, changed, vocabulary, path):
             print(line)
@@ -585,7 +581,7 @@ def _step_to_edit(wizard: Wizard, wanted: str | None, terminal: bool) -> Step:
     """The step `--step` names: by its number (as the wizard counts them), its name, or
     its title in either language; without `--step`, the steps are listed and one asked
     for (or, without a terminal, listed in the error)."""
-    from evaltool.session.vocabulary import fold
+    from evaltool.i18n.folding import fold
     from evaltool.wizard.prompter import Ask
 
     shown = wizard.shown_steps()

@@ -14,8 +14,9 @@ them speak it.
 
 The package's modules: `pofile` (reading and compiling the catalogs), `labels` (the
 labels of data files as maps of languages), `textsafe` (the one rule for making any
-text safe to print) and `escaping` (user text as literal Markdown and HTML, for reports
-and diffs alike). It is the bottom of evaltool: it imports nothing of evaltool's but
+text safe to print), `escaping` (user text as literal Markdown and HTML, for reports
+and diffs alike) and `folding` (text folded for comparing and for file names, in any
+script). It is the bottom of evaltool: it imports nothing of evaltool's but
 its own modules.
 """
 

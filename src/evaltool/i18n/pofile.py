@@ -89,56 +89,74 @@ def read_po(text: str, name: str = "<po>") -> Catalog:
     translators' tools keep: comments, flags, msgid, msgid_plural, msgstr, msgstr[n])."""
     catalog = Catalog()
     for number, block in _blocks(text):
-        fields: dict[str, list[str]] = {}
-        comments: list[str] = []
-        flags: list[str] = []
-        top: list[str] = []
-        current: list[str] | None = None
-        for offset, line in enumerate(block):
-            where = f"{name}:{number + offset}"
-            if line.startswith("#,"):
-                flags += [flag.strip() for flag in line[2:].split(",") if flag.strip()]
-            elif line.startswith("#."):
-                comments.append(line[2:].strip())
-            elif line.startswith("#"):
-                top.append(line)
-            elif line.startswith('"'):
-                if current is None:
-                    raise PoSyntaxError(f"{where}: a string without a keyword before it")
-                current.append(_unquote(line, where))
-            else:
-                keyword, _, rest = line.partition(" ")
-                if not re.fullmatch(r"msgid|msgid_plural|msgstr(\[\d+\])?|msgctxt", keyword):
-                    raise PoSyntaxError(f"{where}: unknown keyword {keyword!r}")
-                if keyword in fields:
-                    raise PoSyntaxError(f"{where}: {keyword} given twice")
-                current = fields[keyword] = [_unquote(rest.strip(), where)]
-        if "msgctxt" in fields:
-            raise PoSyntaxError(f"{name}:{number}: msgctxt is not used in evaltool's catalogs")
-        if "msgid" not in fields:
-            catalog.comments = tuple(top)
+        read = _read_block(block, name, number)
+        if "msgid" not in read.fields:
+            catalog.comments = tuple(read.top)
             continue
-        msgid = "".join(fields["msgid"])
+        msgid = "".join(read.fields["msgid"])
         if msgid == "":
-            catalog.header = _parse_header("".join(fields.get("msgstr", [])))
-            catalog.comments = tuple(top)
+            catalog.header = _parse_header("".join(read.fields.get("msgstr", [])))
+            catalog.comments = tuple(read.top)
             continue
-        if "msgid_plural" in fields:
-            forms = sorted((int(key[7:-1]), "".join(value)) for key, value in fields.items()
-                           if key.startswith("msgstr["))
-            if [index for index, _ in forms] != list(range(len(forms))) or not forms:
-                raise PoSyntaxError(f"{name}:{number}: msgstr[0], msgstr[1], ... expected")
-            entry = Entry(msgid, tuple(text for _, text in forms),
-                          "".join(fields["msgid_plural"]), tuple(comments), tuple(flags))
-        else:
-            if "msgstr" not in fields:
-                raise PoSyntaxError(f"{name}:{number}: {msgid!r} has no msgstr")
-            entry = Entry(msgid, ("".join(fields["msgstr"]),), None, tuple(comments),
-                          tuple(flags))
+        entry = read.entry(msgid, f"{name}:{number}")
         if msgid in catalog.entries:
             raise PoSyntaxError(f"{name}:{number}: {msgid!r} is in the catalog twice")
         catalog.entries[msgid] = entry
     return catalog
+
+
+@dataclass
+class _Block:
+    """The lines of one entry of a `.po` file, read: its keywords' strings, its comments
+    for translators, its flags and its other comments."""
+
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    comments: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    top: list[str] = field(default_factory=list)
+
+    def entry(self, msgid: str, where: str) -> Entry:
+        """The entry with this msgid, singular or plural."""
+        fields = self.fields
+        if "msgid_plural" not in fields:
+            if "msgstr" not in fields:
+                raise PoSyntaxError(f"{where}: {msgid!r} has no msgstr")
+            return Entry(msgid, ("".join(fields["msgstr"]),), None, tuple(self.comments),
+                         tuple(self.flags))
+        forms = sorted((int(key[7:-1]), "".join(value)) for key, value in fields.items()
+                       if key.startswith("msgstr["))
+        if [index for index, _ in forms] != list(range(len(forms))) or not forms:
+            raise PoSyntaxError(f"{where}: msgstr[0], msgstr[1], ... expected")
+        return Entry(msgid, tuple(text for _, text in forms), "".join(fields["msgid_plural"]),
+                     tuple(self.comments), tuple(self.flags))
+
+
+def _read_block(block: list[str], name: str, number: int) -> _Block:
+    """The lines of one entry, each in its place; a line gettext would refuse is refused."""
+    read = _Block()
+    current: list[str] | None = None
+    for offset, line in enumerate(block):
+        here = f"{name}:{number + offset}"
+        if line.startswith("#,"):
+            read.flags += [flag.strip() for flag in line[2:].split(",") if flag.strip()]
+        elif line.startswith("#."):
+            read.comments.append(line[2:].strip())
+        elif line.startswith("#"):
+            read.top.append(line)
+        elif line.startswith('"'):
+            if current is None:
+                raise PoSyntaxError(f"{here}: a string without a keyword before it")
+            current.append(_unquote(line, here))
+        else:
+            keyword, _, rest = line.partition(" ")
+            if not re.fullmatch(r"msgid|msgid_plural|msgstr(\[\d+\])?|msgctxt", keyword):
+                raise PoSyntaxError(f"{here}: unknown keyword {keyword!r}")
+            if keyword in read.fields:
+                raise PoSyntaxError(f"{here}: {keyword} given twice")
+            current = read.fields[keyword] = [_unquote(rest.strip(), here)]
+    if "msgctxt" in read.fields:
+        raise PoSyntaxError(f"{name}:{number}: msgctxt is not used in evaltool's catalogs")
+    return read
 
 
 def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:

@@ -33,18 +33,11 @@ from typing import Any
 
 from evaltool.errors import EvaltoolError, FileProblemError, Problem
 from evaltool.i18n import every_text, t
+from evaltool.i18n.folding import asciify, fold_ascii
 from evaltool.report.contract import Anonymisation, RedactionCounts
 from evaltool.report.people import person_labels
 from evaltool.report.redactions import count_redactions
-from evaltool.session.dutchnames import (
-    Shadow,
-    asciify,
-    fold,
-    lists,
-    mask,
-    parse_name,
-    shadow,
-)
+from evaltool.session.dutchnames import Shadow, lists, mask, parse_name, shadow
 from evaltool.session.fields import DROP, Place, id_parts, texts, transform
 from evaltool.session.models import Session
 from evaltool.session.namefinder import (
@@ -477,7 +470,7 @@ def tool_words() -> frozenset[str]:
     words: set[str] = set()
 
     def add(text: str) -> None:
-        words.update(re.findall(r"[a-z]+", fold(text)))
+        words.update(re.findall(r"[a-z]+", fold_ascii(text)))
 
     for text in every_text():
         add(text)

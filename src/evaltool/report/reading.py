@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from evaltool.errors import EvaltoolError, FileProblemError, Problem
+from evaltool.i18n.folding import fold
 from evaltool.report.cache import DigestCache
 from evaltool.report.contract import Digest, RouteSummary, Summary
 from evaltool.report.privacy import (
@@ -35,7 +36,7 @@ from evaltool.report.summary import RouteOverview, digest, summarize_session
 from evaltool.session.models import Session
 from evaltool.session.store import load_session
 from evaltool.session.validation import SessionIds
-from evaltool.session.vocabulary import DEFAULT_VOCABULARY, fold, load_vocabulary
+from evaltool.session.vocabulary import DEFAULT_VOCABULARY, load_vocabulary
 from evaltool.session.workspace import iter_session_files, session_path
 
 DigestOf = Callable[[Path], Digest]

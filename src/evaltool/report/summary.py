@@ -516,8 +516,7 @@ class RouteOverview:
         self.phrases: dict[str, _Latest] = defaultdict(_Latest)
         self.phrase_limit = MAX_CANDIDATES
         self.sdgs: dict[int, _Latest] = defaultdict(_Latest)
-        self.follow_ups: list[tuple[SessionKey, str]] = []  # packed by `_FollowUpRow.pack`
-        self.continued: set[str] = set()  # what follow-ups continue ("<session-id>#<fu-id>")
+        self.threading = _Threading(vocabulary, language)
 
     def add(self, d: Digest) -> None:
         key = session_order(d)
@@ -536,11 +535,7 @@ class RouteOverview:
         self._add_wording(key, d)
         for goal in d["sdgs"]:
             self.sdgs[goal].add(key)
-        if d["follow_ups"]:  # threads need every session in order: kept small until then
-            self.follow_ups.append((key, _FollowUpRow.pack(d["follow_ups"])))
-            for fu in d["follow_ups"]:
-                if continues := fu.get("continues"):
-                    self.continued.add(continues)
+        self.threading.add(key, d)
 
     def _listed(self, d: Digest) -> _Listed:
         counts = dict.fromkeys(self.quadrant_keys, 0)
@@ -609,7 +604,7 @@ class RouteOverview:
             per_orientation.append({"id": session_id, "counts": dict(
                 zip(self.orientation_keys, row.orientations, strict=True))})
         as_of = self.last
-        follow_ups, threads_counted = self._follow_ups(as_of)
+        follow_ups, threads_counted = self.threading.result(as_of)
         summary: RouteSummary = {
             "format_version": FORMAT_VERSION,
             "kind": "route",
@@ -701,6 +696,24 @@ class RouteOverview:
                         repeated[:MAX_PHRASES]],
         }
 
+
+class _Threading:
+    """The follow-ups of a route, threaded: per session only what threading needs (packed
+    rows), then, at the end, each thread from its opening to its latest item."""
+
+    def __init__(self, vocabulary: Any, language: str) -> None:
+        self.vocabulary = vocabulary
+        self.language = language
+        self.follow_ups: list[tuple[SessionKey, str]] = []  # packed by `_FollowUpRow.pack`
+        self.continued: set[str] = set()  # what follow-ups continue ("<session-id>#<fu-id>")
+
+    def add(self, key: SessionKey, d: Digest) -> None:
+        if d["follow_ups"]:  # threads need every session in order: kept small until then
+            self.follow_ups.append((key, _FollowUpRow.pack(d["follow_ups"])))
+            for fu in d["follow_ups"]:
+                if continues := fu.get("continues"):
+                    self.continued.add(continues)
+
     def _threads_in_order(self, ordered: list[tuple[SessionKey, str]]
                           ) -> Iterator[tuple[int, SessionKey, _FollowUpRow]]:
         """Each follow-up in session order with its thread's number (numbered in order of
@@ -722,7 +735,7 @@ class RouteOverview:
                     thread_of[ref] = (number, date)
                 yield number, key, fu
 
-    def _follow_ups(self, as_of: str | None) -> tuple[Threads, dict[bool, int]]:
+    def result(self, as_of: str | None) -> tuple[Threads, dict[bool, int]]:
         """Follow-up threads: opened in one session, continued or closed by later ones, and
         how many threads are closed (True) and open (False).
 

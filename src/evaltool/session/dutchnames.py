@@ -1,11 +1,11 @@
 """Dutch names: how people write them, how a name field is parsed, and the word lists for it.
 
-Everything is compared in a folded form (`fold`: transliterated to ASCII by anyascii,
-case-folded), so "Öztürk", "Oztürk" and "OZTURK", a dotless ı and a Polish Ł, composed and
-decomposed accents, zero-width characters and typographic apostrophes all compare alike.
-Free text is searched in its `Shadow`: the same text folded per character, with words
-broken across a line ("Jan-\\nsen") joined and names glued together ("AnneDeVries",
-"#TeamMohammed") split, that remembers where each character came from.
+Everything is compared in a folded form (`evaltool.i18n.folding.fold_ascii`: transliterated
+to ASCII by anyascii, case-folded), so "Öztürk", "Oztürk" and "OZTURK", a dotless ı and a
+Polish Ł, composed and decomposed accents, zero-width characters and typographic apostrophes
+all compare alike. Free text is searched in its `Shadow`: the same text folded per
+character, with words broken across a line ("Jan-\\nsen") joined and names glued together
+("AnneDeVries", "#TeamMohammed") split, that remembers where each character came from.
 
 The rules and lists are data, in `templates/privacy/` (see SOURCES.md there): particles
 (tussenvoegsels) and their abbreviations, titles, special categories (`nl.yaml`), given
@@ -23,10 +23,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated
 
-from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from evaltool.fs import resources
+from evaltool.i18n.folding import ascii_char, fold_ascii
 from evaltool.i18n.labels import Words
 from evaltool.session.loading import load_model
 from evaltool.session.values import Version
@@ -61,29 +61,6 @@ class NameRules(BaseModel):
     person_words: list[Word]
     absence_words: list[Word]
     special_categories: dict[Word, Category]
-
-
-_CHAR_FOLD: dict[str, str] = {}
-
-
-def _fold_char(char: str) -> str:
-    folded = _CHAR_FOLD.get(char)
-    if folded is None:
-        folded = anyascii(char) if unicodedata.category(char) not in ("Cf", "Mn") else ""
-        _CHAR_FOLD[char] = folded
-    return folded
-
-
-def asciify(text: str) -> str:
-    """`text` transliterated to ASCII (case kept), as in a `Shadow`."""
-    if text.isascii():
-        return text
-    return "".join(_fold_char(ch) if not ch.isascii() else ch for ch in text)
-
-
-def fold(text: str) -> str:
-    """`text` as names are compared: ASCII letters (transliterated), no case, no accents."""
-    return asciify(text).casefold()
 
 
 def mask(text: str) -> str:
@@ -123,7 +100,11 @@ class Shadow:
         return first, last
 
 
-_ONE_TO_ONE: dict[str, str | None] = {}
+@functools.cache
+def _one_letter(char: str) -> str | None:
+    """The one ASCII character `char` folds to, or None when it folds to none or several."""
+    folded = ascii_char(char)
+    return folded if len(folded) == 1 else None
 
 
 def _simple(text: str) -> bool:
@@ -138,13 +119,9 @@ def shadow(text: str) -> Shadow:
     if not text.isascii():
         # Most letters fold to one letter ("é", "ı", "Ł"): then the shadow is the same text,
         # position for position, made by str.translate (the slow path keeps a map).
-        for char in set(text):
-            if not char.isascii() and char not in _ONE_TO_ONE:
-                folded = _fold_char(char)
-                _ONE_TO_ONE[char] = folded if len(folded) == 1 else None
-        if all(_ONE_TO_ONE.get(ch, "") is not None for ch in set(text) if not ch.isascii()):
-            same = text.translate({ord(ch): _ONE_TO_ONE[ch] for ch in set(text)
-                                   if not ch.isascii()})
+        table = {ord(ch): _one_letter(ch) for ch in set(text) if not ch.isascii()}
+        if None not in table.values():
+            same = text.translate(table)
             if _simple(same):
                 return Shadow(same, text, None)
     elif _simple(text):
@@ -153,7 +130,7 @@ def shadow(text: str) -> Shadow:
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        folded = char if char.isascii() else _fold_char(char)
+        folded = char if char.isascii() else ascii_char(char)
         for piece in folded:
             chars.append(piece)
             origin.append(index)
@@ -199,30 +176,31 @@ class Lists:
         self.given = given
         self.surnames = surnames
         self.words = words
-        self.particles = tuple(sorted({fold(p) for p in rules.particles}, key=lambda p: -len(p)))
+        self.particles = tuple(sorted({fold_ascii(p) for p in rules.particles},
+                                      key=lambda p: -len(p)))
         self.particle_words = frozenset(w for p in self.particles for w in p.split())
-        self.name_particles = frozenset(fold(p) for p in rules.name_particles)
-        self.abbreviations = {fold(k): [fold(v) for v in values]
+        self.name_particles = frozenset(fold_ascii(p) for p in rules.name_particles)
+        self.abbreviations = {fold_ascii(k): [fold_ascii(v) for v in values]
                               for k, values in rules.particle_abbreviations.items()}
-        self.courtesy = frozenset(fold(w) for w in rules.courtesy_titles)
-        self.functions = frozenset(fold(w) for w in rules.function_titles)
-        self.portfolios = frozenset(fold(w) for w in rules.portfolios)
+        self.courtesy = frozenset(fold_ascii(w) for w in rules.courtesy_titles)
+        self.functions = frozenset(fold_ascii(w) for w in rules.function_titles)
+        self.portfolios = frozenset(fold_ascii(w) for w in rules.portfolios)
         # Words in lower case at which a rule of the undeclared-name finder can start.
         self.starts = (self.courtesy | self.functions
                        | frozenset(p.split()[0] for p in self.name_particles))
-        self.person_verbs = frozenset(fold(w) for w in rules.person_verbs)
-        self.label_nouns = frozenset(fold(w) for w in rules.label_nouns)
-        self.institutions = frozenset(fold(w) for w in rules.institutions)
-        self.not_names = frozenset(fold(w) for w in rules.not_names)
-        self.language_words = frozenset(fold(w) for w in rules.language_words)
-        self.person_words = frozenset(fold(w) for w in rules.person_words)
-        self.absence = tuple(fold(w) for w in rules.absence_words)
+        self.person_verbs = frozenset(fold_ascii(w) for w in rules.person_verbs)
+        self.label_nouns = frozenset(fold_ascii(w) for w in rules.label_nouns)
+        self.institutions = frozenset(fold_ascii(w) for w in rules.institutions)
+        self.not_names = frozenset(fold_ascii(w) for w in rules.not_names)
+        self.language_words = frozenset(fold_ascii(w) for w in rules.language_words)
+        self.person_words = frozenset(fold_ascii(w) for w in rules.person_words)
+        self.absence = tuple(fold_ascii(w) for w in rules.absence_words)
         self.categories: dict[str, tuple[Words, frozenset[str], tuple[str, ...],
                                          tuple[str, ...]]] = {}
         for key, category in rules.special_categories.items():
-            exact = {fold(w) for w in category.words if not w.endswith("*") and " " not in w}
-            prefixes = tuple(fold(w[:-1]) for w in category.words if w.endswith("*"))
-            phrases = tuple(fold(w) for w in category.words if " " in w)
+            exact = {fold_ascii(w) for w in category.words if not w.endswith("*") and " " not in w}
+            prefixes = tuple(fold_ascii(w[:-1]) for w in category.words if w.endswith("*"))
+            phrases = tuple(fold_ascii(w) for w in category.words if " " in w)
             self.categories[key] = (category.label, frozenset(exact), prefixes, phrases)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one instance, kept for the process
@@ -304,7 +282,7 @@ def _take_particles(words: list[str], particle_words: frozenset[str]) -> tuple[l
                                                                                 list[str]]:
     """Leading particles of `words` and the rest (at least one word is always left)."""
     particles = []
-    while len(words) > 1 and fold(words[0]) in particle_words:
+    while len(words) > 1 and fold_ascii(words[0]) in particle_words:
         particles.append(words.pop(0).lower())
     return particles, words
 
@@ -325,8 +303,8 @@ def parse_name(text: str) -> ParsedName:
         surname_part, _, given_part = value.partition(",")
         given_words = given_part.split()
         trailing: list[str] = []
-        while given_words and fold(given_words[-1]) in particle_words and (
-                given_words[-1].islower() or fold(given_words[-1]) in name_particles):
+        while given_words and fold_ascii(given_words[-1]) in particle_words and (
+                given_words[-1].islower() or fold_ascii(given_words[-1]) in name_particles):
             # "Vries, Anne de", "Vos, Bart De"; but "Broek, Ben": Ben is a given name
             trailing.insert(0, given_words.pop())
         surname_words = [*trailing, *surname_part.split()]
@@ -334,11 +312,11 @@ def parse_name(text: str) -> ParsedName:
         words = value.split()
         start = len(words) - 1
         # "Van der Hoek": a surname alone, particle first (a declared person often is one)
-        first = 0 if len(words) > 1 and fold(words[0]) in name_particles else 1
+        first = 0 if len(words) > 1 and fold_ascii(words[0]) in name_particles else 1
         for index in range(first, len(words)):
             word = words[index]
-            if ((fold(word) in particle_words and index < len(words) - 1)
-                    or any(fold(part) in particle_words for part in word.split("-")[1:])):
+            if ((fold_ascii(word) in particle_words and index < len(words) - 1)
+                    or any(fold_ascii(part) in particle_words for part in word.split("-")[1:])):
                 start = index
                 break
         given_words, surname_words = words[:start], words[start:]
@@ -349,7 +327,7 @@ def parse_name(text: str) -> ParsedName:
     for word in given_words:
         if _is_initials(word):
             initials += [ch.upper() for ch in word if ch.isalpha()]
-        elif word.strip("-.") and fold(word) not in name_particles:
+        elif word.strip("-.") and fold_ascii(word) not in name_particles:
             given.append(_title(word.rstrip(".")))
     if initials and given:
         initials = [name[0].upper() for name in given] + initials
@@ -357,6 +335,6 @@ def parse_name(text: str) -> ParsedName:
     surname = " ".join(surname_words)
     for part in re.split(r"\s*-\s*", surname) if surname else []:
         particles, core = _take_particles(part.split(), particle_words)
-        if core and not (len(core) == 1 and fold(core[0]) in particle_words and particles):
+        if core and not (len(core) == 1 and fold_ascii(core[0]) in particle_words and particles):
             segments.append((tuple(particles), " ".join(_title(w) for w in core)))
     return ParsedName(tuple(given), nicknames, tuple(initials), tuple(segments))

@@ -22,7 +22,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from evaltool.session.dutchnames import Lists, ParsedName, Shadow, asciify, fold, lists, shadow
+from evaltool.i18n.folding import asciify, fold_ascii
+from evaltool.session.dutchnames import Lists, ParsedName, Shadow, lists, shadow
 
 RULE_NAMES = {"title": "privacy.rule_title", "initials": "privacy.rule_initials",
               "given_name": "privacy.rule_given_name", "particles": "privacy.rule_particles",
@@ -103,7 +104,7 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     given_words = list(name.given) + list(name.nicknames)
     given_options = {_word(g) for g in given_words}
     given_options |= {_word(p) for g in given_words for p in g.split("-")
-                      if len(p) >= 2 and fold(p) not in rules.particle_words}
+                      if len(p) >= 2 and fold_ascii(p) not in rules.particle_words}
     given = _alternatives(given_options)
     letters = "".join(sorted({asciify(ch)[:1].upper() for ch in name.letters
                               if asciify(ch)[:1].isalpha()}))
@@ -146,12 +147,13 @@ def _person_pattern(name: ParsedName, rules: Lists) -> _Person:
     # A title before the name ("mevrouw", "wethouder") is looked for apart (`_title_before`):
     # in every person's pattern, its eighty words would make compiling it slow.
     pattern = r"(?<![\w])(?:" + "|".join(options) + ")" + _TAIL
-    ordinary_given = frozenset(fold(g) for g in given_words if rules.ordinary(fold(g)))
-    ordinary_cores = frozenset(fold(core) for p, core in name.segments
-                               if not p and rules.ordinary(fold(core)))
-    parts = frozenset(fold(w) for g in given_words for w in re.split(r"[-\s]+", g) if len(w) > 1)
-    parts |= frozenset(fold(w) for _, core in name.segments for w in re.split(r"[-\s]+", core)
-                       if len(w) > 1)
+    ordinary_given = frozenset(fold_ascii(g) for g in given_words if rules.ordinary(fold_ascii(g)))
+    ordinary_cores = frozenset(fold_ascii(core) for p, core in name.segments
+                               if not p and rules.ordinary(fold_ascii(core)))
+    parts = frozenset(fold_ascii(w) for g in given_words for w in re.split(r"[-\s]+", g)
+                      if len(w) > 1)
+    parts |= frozenset(fold_ascii(w) for _, core in name.segments
+                       for w in re.split(r"[-\s]+", core) if len(w) > 1)
     return _Person(re.compile(pattern, re.IGNORECASE), ordinary_given, ordinary_cores, parts,
                    frozenset(letters))
 
@@ -190,7 +192,8 @@ class NameMatcher:
         for number, person in enumerate(self.people):
             for key in self._keys(person.name):
                 self._index.setdefault(key, []).append(number)
-            self.given_names |= {fold(g) for g in (*person.name.given, *person.name.nicknames)}
+            self.given_names |= {fold_ascii(g)
+                                 for g in (*person.name.given, *person.name.nicknames)}
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)
@@ -201,9 +204,9 @@ class NameMatcher:
         given = " ".join([*name.given, *name.nicknames])
         cores = " ".join(core for _, core in name.segments)
         # A particle is never a key ("van"); "Ben" is a given name, but "het" no surname.
-        keys = set(re.findall(r"[a-z]{2,}", fold(given))) - rules.name_particles
-        keys |= set(re.findall(r"[a-z]{2,}", fold(cores))) - rules.particle_words
-        keys |= {fold(f.replace(".", "")) for f in _initial_forms(name)}
+        keys = set(re.findall(r"[a-z]{2,}", fold_ascii(given))) - rules.name_particles
+        keys |= set(re.findall(r"[a-z]{2,}", fold_ascii(cores))) - rules.particle_words
+        keys |= {fold_ascii(f.replace(".", "")) for f in _initial_forms(name)}
         return frozenset(keys)
 
     def candidates(self, text: str) -> list[int]:
@@ -263,7 +266,7 @@ class NameMatcher:
         possessive = match.group(0).endswith("'s")  # "Aya's collega": a name, not a word
         if (group == "giv" or (group == "sur" and len(words) == 1 and "-" not in value)) and (
                 not possessive):
-            core = fold(value)
+            core = fold_ascii(value)
             if core in self.rules.not_names and self._not_a_name_here(match, text):
                 return "no"  # "Frans" is also French: "in het Frans", "leerde Frans"
             ordinary = core in person.ordinary_given or core in person.ordinary_cores
@@ -272,13 +275,13 @@ class NameMatcher:
                 return "no"
         elif group == "sur" and len(words) > 1:
             last = re.split(r"[\s.]", value)[-1]
-            if last[:1].islower() and self.rules.ordinary(fold(last)):
+            if last[:1].islower() and self.rules.ordinary(fold_ascii(last)):
                 return "no"  # "de haan", "de lange": the words, not the name
-            if words[0] == "van" and fold(words[1]) not in self.rules.particle_words and (
-                    self.rules.ordinary(fold(last))):
+            if words[0] == "van" and fold_ascii(words[1]) not in self.rules.particle_words and (
+                    self.rules.ordinary(fold_ascii(last))):
                 # "van Delft" alone is "from Delft": a surname alone is written "Van Delft"
                 following = _NEXT_WORD.match(text, match.end())
-                if not (following and fold(following.group(1)) in self.rules.person_verbs):
+                if not (following and fold_ascii(following.group(1)) in self.rules.person_verbs):
                     return "no"
         if group == "giv" and self._surname_follows(match, text):
             return "other"
@@ -290,14 +293,14 @@ class NameMatcher:
         """Whether a word that is also a language or a people ("Frans", "Engels") is used
         as that here: after "het" or a verb of speaking, or next to another such word."""
         before = _PREVIOUS_WORD.search(text[max(0, match.start() - 40):match.start()])
-        if before and fold(before.group(1)) in self.rules.language_words:
+        if before and fold_ascii(before.group(1)) in self.rules.language_words:
             return True
         pair = re.match(r"\s+(?:en|of|and|or)\s+([A-Za-z]+)", text[match.end():])
-        if pair and fold(pair.group(1)) in self.rules.not_names:
+        if pair and fold_ascii(pair.group(1)) in self.rules.not_names:
             return True
         before_pair = re.search(r"([A-Za-z]+)\s+(?:en|of|and|or)\s+$",
                                 text[max(0, match.start() - 40):match.start()])
-        return bool(before_pair and fold(before_pair.group(1)) in self.rules.not_names)
+        return bool(before_pair and fold_ascii(before_pair.group(1)) in self.rules.not_names)
 
     def _stands_as_name(self, value: str, match: re.Match[str], text: str) -> bool:
         if not value[:1].isupper():
@@ -305,7 +308,7 @@ class NameMatcher:
         if not starts_sentence(text, match.start()):
             return True
         following = _NEXT_WORD.match(text, match.end())
-        return bool(following and fold(following.group(1)) in self.rules.person_verbs)
+        return bool(following and fold_ascii(following.group(1)) in self.rules.person_verbs)
 
     def _surname_follows(self, match: re.Match[str], text: str) -> bool:
         """"Jacob Bakker" when Jacob's surname is not Bakker: another Jacob."""
@@ -314,9 +317,10 @@ class NameMatcher:
         if not following:
             return False
         particles, word = following.group(1).split(), following.group(2)
-        if particles and " ".join(fold(p) for p in particles) not in self.rules.name_particles:
+        if particles and " ".join(fold_ascii(p) for p in particles) not in (
+                self.rules.name_particles):
             return False
-        folded = fold(word)
+        folded = fold_ascii(word)
         return bool(particles) or not self.rules.ordinary(folded) or folded in self.rules.surnames
 
     def _given_precedes(self, match: re.Match[str], text: str, person: _Person) -> bool:
@@ -325,7 +329,7 @@ class NameMatcher:
         if before is None:
             return False
         word, dot = before.group(1), before.group(2)
-        folded = fold(word)
+        folded = fold_ascii(word)
         if folded in person.parts or not word[:1].isupper():
             return False
         if len(word) == 1 and dot:  # an initial: someone else's, unless it is theirs
@@ -401,9 +405,9 @@ class _Token:
         # Capitalised, not an acronym in capitals ("SDG's", "AVG").
         self.capital = word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
-    @property
     def first(self) -> bool:
-        """The first word of a sentence, a line or a list item."""
+        """The first word of a sentence, a line or a list item (looked at when first asked:
+        most words are never asked)."""
         if self._first is None:
             self._first = starts_sentence(self._source, self.start)
         return self._first
@@ -458,7 +462,7 @@ class Finder:
         match = re.match(r"\s*([A-Z][A-Za-z'-]+)(?:\s+([A-Z][A-Za-z'-]+))?\s*$", view.text)
         if match is None:
             return []
-        words = [fold(w) for w in match.groups() if w]
+        words = [fold_ascii(w) for w in match.groups() if w]
         if any(w in self.rules.given or w in self.rules.surnames for w in words) and not any(
                 w in self.known_words or w in self.rules.not_names for w in words) and not (
                 self._spared(view.text)):
@@ -469,7 +473,8 @@ class Finder:
         folded = text.casefold()
         spans = []
         for phrase in self.not_people:
-            for match in re.finditer(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", folded):
+            pattern = r"(?<!\w)" + re.escape(fold_ascii(phrase)) + r"(?!\w)"
+            for match in re.finditer(pattern, folded):
                 spans.append(match.span())
         return spans
 
@@ -502,7 +507,7 @@ class Finder:
         if particle_end > n:
             holds["particles"] = particle_end - n
             n = particle_end
-        if n < len(tokens) and tokens[n].capital and not tokens[n].first or (
+        if n < len(tokens) and tokens[n].capital and not tokens[n].first() or (
                 n < len(tokens) and tokens[n].capital and n > index):
             core = tokens[n]
             holds["core"] = 1
@@ -525,69 +530,105 @@ class Finder:
                 continue
             phrase = " ".join(t.folded for t in words)
             if phrase in rules.name_particles and (
-                    all(not t.capital or t.first or t is words[0] for t in words)):
-                if words[0].capital and not words[0].first and not inside:
+                    all(not t.capital or t.first() or t is words[0] for t in words)):
+                if words[0].capital and not words[0].first() and not inside:
                     continue  # "De" inside a sentence starts a name of a thing ("De Bron")
                 return n + length
         return n
 
     def _at(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """The likely name that starts at `tokens[index]`: (start, end, the rule that found
+        it), the rules tried in order; None when none finds one."""
         rules = self.rules
         token = tokens[index]
         if not token.capital and token.folded not in rules.starts:
             return None  # most words: no rule starts at a word in lower case
-        if token.folded in self.known_words and token.capital and not token.first:
+        if token.folded in self.known_words and token.capital and not token.first():
             return None
-        previous = tokens[index - 1] if index else None
-        # 1. a courtesy title: "mevrouw Jansen", "dhr. P. de Vries"
-        if token.folded in rules.courtesy and (token.dot or len(token.text) > 3) and (
-                not token.capital or token.first or token.dot or token.folded in (
+        found = self._title(tokens, index) or self._function(tokens, index) or \
+            self._initials(tokens, index)
+        if found or not token.capital:
+            # 5. a surname with its particles: "van der Berg", "de Vries"
+            return found or self._particled(tokens, index)
+        found = self._given_name(tokens, index)
+        if found:
+            return found
+        if token.first() and token.folded in rules.name_particles:
+            return self._particled(tokens, index)
+        return self._before_surname(tokens, index)
+
+    def _title(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """1. a courtesy title: "mevrouw Jansen", "dhr. P. de Vries"."""
+        token = tokens[index]
+        if token.folded in self.rules.courtesy and (token.dot or len(token.text) > 3) and (
+                not token.capital or token.first() or token.dot or token.folded in (
                     "mevrouw", "meneer", "mijnheer")):
             after = self._name_after(tokens, index + 1)
             if after is not None and not self._known(tokens[after[0] - 1]):
                 return token.start, tokens[after[0] - 1].end, "title"
-        # 2. a function: "wethouder Jansen", "burgemeester M. Groen"
-        if token.folded in rules.functions:
-            after = self._name_after(tokens, index + 1)
-            if after is not None:
-                end, holds = after
-                last = tokens[end - 1]
-                if (holds["strange"] or holds["initials"] or holds["given"]
-                        or holds["particles"] or (last.folded in rules.surnames
-                                                  and last.folded not in rules.portfolios)
-                        ) and not self._known(last) and (
-                        last.folded not in rules.institutions):
-                    return token.start, last.end, "title"
-        # 3. initials: "J. Jansen", "A.M. van der Linden"
-        if len(token.text) == 1 and token.text.isupper() and token.dot and not (
+        return None
+
+    def _function(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """2. a function: "wethouder Jansen", "burgemeester M. Groen"."""
+        rules = self.rules
+        token = tokens[index]
+        if token.folded not in rules.functions:
+            return None
+        after = self._name_after(tokens, index + 1)
+        if after is None:
+            return None
+        end, holds = after
+        last = tokens[end - 1]
+        if (holds["strange"] or holds["initials"] or holds["given"]
+                or holds["particles"] or (last.folded in rules.surnames
+                                          and last.folded not in rules.portfolios)
+                ) and not self._known(last) and (
+                last.folded not in rules.institutions):
+            return token.start, last.end, "title"
+        return None
+
+    def _initials(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """3. initials: "J. Jansen", "A.M. van der Linden"."""
+        rules = self.rules
+        token = tokens[index]
+        previous = tokens[index - 1] if index else None
+        if not (len(token.text) == 1 and token.text.isupper() and token.dot) or (
                 previous and previous.folded in rules.label_nouns):
-            after = self._name_after(tokens, index)
-            if after is not None:
-                end, holds = after
-                last = tokens[end - 1]
-                if not self._known(last) and last.folded not in rules.institutions and (
-                        holds["initials"] >= 2 or holds["particles"] or holds["strange"]
-                        or not last.first):
-                    return token.start, last.end, "initials"
-        if not token.capital:
-            # 5. a surname with its particles: "van der Berg", "de Vries"
-            return self._particled(tokens, index)
-        # 4. a given name common in the Netherlands: "Fenna", "Joost van der Berg"
-        if rules.given_name(token.folded) and not self._known(token):
-            after = self._name_after(tokens, index + 1)
-            ordinary = rules.ordinary(token.folded)
-            if after is not None and not self._known(tokens[after[0] - 1]) and (
-                    tokens[after[0] - 1].folded not in rules.institutions):
-                return token.start, tokens[after[0] - 1].end, "given_name"
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following and not following.joined:
-                following = None
-            if not ordinary or not token.first or (
-                    following and following.folded in rules.person_verbs):
-                return token.start, token.end, "given_name"
-        if token.first and token.folded in rules.name_particles:
-            return self._particled(tokens, index)
-        # 6. an unknown capitalised word before a known surname: "Fedde Jansen"
+            return None
+        after = self._name_after(tokens, index)
+        if after is None:
+            return None
+        end, holds = after
+        last = tokens[end - 1]
+        if not self._known(last) and last.folded not in rules.institutions and (
+                holds["initials"] >= 2 or holds["particles"] or holds["strange"]
+                or not last.first()):
+            return token.start, last.end, "initials"
+        return None
+
+    def _given_name(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """4. a given name common in the Netherlands: "Fenna", "Joost van der Berg"."""
+        rules = self.rules
+        token = tokens[index]
+        if not rules.given_name(token.folded) or self._known(token):
+            return None
+        after = self._name_after(tokens, index + 1)
+        ordinary = rules.ordinary(token.folded)
+        if after is not None and not self._known(tokens[after[0] - 1]) and (
+                tokens[after[0] - 1].folded not in rules.institutions):
+            return token.start, tokens[after[0] - 1].end, "given_name"
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following and not following.joined:
+            following = None
+        if not ordinary or not token.first() or (
+                following and following.folded in rules.person_verbs):
+            return token.start, token.end, "given_name"
+        return None
+
+    def _before_surname(self, tokens: list[_Token], index: int) -> tuple[int, int, str] | None:
+        """6. an unknown capitalised word before a known surname: "Fedde Jansen"."""
+        rules = self.rules
+        token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following and following.capital and following.joined and (
                 following.folded in rules.surnames and not rules.ordinary(token.folded)
@@ -670,7 +711,7 @@ _MAYBE_SPECIAL = _AnySpecial()
 def person_marks(labels: Iterable[str]) -> frozenset[str]:
     """Labels that stand for a person here (the participants' functions), folded, for
     `special_categories`."""
-    return frozenset(fold(label) for label in labels)
+    return frozenset(fold_ascii(label) for label in labels)
 
 
 def special_categories(view: Shadow, marks: frozenset[str] = frozenset()) -> Iterator[

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
-import unicodedata
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -23,6 +22,7 @@ from pydantic import (
 )
 
 from evaltool.fs import resources
+from evaltool.i18n.folding import fold
 from evaltool.i18n.labels import Words
 from evaltool.session.loading import load_model
 from evaltool.session.values import Version
@@ -70,12 +70,6 @@ _REQUIRED_KEYS = {
 
 def _goal(value: object) -> object:
     return int(value) if isinstance(value, str) and value.isdigit() else value
-
-
-def fold(text: str) -> str:
-    """The form in which input is compared: NFC, case-folded, single spaces, no '-'/'_'."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("_", " ").replace("-", " ")
-    return " ".join(text.split())
 
 
 class Vocabulary(BaseModel):
@@ -181,19 +175,18 @@ class Vocabulary(BaseModel):
         return (a.steering == b.steering) != (a.focus == b.focus)
 
 
-_loaded: dict[tuple[str, str], Vocabulary] = {}
-
-
 def load_vocabulary(name: str = DEFAULT_VOCABULARY) -> Vocabulary:
     """The vocabulary called `name`, from ./templates or the bundled templates.
 
     Found and read once per working directory: a command asks for it for every file."""
-    cache_key = (name, os.getcwd())
-    if cache_key not in _loaded:
-        path = resources.find_template(f"vocabularies/{name}.yaml", kind="vocabulary",
-                                       name=name)
-        _loaded[cache_key] = load_model(path, Vocabulary)
-    return _loaded[cache_key]
+    return _vocabulary_in(name, os.getcwd())
+
+
+@cache
+def _vocabulary_in(name: str, folder: str) -> Vocabulary:
+    """The vocabulary `name` as found from the working directory `folder`."""
+    path = resources.find_template(f"vocabularies/{name}.yaml", kind="vocabulary", name=name)
+    return load_model(path, Vocabulary)
 
 
 def available_vocabularies() -> list[str]:

@@ -25,7 +25,9 @@ import codecs
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -80,12 +82,26 @@ class Document:
 
     def locate(self, loc: tuple[str | int, ...], *, key: bool = False) -> Location | None:
         """Where the value (or with `key`, the key) at `loc` was written, or its nearest parent."""
-        marks = _marks(self.text)
         for end in range(len(loc), -1, -1):
-            found = marks.get((tuple(loc[:end]), key and end == len(loc)))
+            found = self.marks.get((tuple(loc[:end]), key and end == len(loc)))
             if found:
                 return found
         return None
+
+    @cached_property
+    def marks(self) -> dict[tuple[Loc, bool], Location]:
+        """(place, is a key) → location, for every value and key of the text.
+
+        Only needed when something is wrong, so it is found when first asked for, by
+        walking the text's events once more."""
+        marks: dict[tuple[Loc, bool], Location] = {}
+        for event, here, entry, _ in _walk(self.text):
+            mark = event.start_mark
+            if here is None and entry is not None:
+                marks[(entry, True)] = (mark.line + 1, mark.column + 1)
+            elif here is not None:
+                marks.setdefault((here, False), (mark.line + 1, mark.column + 1))
+        return marks
 
 
 def _fail(path: Path, what: str, /, line: int | None = None, column: int | None = None,
@@ -311,60 +327,56 @@ def read_document(path: Path, limit: int = MAX_BYTES) -> Document:
     return Document(path=path, text=text, data=parse_text(text, path))
 
 
-_MARKS_CACHE: dict[int, tuple[str, dict[tuple[tuple[Any, ...], bool], Location]]] = {}
+Loc = tuple[str | int, ...]
+"""Where an entry stands: the keys and list indexes from the top (`("casus", "title")`)."""
 
 
-def _marks(text: str) -> dict[tuple[tuple[Any, ...], bool], Location]:
-    """(path, is_key) → location, for every value and key in an already accepted text.
+@dataclass(slots=True)
+class _Frame:
+    """A mapping or list that is open while its events go by."""
 
-    Only needed when something is wrong, so it is computed on demand by parsing again.
-    """
-    cached = _MARKS_CACHE.get(id(text))
-    if cached and cached[0] is text:
-        return cached[1]
-    marks: dict[tuple[tuple[Any, ...], bool], Location] = {}
+    loc: Loc
+    mapping: bool
+    flow: bool
+    """Written in flow style (`{a: 1}`, `[1, 2]`)."""
+    key: str | None = None
+    """A mapping's key that waits for its value."""
+    index: int = 0
+    """The index of a list's next item."""
+
+
+def _walk(text: str) -> Iterator[tuple[Any, Loc | None, Loc | None, _Frame | None]]:
+    """libyaml's events of an accepted text, each with where it stands: (event, the place
+    of the value it starts, the entry it starts, the frame an end event closes).
+
+    A key starts an entry and is no value (place None); a list item is both; a value in a
+    mapping belongs to the entry its key started. A complex key counts as the key `?`."""
+    frames: list[_Frame] = []
     parser = _Parser(text)
-    # Each frame: [path, is_mapping, pending key or None, next index]
-    frames: list[list[Any]] = []
-
-    def place(event: Any) -> tuple[Any, ...] | None:
-        if not frames:
-            return ()
-        frame = frames[-1]
-        if frame[1]:
-            if frame[2] is None:
-                frame[2] = event.value if type(event).__name__ == "ScalarEvent" else "?"
-                marks[(frame[0] + (frame[2],), True)] = (
-                    event.start_mark.line + 1, event.start_mark.column + 1)
-                return None
-            here: tuple[Any, ...] = frame[0] + (frame[2],)
-            frame[2] = None
-            return here
-        here = frame[0] + (frame[3],)
-        frame[3] += 1
-        return here
-
     while (event := parser.get_event()) is not None:
-        kind = type(event).__name__
-        if kind in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent"):
-            here = place(event)
-            if here is not None:
-                marks.setdefault((here, False), (event.start_mark.line + 1,
-                                                 event.start_mark.column + 1))
-            if kind != "ScalarEvent":
-                frames.append([here if here is not None else (), kind == "MappingStartEvent",
-                               None, 0])
-        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-            frames.pop()
-    _MARKS_CACHE.clear()
-    _MARKS_CACHE[id(text)] = (text, marks)
-    return marks
+        kind = event.__class__
+        if kind is _Scalar or kind is _MappingStart or kind is _SequenceStart:
+            here: Loc | None = ()
+            entry: Loc | None = None
+            if frames:
+                frame = frames[-1]
+                if frame.mapping and frame.key is None:
+                    frame.key = event.value if kind is _Scalar else "?"
+                    here, entry = None, (*frame.loc, frame.key)
+                elif frame.key is not None:
+                    here, frame.key = (*frame.loc, frame.key), None
+                else:
+                    here = entry = (*frame.loc, frame.index)
+                    frame.index += 1
+            yield event, here, entry, None
+            if kind is not _Scalar:
+                frames.append(_Frame(() if here is None else here, kind is _MappingStart,
+                                     bool(event.flow_style)))
+        elif kind is _MappingEnd or kind is _SequenceEnd:
+            yield event, None, None, frames.pop()
 
 
 # --- what a file holds besides its data: comments and blank lines ------------------------------
-
-Loc = tuple[str | int, ...]
-"""Where an entry stands: the keys and list indexes from the top (`("casus", "title")`)."""
 
 
 @dataclass
@@ -410,72 +422,12 @@ def layout(text: str) -> Layout:
     found = Layout()
     skip = len(text.partition("\n")[0]) + 1 if text.startswith(MODELINE_PREFIX) else 0
     hashes = comment_starts(text, skip)
-    blanks = _blank_lines(text, skip) if _MAYBE_BLANK.search(text, skip) else []
+    blanks = set(_blank_lines(text, skip) if _MAYBE_BLANK.search(text, skip) else [])
     if not hashes and not blanks:
         return found  # nothing to keep (a file as evaltool writes it)
-    # A '#' inside a value is no comment: mark those while the values go by.
-    in_value = bytearray(len(hashes))
-    # Lines that need an entry: with a comment, or blank. line → the first entry below it.
-    blank_set = set(blanks)
-    watched = sorted(set(_lines_of(text, hashes)) | blank_set)
-    watched_set = set(watched)
-    below: dict[int, Loc] = {}
-    starts: dict[int, Loc] = {}  # watched line → the entry written last on it
-    ends: dict[int, Loc] = {}    # watched line → the entry whose value ends on it
-    inside: set[int] = set()     # watched lines that continue a value of several lines
-    next_hash = next_line = 0
-    frames: list[list[Any]] = []  # [loc, is mapping, pending key or None, next index, flow]
-    parser = _Parser(text)
-    while (event := parser.get_event()) is not None:
-        kind = event.__class__
-        if kind is _Scalar or kind is _MappingStart or kind is _SequenceStart:
-            mark = event.start_mark
-            line = mark.line
-            here: Loc | None = ()
-            entry: Loc | None = None
-            if frames:
-                frame = frames[-1]
-                if frame[1] and frame[2] is None:  # a key: an entry starts here
-                    name: str = event.value if kind is _Scalar else "?"
-                    frame[2] = name
-                    entry = (*frame[0], name)
-                    here = None
-                elif frame[1]:
-                    key: str | int = frame[2]
-                    here, frame[2] = (*frame[0], key), None
-                else:  # an item of a list: an entry of its own
-                    here = entry = (*frame[0], frame[3])
-                    frame[3] += 1
-            if entry is not None:
-                found.order.append(entry)
-                while next_line < len(watched) and watched[next_line] < line:
-                    below[watched[next_line]] = entry
-                    next_line += 1
-            owner = entry if here is None else here
-            if line in watched_set and owner is not None:
-                starts[line] = owner
-            if kind is _Scalar:
-                begin, end = mark.index, event.end_mark.index
-                if event.style in ("|", ">"):  # its header line may end in a comment
-                    begin = text.find("\n", begin) + 1
-                while next_hash < len(hashes) and hashes[next_hash] < end:
-                    in_value[next_hash] = hashes[next_hash] >= begin
-                    next_hash += 1
-                last = event.end_mark.line
-                if last > line:
-                    if event.end_mark.column == 0 and event.style in ("|", ">"):
-                        last -= 1
-                    inside.update(n for n in range(line + 1, last + 1) if n in watched_set)
-                    if last in watched_set and here:
-                        ends[last] = here
-            else:
-                frames.append([here if here is not None else (), kind is _MappingStart, None,
-                               0, event.flow_style])
-        elif kind is _MappingEnd or kind is _SequenceEnd:
-            frame = frames.pop()
-            if frame[4] and frame[0] and event.start_mark.line in watched_set:
-                ends[event.start_mark.line] = frame[0]  # a flow collection closes here
-    comments = _comments_by_line(text, [index for index, inner in zip(hashes, in_value,
+    seen = _watch(text, hashes, sorted(set(_lines_of(text, hashes)) | blanks))
+    found.order = seen.order
+    comments = _comments_by_line(text, [index for index, inner in zip(hashes, seen.in_value,
                                                                       strict=True)
                                         if not inner])
     first = found.order[0] if found.order else None
@@ -490,16 +442,16 @@ def layout(text: str) -> Layout:
 
     pending: list[str] = []
     pending_entry: Loc | None = None
-    for line in watched:
+    for line in seen.lines:
         comment = comments.get(line)
-        if comment is None and (line in inside or line not in blank_set):
+        if comment is None and (line in seen.inside or line not in blanks):
             continue  # a blank line inside a value is part of it; a '#' in a value is text
         if comment is not None and not comment[2]:
-            owner = starts.get(line) or ends.get(line)
+            owner = seen.starts.get(line) or seen.ends.get(line)
             if owner:
                 found.after.setdefault(owner, []).append(comment[:2])
                 continue
-        entry = below.get(line)
+        entry = seen.below.get(line)
         if pending and entry != pending_entry:
             keep(pending, pending_entry)
             pending = []
@@ -508,6 +460,65 @@ def layout(text: str) -> Layout:
     keep(pending, pending_entry)
     found.tail = _strip_blank(found.tail, leading=False)
     return found
+
+
+@dataclass
+class _Watched:
+    """What one pass over a text's events tells about its watched lines (those with a
+    comment, and the blank ones)."""
+
+    lines: list[int]
+    """The watched lines, in order."""
+    in_value: bytearray
+    """For each `#` that may start a comment: whether it stands inside a value (text)."""
+    order: list[Loc] = field(default_factory=list)
+    """Every entry, in the order of the file."""
+    below: dict[int, Loc] = field(default_factory=dict)
+    """line → the first entry below it."""
+    starts: dict[int, Loc] = field(default_factory=dict)
+    """line → the entry written last on it."""
+    ends: dict[int, Loc] = field(default_factory=dict)
+    """line → the entry whose value ends on it."""
+    inside: set[int] = field(default_factory=set)
+    """Lines that continue a value of several lines."""
+
+
+def _watch(text: str, hashes: list[int], watched: list[int]) -> _Watched:
+    """One pass over the events of `text`: the entries, and where the watched lines and
+    the `#`s stand among them."""
+    seen = _Watched(watched, bytearray(len(hashes)))
+    watched_set = set(watched)
+    next_hash = next_line = 0
+    for event, here, entry, closed in _walk(text):
+        line = event.start_mark.line
+        if closed is not None:
+            if closed.flow and closed.loc and line in watched_set:
+                seen.ends[line] = closed.loc  # a flow collection closes here
+            continue
+        if entry is not None:
+            seen.order.append(entry)
+            while next_line < len(watched) and watched[next_line] < line:
+                seen.below[watched[next_line]] = entry
+                next_line += 1
+        owner = entry if here is None else here
+        if line in watched_set and owner is not None:
+            seen.starts[line] = owner
+        if event.__class__ is not _Scalar:
+            continue
+        begin, end = event.start_mark.index, event.end_mark.index
+        if event.style in ("|", ">"):  # its header line may end in a comment
+            begin = text.find("\n", begin) + 1
+        while next_hash < len(hashes) and hashes[next_hash] < end:
+            seen.in_value[next_hash] = hashes[next_hash] >= begin
+            next_hash += 1
+        last = event.end_mark.line
+        if last > line:
+            if event.end_mark.column == 0 and event.style in ("|", ">"):
+                last -= 1
+            seen.inside.update(n for n in range(line + 1, last + 1) if n in watched_set)
+            if last in watched_set and here:
+                seen.ends[last] = here
+    return seen
 
 
 def comment_starts(text: str, skip: int) -> list[int]:
@@ -584,7 +595,6 @@ _YAML12_NUMBER = re.compile(r"""^(?:
         |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
         |[-+]?\.(?:inf|Inf|INF)
         |\.(?:nan|NaN|NAN)))$""", re.X)
-_RESOLVER: Any = None
 _TYPED_FIRST = frozenset("yYnNtTfFoO~-+0123456789.<=!&*") | {""}
 
 
@@ -592,10 +602,13 @@ def read_as_another_type(text: str) -> bool:
     """Whether a YAML reader of either version would read `text`, written plain, as something
     other than text: `no`, `on`, `0123`, `12:30`, `~`, `2021-01-28` (YAML 1.1: PyYAML, older
     editors) or `0o17`, `1e3`, `0612345678` (YAML 1.2: ruamel.yaml, check-jsonschema)."""
-    global _RESOLVER
     if text[:1] not in _TYPED_FIRST:  # what both resolvers look at first: most text stops here
         return False
-    if _RESOLVER is None:
-        _RESOLVER = yaml.resolver.Resolver()
-    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+    tag: str = _resolver().resolve(yaml.ScalarNode, text, (True, False))
     return tag != "tag:yaml.org,2002:str" or bool(_YAML12_NUMBER.match(text))
+
+
+@cache
+def _resolver() -> Any:
+    """PyYAML's YAML 1.1 resolver (made once: it compiles its patterns)."""
+    return yaml.resolver.Resolver()

@@ -22,6 +22,7 @@ a fraction of a second.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -176,7 +177,7 @@ class _Writer:
                     locs = (loc,)
                 if loc is not None and self.before:
                     self.comments_before((loc,), indent)
-            name = _KEYS.get(key) or _key(key)
+            name = _key(key)
             self.value(f"{prefix}{name}:", value, indent, loc, locs)
 
     def value(self, head: str, value: Any, indent: int, loc: Loc | None,
@@ -223,15 +224,12 @@ class _Writer:
                 self.value(dash[:-1], item, indent, loc, None if loc is None else (loc,))
 
 
-_KEYS: dict[str, str] = {}
-"""Keys as written, remembered: the same few field names come back thousands of times."""
-
-
+@functools.lru_cache(maxsize=10_000)
 def _key(key: str) -> str:
+    """A key as written; remembered, as the same few field names come back thousands of
+    times (and the ids of a long run of files do not grow it without end)."""
     text = scalar(key, key=True)
     assert isinstance(text, str), "a key is never a literal block"
-    if len(_KEYS) < 10_000:
-        _KEYS[key] = text
     return text
 
 

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from evaltool.errors import EvaltoolError, Problem, TemplateError
+from evaltool.errors import EvaltoolError, Problem
 from evaltool.i18n import t
+from evaltool.i18n.folding import fold
 from evaltool.session import models
 from evaltool.session.loading import complaint, inner_model
 from evaltool.session.store import load_session
-from evaltool.session.vocabulary import CATEGORIES, Vocabulary, fold
+from evaltool.session.vocabulary import CATEGORIES, Vocabulary
 from evaltool.wizard.state import EarlierFollowUp, EarlierSession, Route
-from evaltool.wizard.template import Part, Template
+
+if TYPE_CHECKING:
+    from evaltool.wizard.template import Part
 
 Entry = tuple[str | None, dict[str, Any]]
 """One entry of a list part: its id (for a mapping such as findings) and its data."""
@@ -77,24 +81,7 @@ def read_route(paths: Iterable[Path]) -> tuple[Route, list[Problem]]:
     return Route(tuple(known), tuple(found)), problems
 
 
-# --- the template against the session model ---------------------------------------------
-
-
-def check_template(template: Template) -> None:
-    """Every question must name a field of the place its part writes to."""
-    for step in template.steps:
-        for part in step.parts:
-            target = f"participants.{part.target}" if part.kind == "per_participant" \
-                else part.target
-            try:
-                model = model_at(target)
-            except KeyError:
-                raise TemplateError.at("wizard.template_target", step=step.name,
-                                       part=part.name, target=target) from None
-            for question in part.questions:
-                if question.type != "id" and question.name not in model.model_fields:
-                    raise TemplateError.at("wizard.template_field", step=step.name,
-                                           question=question.name, model=model.__name__)
+# --- the session model, field by field ----------------------------------------------------
 
 
 def model_at(target: str) -> type[BaseModel]:
@@ -109,17 +96,13 @@ def model_at(target: str) -> type[BaseModel]:
     return current
 
 
-_ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
-
-
+@cache
 def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     """A validator for one field of a model, with the same rules as the whole file."""
-    if (model, name) not in _ADAPTERS:
-        info = model.model_fields[name]
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata \
-            else info.annotation
-        _ADAPTERS[(model, name)] = TypeAdapter(annotation)  # type: ignore[arg-type]
-    return _ADAPTERS[(model, name)]
+    info = model.model_fields[name]
+    annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata \
+        else info.annotation
+    return TypeAdapter(annotation)  # type: ignore[arg-type]
 
 
 def explain(error: ValidationError | list[Any], labels: dict[tuple[Any, ...], str], *,
@@ -219,15 +202,6 @@ def taken_by_others(entries: list[Entry]) -> set[str]:
     """What other entries hold already: their ids, and their SDG goals."""
     return {ident for ident, _ in entries if ident} | {
         str(data["goal"]) for _, data in entries if "goal" in data}
-
-
-def needs_id(part: Part) -> bool:
-    """A list kept as a mapping (findings, participants): each entry needs an id."""
-    if part.kind != "list":
-        return False
-    *parents, name = part.target.split(".")
-    annotation = model_at(".".join(parents)).model_fields[name].annotation
-    return getattr(annotation, "__origin__", None) is dict
 
 
 def unique(base: str, taken: set[str]) -> str:

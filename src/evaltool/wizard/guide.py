@@ -14,16 +14,13 @@ from typing import TYPE_CHECKING
 
 from evaltool.i18n import t
 from evaltool.wizard.prompter import visible
+from evaltool.wizard.questions import answer_type
 from evaltool.wizard.state import EarlierFollowUp
 from evaltool.wizard.template import Part, Question
 
 if TYPE_CHECKING:
     from evaltool.wizard.grammar import Grammar
 
-_TYPE_HELP = {"date": "wizard.help_date", "flag": "wizard.help_flag",
-              "tags": "wizard.help_tags", "text": "wizard.help_text", "line": "wizard.help_line",
-              "count": "wizard.help_count", "id": "wizard.help_id",
-              "participant": "wizard.help_participant"}
 _MARK_HELP = {"#": "wizard.help_mark_tags", "!": "wizard.help_mark_flag",
               "@": "wizard.help_mark_at", "^": "wizard.help_mark_earlier",
               ":": "wizard.help_mark_colon"}
@@ -45,22 +42,7 @@ class Guide:
                    lead: bool = False) -> list[str]:
         """What `?` shows for one question: its own help, how to type it, its choices."""
         lines = [str(question.help)] if question.help else []
-        kind = question.type
-        if kind in ("choice", "choices") and question.vocabulary:
-            lines.append(t("wizard.choices") + " " + self.grammar.numbered(question.vocabulary))
-            if question.vocabulary == "quadrants":
-                lines += self.nsob_figure()
-            elif kind == "choices":
-                lines.append(t("wizard.help_choices", max=question.max or 9))
-        elif kind == "sdg":
-            lines.append(t("wizard.help_sdg"))
-            lines.append(" · ".join(f"{goal} {self.grammar.vocabulary.sdg_label(goal)}"
-                                    for goal in self.grammar.vocabulary.sdgs))
-        elif kind == "earlier":
-            lines.append(t("wizard.help_earlier"))
-            lines += self.earlier_lines()
-        elif kind in _TYPE_HELP:
-            lines.append(t(_TYPE_HELP[kind]))
+        lines += answer_type(question).help_lines(self, question)
         if not question.required and not lead:
             lines.append(t("wizard.help_empty"))
         if lead and part is not None:
@@ -81,7 +63,7 @@ class Guide:
             lines.append(t("wizard.help_complete"))
         if part.example:
             lines.append(t("wizard.help_example", example=str(part.example)))
-        if part.questions[0].type == "text" or positional:
+        if answer_type(part.questions[0]).multiline or positional:
             lines.append(t("wizard.help_paste"))
         return lines
 

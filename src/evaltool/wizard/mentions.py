@@ -29,13 +29,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from evaltool.i18n import t
+from evaltool.i18n.folding import fold_ascii
 from evaltool.session import models
-from evaltool.session.dutchnames import fold, lists, mask, parse_name, shadow
+from evaltool.session.dutchnames import lists, mask, parse_name, shadow
 from evaltool.session.fields import shapes
 from evaltool.session.namefinder import RULE_NAMES, Finder, Known, NameMatcher, likely_names
 from evaltool.session.values import Kind
 from evaltool.wizard.data import explain, field_adapter, unique
-from evaltool.wizard.grammar import Invalid
+from evaltool.wizard.forms import Invalid
 from evaltool.wizard.prompter import AnswersPrompter, Ask, Key, visible
 from evaltool.wizard.slug import short_id
 
@@ -63,7 +64,7 @@ class Found:
     @property
     def token(self) -> str:
         """The name as its questions' keys hold it: the same name, the same questions."""
-        return " ".join(re.findall(r"[a-z0-9'.-]+", fold(self.name))) or "?"
+        return " ".join(re.findall(r"[a-z0-9'.-]+", fold_ascii(self.name))) or "?"
 
 
 # --- after an answer ----------------------------------------------------------------------
@@ -150,8 +151,8 @@ def commit(wizard: Wizard) -> None:
 def ask(wizard: Wizard, found: Found) -> None:
     """Who is this: a person (then the label a report uses), not a person, or left?"""
     shown = visible(found.words, one_line=True, limit=60)
-    wizard.say(t("wizard.names_found", word=shown, rule=rule_text(found.rule)), "yellow")
-    wizard.lines([t("wizard.names_choices")], "cyan")
+    wizard.asker.say(t("wizard.names_found", word=shown, rule=rule_text(found.rule)), "yellow")
+    wizard.asker.lines([t("wizard.names_choices")], "cyan")
     question = Ask((KEY, found.token), t("wizard.names_ask", word=shown),
                    help=t("wizard.names_help"))
 
@@ -159,36 +160,36 @@ def ask(wizard: Wizard, found: Found) -> None:
         return [t("wizard.names_help"), t("wizard.names_choices")]
 
     while True:
-        raw = wizard.input(question, help_lines)
+        raw = wizard.asker.input(question, help_lines)
         choice = (raw or "").strip() or LEAVE
         if choice not in (PERSON, NOT_A_PERSON, LEAVE):
             wizard.prompter.reject(question, t("wizard.names_bad"))
             continue
-        wizard.record(question.key, choice)
+        wizard.asker.record(question.key, choice)
         break
     if choice == PERSON:
         label = ask_label(wizard, found, help_lines)
         pid = declare(wizard.data, found.name, label,
                       {ident for ident, _ in wizard.siblings if ident})
-        wizard.say(t("wizard.names_declared", word=visible(found.name, one_line=True),
+        wizard.asker.say(t("wizard.names_declared", word=visible(found.name, one_line=True),
                      label=visible(label, one_line=True), id=pid), "dim")
     elif choice == NOT_A_PERSON:
         wizard.data.setdefault("not_people", []).append(found.words.strip())
-        wizard.say(t("wizard.names_not_a_person", word=shown), "dim")
+        wizard.asker.say(t("wizard.names_not_a_person", word=shown), "dim")
     else:
-        wizard.say(t("wizard.names_left", word=shown), "dim")
+        wizard.asker.say(t("wizard.names_left", word=shown), "dim")
 
 
 def ask_label(wizard: Wizard, found: Found, help_lines: Callable[[], list[str]]) -> str:
     """The label a published report puts where the name is: checked as the file checks
     it, and refused when it names the person (or anyone) itself."""
-    title = found.title and fold(found.title) in lists().functions
+    title = found.title and fold_ascii(found.title) in lists().functions
     suggested = f"de {found.title.lower()}" if title and found.title else None
     question = Ask((KEY, found.token, "label"), t("wizard.names_label"), suggested,
                    help=t("wizard.names_help"))
     label_text = t("wizard.names_label")
     while True:
-        raw = (wizard.input(question, help_lines) or "").strip() or suggested or ""
+        raw = (wizard.asker.input(question, help_lines) or "").strip() or suggested or ""
         try:
             if not raw:
                 raise Invalid(t("wizard.required", label=label_text))
@@ -199,7 +200,7 @@ def ask_label(wizard: Wizard, found: Found, help_lines: Callable[[], list[str]])
             wizard.prompter.reject(question, str(problem))
             question = dataclasses.replace(question, prefill=raw or None)
             continue
-        wizard.record(question.key, raw)
+        wizard.asker.record(question.key, raw)
         return label
 
 
@@ -209,7 +210,7 @@ def _names_someone(wizard: Wizard, label: str, name: str) -> bool:
 
 
 def _words(text: str) -> Iterator[str]:
-    return (word for word in re.findall(r"[a-z0-9]+", fold(text)) if len(word) > 2)
+    return (word for word in re.findall(r"[a-z0-9]+", fold_ascii(text)) if len(word) > 2)
 
 
 def declare(data: dict[str, Any], name: str, label: str, taken: Collection[str] = ()) -> str:

@@ -18,22 +18,13 @@ from evaltool.i18n import t
 from evaltool.i18n.textsafe import inline
 from evaltool.session import models
 from evaltool.session.vocabulary import Vocabulary
-from evaltool.wizard.data import (
-    CONTINUES,
-    build_session,
-    container,
-    explain,
-    owned_entries,
-    session_answers,
-)
-from evaltool.wizard.grammar import person_label
-from evaltool.wizard.lists import summary
+from evaltool.wizard.data import build_session, explain, session_answers
+from evaltool.wizard.parts import kind_of
 from evaltool.wizard.prompter import Ask, visible
-from evaltool.wizard.template import Part, Step, Template
-from evaltool.wizard.threads import owned_here
 
 if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.template import Step, Template
 
 
 def review(wizard: Wizard) -> int | None:
@@ -46,7 +37,7 @@ def review(wizard: Wizard) -> int | None:
     ask = Ask(("review",), t("wizard.review_ask"), kind="review",
               help=t("wizard.help_review", count=len(steps)))
     while True:
-        raw = wizard.input(ask)
+        raw = wizard.asker.input(ask)
         if not raw and not problems:
             return None
         if raw and raw.isdigit() and 1 <= int(raw) <= len(steps):
@@ -55,17 +46,17 @@ def review(wizard: Wizard) -> int | None:
 
 
 def show(wizard: Wizard, problems: list[str]) -> None:
-    wizard.heading(t("wizard.review"), t("wizard.review_title"), None)
+    wizard.asker.heading(t("wizard.review"), t("wizard.review_title"), None)
     for number, (title, lines) in enumerate(sections(wizard), 1):
-        wizard.say(f"{number}. {title}", "bold")
-        wizard.lines(["   " + line.replace("\n", "\n     ") for line in lines])
-    wizard.lines(mentioned(wizard.state.data))
+        wizard.asker.say(f"{number}. {title}", "bold")
+        wizard.asker.lines(["   " + line.replace("\n", "\n     ") for line in lines])
+    wizard.asker.lines(mentioned(wizard.state.data))
     for problem in problems:
-        wizard.say(f"✗ {problem}", "red")
+        wizard.asker.say(f"✗ {problem}", "red")
     if not problems:
         missing = still_missing(wizard)
         if missing:
-            wizard.lines([t("wizard.review_missing", what="; ".join(missing))], "yellow")
+            wizard.asker.lines([t("wizard.review_missing", what="; ".join(missing))], "yellow")
 
 
 def sections(wizard: Wizard) -> list[tuple[str, list[str]]]:
@@ -74,7 +65,7 @@ def sections(wizard: Wizard) -> list[tuple[str, list[str]]]:
     for step in wizard.shown_steps():
         lines: list[str] = []
         for part in step.parts:
-            lines += part_lines(wizard, step, part, wizard.state.data)
+            lines += kind_of(part).review(wizard, step, part, wizard.state.data)
         result.append((str(step.title), lines or [t("wizard.nothing_yet")]))
     return result
 
@@ -90,53 +81,6 @@ def mentioned(data: dict[str, Any]) -> list[str]:
     if words:
         lines.append(t("wizard.review_not_people", words=visible("; ".join(words),
                                                                  one_line=True)))
-    return lines
-
-
-def part_lines(wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
-    grammar = wizard.grammar
-    if part.kind == "fields":
-        target = container(data, part.target) or {}
-        return [f"{q.label}: {visible(grammar.show(q, target[q.name]))}"
-                for q in part.questions if q.name in target]
-    if part.kind == "list":
-        earlier = {item.ref: item.question for item in wizard.earlier_for(data)}
-        items = [f"• {summary(wizard, part, item)}"
-                 for _, item in owned_here(part, data, earlier)]
-        if items and len(step.parts) > 1:  # which kind of list: yields, wishes, topics
-            return [f"{part.plural_label()} ({len(items)}):", *items]
-        return items
-    if part.kind == "earlier_follow_ups":
-        status = part.questions[0]
-        return [f"• {visible(item.get('question', ''), one_line=True, limit=80)} → "
-                f"{grammar.show(status, item.get('status', 'open'))}"
-                for item in (data.get(part.target) or {}).values() if item.get(CONTINUES)]
-    return _people_lines(wizard, part, data)
-
-
-def _people_lines(wizard: Wizard, part: Part, data: dict[str, Any]) -> list[str]:
-    """Each participant with their NSOB place, or their roles on one line and the notes."""
-    grammar = wizard.grammar
-    orientation = next((q.default for q in part.questions if q.name == "orientation"), None)
-    facing = grammar.choice("orientations", orientation) if orientation else ""
-    lines = []
-    for pid, person in (data.get("participants") or {}).items():
-        value = person.get(part.target)
-        if not value:
-            continue
-        entries: list[dict[str, Any]] = value if isinstance(value, list) else [value]
-        notes: list[str] = []
-        if part.notation == "roles":
-            shown = wizard.roles.show(entries, facing) or "; ".join(
-                summary(wizard, part, item) for item in entries)
-            notes = [f"  {n}: {visible(role['note'], one_line=True)}"
-                     for n, role in enumerate(entries, 1) if role.get("note")]
-        else:
-            shown = "; ".join(grammar.show_line(part, item) or summary(wizard, part, item)
-                              for item in entries)
-        lines.append(f"• {visible(person_label(pid, person), one_line=True)}: "
-                     f"{visible(shown, one_line=True)}")
-        lines += notes
     return lines
 
 
@@ -164,14 +108,7 @@ def missing_for_final(template: Template, session: models.Session,
     missing: list[tuple[str, str]] = []
     for step in template.steps:
         for part in step.parts:
-            if part.kind == "fields":
-                target = container(data, part.target) or {}
-                missing += [(step.name, str(q.label)) for q in part.questions
-                            if q.final and q.name not in target]
-            elif part.kind == "list" and part.min_final:
-                if len(owned_entries(part, data)) < part.min_final:
-                    missing.append((step.name, t("wizard.at_least", count=part.min_final,
-                                                 label=str(part.label))))
+            missing += [(step.name, what) for what in kind_of(part).missing(part, data)]
     people = data.get("participants") or {}
     setup = template.steps[0].name
     for role in template.final_session_roles:
@@ -182,6 +119,18 @@ def missing_for_final(template: Template, session: models.Session,
                                                                           role))))
     order = [step.name for step in template.steps]
     return sorted(missing, key=lambda item: order.index(item[0]))  # in the order of the steps
+
+
+def list_counts(step: Step, before: dict[str, Any], after: dict[str, Any]
+                ) -> list[tuple[str, int, int]]:
+    """Each list of `step` whose number of entries an edit changed: (its label, how many
+    before, how many after)."""
+    counts = []
+    for part in step.parts:
+        old, new = kind_of(part).count(part, before), kind_of(part).count(part, after)
+        if old != new:
+            counts.append((str(part.label), old or 0, new or 0))
+    return counts
 
 
 def what_next(template: Template, session: models.Session, vocabulary: Vocabulary,

@@ -15,7 +15,7 @@ from typing import Any
 
 from evaltool.i18n import t
 from evaltool.session.vocabulary import Vocabulary
-from evaltool.wizard.grammar import Invalid, as_typed, is_no, is_yes, numbered, typed_lines
+from evaltool.wizard.forms import Invalid, as_typed, is_no, is_yes, numbered, typed_lines
 from evaltool.wizard.prompter import visible
 
 

@@ -2,9 +2,10 @@
 
 A slug is lowercase ASCII letters, digits and single '-' between them, so it can never
 hold a path separator, `..`, a control, bidi or zero-width character, never starts with
-'.' or '-', is never a Windows device name and is at most `MAX_BYTES` long. Accents are
-dropped after Unicode decomposition, so the NFC and NFD spellings of a title give the
-same slug. The title inside the file keeps the original text.
+'.' or '-', is never a Windows device name and is at most `MAX_BYTES` long. Its words are
+the title's as `evaltool.i18n.folding.slug_words` writes them: accents dropped (the NFC and
+NFD spellings of a title give the same slug), other scripts transliterated (`Αθήνα` →
+`athina`). The title inside the file keeps the original text.
 """
 
 from __future__ import annotations
@@ -14,26 +15,19 @@ import hashlib
 import re
 import unicodedata
 
+from evaltool.i18n.folding import slug_words
+
 MAX_BYTES = 100
 FALLBACK = "casus"
 
 # CON, PRN, AUX, NUL, COM1-9, LPT1-9 (also with an extension) cannot be files on Windows.
 _DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$")
-# Letters that do not decompose into a base letter plus accents.
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ð": "d", "þ": "th",
-                          "ł": "l", "đ": "d", "ı": "i", "ĳ": "ij"})
 
 
 def slugify(text: str, max_bytes: int = MAX_BYTES) -> str:
     """`Casus Cornelis Musius` → `casus-cornelis-musius`; never empty, never unsafe."""
-    # Invisible format characters (bidi controls, zero-width) are dropped, not separators:
-    # what looks like one word stays one word.
-    shown = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    folded = unicodedata.normalize("NFKD", shown.casefold().translate(_SPECIAL))
-    ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).translate(_SPECIAL)
-    words = re.findall(r"[a-z0-9]+", ascii_only)
     slug = ""
-    for word in words:
+    for word in slug_words(text):
         candidate = f"{slug}-{word}" if slug else word
         if len(candidate) > max_bytes:
             if not slug:  # one enormous word: cut it
@@ -41,7 +35,7 @@ def slugify(text: str, max_bytes: int = MAX_BYTES) -> str:
             break
         slug = candidate
     if not slug:
-        # A title in another script: keep it findable and distinct by a short hash.
+        # Nothing to read (emoji, symbols): keep it findable and distinct by a short hash.
         digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
         slug = f"{FALLBACK}-{digest[:8]}" if text.strip() else FALLBACK
     if _DEVICE.match(slug):

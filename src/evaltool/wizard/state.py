@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from evaltool.i18n.folding import fold
+
 
 @dataclass
 class WizardState:
@@ -59,3 +61,27 @@ class Route:
 
     sessions: tuple[EarlierSession, ...] = ()
     follow_ups: tuple[EarlierFollowUp, ...] = ()
+
+    def open_for(self, data: dict[str, Any]) -> list[EarlierFollowUp]:
+        """The open follow-ups of earlier sessions of the learning route of the session
+        `data`."""
+        casus = data.get("casus") or {}
+        route = fold(casus.get("learning_route") or "")
+        date = str(casus.get("date") or "9999-12-31")
+        own = data.get("id")
+        return [item for item in self.follow_ups
+                if fold(item.learning_route or "") == route and item.date <= date
+                and item.session_id != own]
+
+    def next_meeting(self, data: dict[str, Any]) -> str | None:
+        """The number after the last meeting of this learning route before the session
+        `data` (1 for the first)."""
+        casus = data.get("casus") or {}
+        route = fold(casus.get("learning_route") or "")
+        if not route:
+            return None
+        date = str(casus.get("date") or "9999-12-31")
+        earlier = [s for s in self.sessions if fold(s.learning_route or "") == route
+                   and s.date <= date and s.id != data.get("id")]
+        numbers = [s.session_number for s in earlier if s.session_number]
+        return str(max(numbers, default=len(earlier)) + 1)

@@ -1,6 +1,7 @@
 """The steps of an evaluation as data: `templates/NAME.yaml`, checked when it is loaded.
 
-A template is a list of steps; a step has one or more parts:
+A template is a list of steps; a step has one or more parts, each of a kind that
+`evaltool.wizard.parts.KINDS` knows:
 
 - `fields`: single questions, each stored at `target.name` in the session
   (`target: casus`, or empty for the session's own fields);
@@ -11,17 +12,23 @@ A template is a list of steps; a step has one or more parts:
 - `earlier_follow_ups`: the open follow-ups of earlier sessions, each marked done,
   kept open or dropped.
 
+A question has a type that `evaltool.wizard.questions.TYPES` knows (`line`, `date`,
+`choice`, ...).
+
 A municipality adds, removes or reorders steps by editing YAML, not Python.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from evaltool.errors import EvaltoolError, TemplateError
 from evaltool.fs import resources
@@ -29,14 +36,32 @@ from evaltool.i18n.labels import Labels
 from evaltool.session.loading import load_model
 from evaltool.session.values import Version
 from evaltool.session.yamlreader import read_document
+from evaltool.wizard.parts import KINDS, kind_of
+from evaltool.wizard.questions import TYPES
 
 DEFAULT_TEMPLATE = "casus-evaluatie"
 
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Target = Annotated[str, Field(pattern=r"^([a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*)?$")]
 
-QuestionType = Literal["line", "text", "date", "count", "choice", "choices", "sdg", "flag",
-                       "tags", "id", "participant", "earlier"]
+
+
+def _one_of(names: Mapping[str, object]) -> AfterValidator:
+    """A name that must be a key of `names` (a registry: what is registered later counts
+    too), refused as pydantic refuses a value of a Literal."""
+
+    def check(name: str) -> str:
+        if name not in names:
+            quoted = [repr(known) for known in names]
+            expected = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 \
+                else "".join(quoted)
+            raise PydanticCustomError("literal_error", "Input should be {expected}",
+                                      {"expected": expected})
+        return name
+
+    return AfterValidator(check)
+
+
 Mark = Literal[";", "#", "!", "@", "^", ":"]
 _MARK_TYPES = {"#": ("tags",), "!": ("flag",), "^": ("earlier",)}
 
@@ -46,7 +71,7 @@ class Question(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: Name
-    type: QuestionType
+    type: Annotated[str, _one_of(TYPES)]
     label: Labels
     help: Labels | None = None
     vocabulary: Name | None = None
@@ -70,7 +95,7 @@ class Question(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
-        if self.type in ("choice", "choices") and not self.vocabulary:
+        if TYPES[self.type].needs_vocabulary and not self.vocabulary:
             raise ValueError(f"question {self.name}: a choice needs 'vocabulary: CATEGORY'")
         if self.mark in _MARK_TYPES and self.type not in _MARK_TYPES[self.mark]:
             raise ValueError(f"question {self.name}: the mark {self.mark} is for "
@@ -82,7 +107,7 @@ class Question(BaseModel):
 
 class Part(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    kind: Literal["fields", "list", "per_participant", "earlier_follow_ups"]
+    kind: Annotated[str, _one_of(KINDS)]
     name: Name
     target: Target = ""
     label: Labels | None = None
@@ -104,7 +129,7 @@ class Part(BaseModel):
         names = [q.name for q in self.questions]
         if len(names) != len(set(names)):
             raise ValueError(f"part {self.name}: two questions with the same name")
-        if self.kind in ("list", "per_participant") and self.label is None:
+        if KINDS[self.kind].needs_label and self.label is None:
             raise ValueError(f"part {self.name}: a {self.kind} part needs a label")
         marks = [q.mark for q in self.questions[1:] if q.mark and q.mark != ";"]
         if self.questions[0].mark or len(marks) != len(set(marks)):
@@ -158,10 +183,7 @@ class Template(BaseModel):
         keys: list[str] = []
         for step in self.steps:
             for part in step.parts:
-                if part.kind == "fields":
-                    keys += [q.name for q in part.questions]
-                else:
-                    keys.append(part.name)
+                keys += kind_of(part).answer_names(part)
         doubles = sorted({key for key in keys if keys.count(key) > 1})
         if doubles:
             raise ValueError(f"answer names used twice: {', '.join(doubles)}")
@@ -181,17 +203,14 @@ class Template(BaseModel):
         keys = {"template": "", "people": "", "not_people": ""}
         for step in self.steps:
             for part in step.parts:
-                names = [q.name for q in part.questions] if part.kind == "fields" else [part.name]
-                keys.update(dict.fromkeys(names, step.name))
+                keys.update(dict.fromkeys(kind_of(part).answer_names(part), step.name))
         return keys
 
 
 def only_earlier(step: Step) -> bool:
     """A step about earlier follow-ups only: shown only when there are some."""
-    return all(part.kind == "earlier_follow_ups" for part in step.parts)
+    return all(kind_of(part).only_with_earlier for part in step.parts)
 
-
-_loaded: dict[Path, Template] = {}
 
 # Hints written for session files, which would send someone fixing a template astray.
 _SESSION_HINTS = {"problems.missing_hint", "yaml.empty_hint", "yaml.several_documents_hint",
@@ -203,10 +222,13 @@ def load_template(name: str = DEFAULT_TEMPLATE) -> Template:
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,59}", name):  # never a path
         raise TemplateError.at("core.template_missing", kind="template", name=name[:60],
                                hint="wizard.templates_hint")
-    path = resources.find_template(f"{name}.yaml", kind="template", name=name)
-    if path not in _loaded:
-        _loaded[path] = read_template(path)
-    return _loaded[path]
+    return _template_at(resources.find_template(f"{name}.yaml", kind="template", name=name))
+
+
+@cache
+def _template_at(path: Path) -> Template:
+    """A template file, read once per process: a command may ask for it per session."""
+    return read_template(path)
 
 
 def read_template(path: Path) -> Template:

@@ -16,46 +16,100 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from evaltool.i18n import t
-from evaltool.wizard import mentions
 from evaltool.wizard.data import Entry, explain, model_at
-from evaltool.wizard.grammar import Invalid, participant, person_label
-from evaltool.wizard.lists import (
+from evaltool.wizard.forms import Invalid, participant, person_label
+from evaltool.wizard.parts.base import AnswerTurns, PartKind, Turn
+from evaltool.wizard.parts.entries import (
     Place,
     Read,
     ask_entry,
     edit_list,
     finish_entry,
     line_reader,
+    list_end,
     summary,
 )
 from evaltool.wizard.prompter import Ask, Key, visible
-from evaltool.wizard.template import Part
 
 if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard
+    from evaltool.wizard.template import Part, Step
 
 REMOVE = "-"
 
 
-def per_participant(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
-    people: dict[str, Any] = work.get("participants") or {}
-    if not people:
-        wizard.say(t("wizard.no_participants"), "yellow")
-        return
-    model = model_at(f"participants.{part.target}")
-    place = Place(part, work, model)
-    if not wizard.prompter.interactive:
-        _picked(wizard, place, people)
-        return
-    for number, (pid, person) in enumerate(people.items(), 1):
-        wizard.offered = set()
-        wizard.say(f"{number}/{len(people)} {person_label(pid, person)}", "bold")
-        if part.notation == "roles":
-            _roles(wizard, place, pid, person)
-        elif part.repeat:
-            _repeated(wizard, place, (part.name, pid), person)
-        else:
-            _single(wizard, place, pid, person)
+class PerParticipant(PartKind):
+    """Everyone in turn, in the order of the participants; an answers file names the
+    participants it answers for."""
+
+    needs_label = True
+
+    def target(self, part: Part) -> str:
+        return f"participants.{part.target}"
+
+    def ask(self, wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
+        people: dict[str, Any] = work.get("participants") or {}
+        if not people:
+            wizard.asker.say(t("wizard.no_participants"), "yellow")
+            return
+        place = Place(part, work, model_at(self.target(part)))
+        if not wizard.prompter.interactive:
+            _picked(wizard, place, people)
+            return
+        for number, (pid, person) in enumerate(people.items(), 1):
+            wizard.asker.offered = set()
+            wizard.asker.say(f"{number}/{len(people)} {person_label(pid, person)}", "bold")
+            if part.notation == "roles":
+                _roles(wizard, place, pid, person)
+            elif part.repeat:
+                _repeated(wizard, place, (part.name, pid), person)
+            else:
+                _single(wizard, place, pid, person)
+
+    def turns(self, part: Part, data: dict[str, Any], answer: AnswerTurns) -> list[Turn]:
+        # Someone's roles are asked on one line first: `+` goes question by question.
+        lead = t("wizard.roles_ask") if part.notation == "roles" else \
+            str(part.questions[0].label)
+        turns: list[Turn] = []
+        for person in (data.get("participants") or {}).values():
+            value = person.get(part.target)
+            entries: list[dict[str, Any]] = value if isinstance(value, list) else \
+                [value] if value else []
+            typed = [turn for entry in entries for question in part.questions
+                     for turn in answer(question, entry, None)]
+            if not part.repeat:  # one entry, or Enter to leave them without
+                turns += typed or [(lead, "")]
+            elif part.notation == "roles":
+                turns += [(lead, "+"), *typed, *list_end(part, True)] if typed else [(lead, "")]
+            else:
+                turns += [*typed, *list_end(part, bool(typed))]
+        return turns
+
+    def review(self, wizard: Wizard, step: Step, part: Part, data: dict[str, Any]) -> list[str]:
+        """Each participant with their NSOB place, or their roles on one line and the notes."""
+        grammar = wizard.grammar
+        orientation = next((q.default for q in part.questions if q.name == "orientation"),
+                           None)
+        facing = grammar.choice("orientations", orientation) if orientation else ""
+        lines = []
+        for pid, person in (data.get("participants") or {}).items():
+            value = person.get(part.target)
+            if not value:
+                continue
+            entries: list[dict[str, Any]] = value if isinstance(value, list) else [value]
+            notes: list[str] = []
+            if part.notation == "roles":
+                shown = wizard.roles.show(entries, facing) or "; ".join(
+                    summary(wizard, part, item) for item in entries)
+                notes = [f"  {n}: {visible(role['note'], one_line=True)}"
+                         for n, role in enumerate(entries, 1) if role.get("note")]
+            else:
+                shown = "; ".join(grammar.show_line(part, item) or summary(wizard, part, item)
+                                  for item in entries)
+            lines.append(f"• {visible(person_label(pid, person), one_line=True)}: "
+                         f"{visible(shown, one_line=True)}")
+            lines += notes
+        return lines
 
 
 def _single(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> None:
@@ -68,20 +122,20 @@ def _single(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> N
     ask = Ask((part.name, pid, lead.name), str(lead.label), shown,
               prefill=shown if shown and len(shown) > 40 else None)
     reader = line_reader(wizard, place, set(), paste=False)
-    wizard.offer(lead)  # the choices, for everyone in turn
+    wizard.asker.offer(lead)  # the choices, for everyone in turn
     outcome, read = line_answer(wizard, ask, lambda: wizard.guide.help_lines(
         lead, part, lead=True), reader)
     if outcome == REMOVE:
         person.pop(part.target, None)
     elif isinstance(read, Read):
-        wizard.offered = set()
+        wizard.asker.offered = set()
         result = finish_entry(wizard, place, (part.name, pid), read.entries[0],
                               (None, current or {}), set())
         if result is not None:
             if read.entries[0].complete:
-                wizard.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
+                wizard.asker.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
             person[part.target] = result[1]
-            mentions.check(wizard, (part.name, pid), place.model, result[1],
+            wizard.ask_about_names((part.name, pid), place.model, result[1],
                            (current or {}).values())
 
 
@@ -91,11 +145,11 @@ def line_answer(wizard: Wizard, ask: Ask, help: Callable[[], list[str]],
     left as it was), (REMOVE, None) for `-`, ("+", None) for `+` when `more`, else
     ("new", what `parse` made of it). A refused line comes back to be corrected."""
     while True:
-        raw = wizard.input(ask, help)
+        raw = wizard.asker.input(ask, help)
         if raw is None:
             return "keep", None
         if raw in ("", ask.default) or raw == REMOVE or (more and raw == "+"):
-            wizard.record(ask.key, raw)
+            wizard.asker.record(ask.key, raw)
             return ("keep" if raw in ("", ask.default) else raw), None
         try:
             value = parse(raw)
@@ -105,7 +159,7 @@ def line_answer(wizard: Wizard, ask: Ask, help: Callable[[], list[str]],
             wizard.prompter.reject(ask, explain(error, {(): ask.label},
                                                 vocabulary=wizard.vocabulary))
         else:
-            wizard.record(ask.key, raw)
+            wizard.asker.record(ask.key, raw)
             return "new", value
         ask = dataclasses.replace(ask, prefill=raw)
 
@@ -129,7 +183,7 @@ def _roles(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> No
     shown = wizard.roles.show(roles, orientation) if roles else None
     ask = Ask((part.name, pid), t("wizard.roles_ask"), shown,
               prefill=shown if shown and len(shown) > 40 else None)
-    wizard.lines([t("wizard.roles_choices", choices=wizard.roles.numbered())], "cyan")
+    wizard.asker.lines([t("wizard.roles_choices", choices=wizard.roles.numbered())], "cyan")
 
     def parse(raw: str) -> list[dict[str, Any]]:
         new = _carried_notes(roles, wizard.roles.read(raw, orientation))
@@ -146,7 +200,7 @@ def _roles(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> No
         person[part.target] = _role_notes(wizard, place, pid, new or roles, orientation)
         before = [value for role in roles for value in role.values()]
         for number, role in enumerate(person[part.target]):
-            mentions.check(wizard, (part.name, pid, number), place.model, role, before)
+            wizard.ask_about_names((part.name, pid, number), place.model, role, before)
 
 
 def _default_key(wizard: Wizard, part: Part, name: str) -> str:
@@ -172,7 +226,7 @@ def _role_notes(wizard: Wizard, place: Place, pid: str, roles: list[dict[str, An
                 orientation: str) -> list[dict[str, Any]]:
     """One question for the notes of all someone's roles: `1: ...` lines."""
     grammar = wizard.grammar
-    wizard.lines([" · ".join(f"{n} {wizard.roles.show([role], orientation) or role['role']}"
+    wizard.asker.lines([" · ".join(f"{n} {wizard.roles.show([role], orientation) or role['role']}"
                              for n, role in enumerate(roles, 1))], "dim")
     shown = wizard.roles.show_notes(roles) or None
     ask = Ask((place.part.name, pid, "note"), t("wizard.role_notes_ask"), shown,
@@ -204,7 +258,7 @@ def _picked(wizard: Wizard, place: Place, people: dict[str, Any]) -> None:
     round_ = 0
     while True:
         ask = Ask((part.name, round_), t("wizard.pick", label=str(part.label)), kind="pick")
-        raw = wizard.input(ask)
+        raw = wizard.asker.input(ask)
         round_ += 1
         if not raw:
             return

@@ -18,39 +18,22 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from evaltool.i18n import t
-from evaltool.wizard import mentions
 from evaltool.wizard.data import (
     Entry,
-    container,
     explain,
-    model_at,
-    needs_id,
     taken_by_others,
     unique,
 )
-from evaltool.wizard.grammar import Invalid, in_sentence, pasted, person_label
+from evaltool.wizard.defaults import default
+from evaltool.wizard.forms import Invalid, in_sentence, pasted, person_label
+from evaltool.wizard.parts.base import Turn
 from evaltool.wizard.prompter import Ask, Key, visible
+from evaltool.wizard.questions import answer_type
 from evaltool.wizard.slug import short_id
-from evaltool.wizard.template import Part
-from evaltool.wizard.threads import carry_over, owned_here
 
 if TYPE_CHECKING:
     from evaltool.wizard.engine import Wizard
-
-
-def fields_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
-    """Single answers, each stored at `target.name`."""
-    target = container(work, part.target, create=True)
-    model = model_at(part.target)
-    for question in part.questions:
-        before = target.get(question.name)
-        value = wizard.question((question.name,), question, entry=target, model=model,
-                                current=before, part=part)
-        if value is None:
-            target.pop(question.name, None)
-        else:
-            target[question.name] = value
-        mentions.check(wizard, (), model, {question.name: value}, (before,))
+    from evaltool.wizard.template import Part
 
 
 @dataclass
@@ -62,6 +45,8 @@ class Place:
     work: dict[str, Any]
     model: type[BaseModel]
     taken: set[str] = field(default_factory=set)
+    keyed: bool = False
+    """Kept as a mapping (findings, participants): each entry needs an id."""
     participants: bool = False
 
 
@@ -79,24 +64,6 @@ class Typed:
 
     values: dict[str, Any]
     complete: bool = False
-
-
-def list_part(wizard: Wizard, part: Part, work: dict[str, Any]) -> None:
-    earlier = {item.ref: item.question for item in wizard.earlier_for(work)}
-    owned = owned_here(part, work, earlier)
-    found = container(work, part.target)
-    taken = {ident for ident in found if ident not in dict(owned)} \
-        if isinstance(found, dict) else set()
-    if part.target == "participants":  # a participant's id is no mentioned person's
-        taken |= set(work.get("people") or {})
-    place = Place(part, work, model_at(part.target), taken,
-                  participants=part.target == "participants")
-    if wizard.prompter.interactive and any(q.type == "earlier" for q in part.questions) \
-            and earlier:
-        wizard.say(t("wizard.earlier_open", mark="^"), "bold")
-        wizard.lines(wizard.guide.earlier_lines())
-    entries = edit_list(wizard, place, (part.name,), owned)
-    store(part, work, entries, {ident for ident, _ in owned if ident})
 
 
 def edit_list(wizard: Wizard, place: Place, prefix: Key, owned: list[Entry]) -> list[Entry]:
@@ -118,11 +85,11 @@ def edit_list(wizard: Wizard, place: Place, prefix: Key, owned: list[Entry]) -> 
             return entries
     while True:
         wizard.siblings = entries
-        wizard.offered = set()
+        wizard.asker.offered = set()
         added = ask_entry(wizard, place, (*prefix, len(entries)), None,
                           place.taken | taken_by_others(entries), new=True)
         if added is None:
-            if entries or wizard.confirm((*prefix, "none"), t(
+            if entries or wizard.asker.confirm((*prefix, "none"), t(
                     "wizard.none_ask", label=in_sentence(place.part.plural_label()))):
                 return entries
             continue
@@ -135,23 +102,23 @@ def menu(wizard: Wizard, place: Place, prefix: Key, entries: list[Entry]
     part = place.part
     round_ = 0
     while True:
-        wizard.say(t("wizard.list_now", label=part.plural_label()), "bold")
-        wizard.lines([f"{n}. {summary(wizard, part, data)}"
+        wizard.asker.say(t("wizard.list_now", label=part.plural_label()), "bold")
+        wizard.asker.lines([f"{n}. {summary(wizard, part, data)}"
                       for n, (_, data) in enumerate(entries, 1)])
         ask = Ask((*prefix, "menu", round_), t("wizard.menu_ask"), kind="menu",
                   help=t("wizard.help_menu", label=in_sentence(part.plural_label())))
-        raw = wizard.input(ask)
+        raw = wizard.asker.input(ask)
         round_ += 1
         if raw in (None, "", "+"):
             if raw is not None:
-                wizard.record(ask.key, raw)
+                wizard.asker.record(ask.key, raw)
             return entries, raw == "+"
         remove = raw.startswith("-")
         number = raw[1:].strip() if remove else raw
         if not (number.isdigit() and 1 <= int(number) <= len(entries)):
             wizard.prompter.reject(ask, t("wizard.menu_bad", count=len(entries)))
             continue
-        wizard.record(ask.key, raw)
+        wizard.asker.record(ask.key, raw)
         index = int(number) - 1
         ident, data = entries[index]
         if remove:
@@ -160,7 +127,7 @@ def menu(wizard: Wizard, place: Place, prefix: Key, entries: list[Entry]
                 del entries[index]
             continue
         wizard.siblings = entries[:index] + entries[index + 1:]
-        wizard.offered = set()
+        wizard.asker.offered = set()
         others = place.taken | taken_by_others(wizard.siblings)
         changed = ask_entry(wizard, place, (*prefix, "change", round_), (ident, data), others,
                             new=False)
@@ -180,10 +147,10 @@ def ask_entry(wizard: Wizard, place: Place, prefix: Key, existing: Entry | None,
     lead = part.questions[0]
     old_id, old = existing if existing else (None, {})
     while True:
-        current = old_id if lead.type == "id" else old.get(lead.name)
+        current = old_id if answer_type(lead).names_entry else old.get(lead.name)
         parse = line_reader(wizard, place, taken, paste=new) \
             if wizard.prompter.interactive else None
-        answer = wizard.question((*prefix, lead.name), lead, entry={}, model=place.model,
+        answer = wizard.asker.question((*prefix, lead.name), lead, entry={}, model=place.model,
                                  current=current, taken=taken, may_end=new, part=part,
                                  parse=parse)
         if answer is None:
@@ -199,11 +166,20 @@ def ask_entry(wizard: Wizard, place: Place, prefix: Key, existing: Entry | None,
             if result is None:
                 return results or None
             if line.complete:  # what the marks gave, not the whole text once more
-                wizard.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
-            mentions.check(wizard, where, place.model, result[1],
+                wizard.asker.say(f"→ {summary(wizard, part, result[1], limit=50)}", "dim")
+            wizard.ask_about_names(where, place.model, result[1],
                            old.values() if index == 0 else ())
             results.append(result)
         return results
+
+
+def list_end(part: Part, entries: bool) -> list[Turn]:
+    """The turns that end a list typed in: Enter at its first question; for a list left
+    empty, yes, there are none."""
+    end = (str(part.questions[0].label), "")
+    if entries:
+        return [end]
+    return [end, (t("wizard.none_ask", label=in_sentence(part.plural_label())), "y")]
 
 
 def _shifted(last: str | int, by: int) -> str | int:
@@ -232,7 +208,7 @@ def line_reader(wizard: Wizard, place: Place, taken: set[str], *,
                     continue
                 values[question.name] = wizard.grammar.convert(
                     question, given, model=place.model, taken=seen) if given else None
-            if part.questions[0].type == "sdg":
+            if answer_type(part.questions[0]).once_per_list:
                 seen.add(str(values[part.questions[0].name]))
             found.append(Typed(values, line.complete or len(lines) > 1))
         return Read(found)
@@ -252,25 +228,25 @@ def finish_entry(wizard: Wizard, place: Place, prefix: Key, typed: Typed, existi
         ident = old_id
         asked = set()
         for question in part.questions:
-            if any(str(entry.get(name)) != value for name, value in question.when.items()):
-                continue
-            if question.type == "earlier" and not wizard.grammar.earlier():
+            kind = answer_type(question)
+            if any(str(entry.get(name)) != value for name, value in question.when.items()) \
+                    or not kind.available(wizard.grammar):
                 continue
             asked.add(question.name)
-            current = old_id if question.type == "id" else old.get(question.name)
+            current = old_id if kind.names_entry else old.get(question.name)
             if question.name in values:
                 value = values.pop(question.name)
             elif typed.complete and current is not None:
                 value = current
             elif typed.complete:
-                shown = wizard.default(question, entry, taken)
+                shown = default(wizard, question, entry, taken)
                 value = wizard.grammar.convert(question, shown, model=place.model,
                                                taken=taken) if shown else None
             else:
-                value = wizard.question((*prefix, question.name), question, entry=entry,
+                value = wizard.asker.question((*prefix, question.name), question, entry=entry,
                                         model=place.model, current=current, taken=taken,
                                         part=part)
-            if question.type == "id":
+            if kind.names_entry:
                 ident = value
             elif value is not None:
                 entry[question.name] = value
@@ -287,34 +263,10 @@ def finish_entry(wizard: Wizard, place: Place, prefix: Key, typed: Typed, existi
                 typed = Typed({})
                 continue
             return None
-        if needs_id(part) and not ident:
+        if place.keyed and not ident:
             ident = unique(short_id(str(entry.get("text") or entry.get("function") or
                                         part.name)) or part.name, taken)
         return ident, data
-
-
-def store(part: Part, work: dict[str, Any], entries: list[Entry], owned: set[str]) -> None:
-    """Put a list's entries back in place, among the entries of other parts there."""
-    *parents, name = part.target.split(".")
-    holder = container(work, ".".join(parents), create=True)
-    if not needs_id(part):
-        holder[name] = [data for _, data in entries]
-        return
-    new = {ident: data for ident, data in entries if ident}
-    carry_over(holder.get(name) or {}, new)
-    result: dict[str, Any] = {}
-    placed = False
-    for ident, item in (holder.get(name) or {}).items():
-        if ident in owned:
-            if not placed:
-                result.update(new)
-                placed = True
-            continue
-        if ident not in new:
-            result[ident] = item
-    if not placed:
-        result.update(new)
-    holder[name] = result
 
 
 def labels(part: Part) -> dict[tuple[Any, ...], str]:
@@ -327,13 +279,11 @@ def summary(wizard: Wizard, part: Part, data: dict[str, Any], *,
             limit: int | None = None) -> str:
     """One entry on one line: its first answer (its start, with `limit`), its choices and
     short answers, and a note given after a colon (an SDG's)."""
-    questions = [q for q in part.questions if q.ask and q.type != "id"]
+    questions = [q for q in part.questions if q.ask and not answer_type(q).names_entry]
     lead = questions[0]
-    text = wizard.grammar.show(lead, data.get(lead.name, ""))
-    if lead.type == "sdg" and text.isdigit():
-        text = f"SDG {text} {wizard.vocabulary.sdg_label(int(text))}"
+    text = answer_type(lead).headline(wizard.grammar, lead, data.get(lead.name, ""))
     extra = [wizard.grammar.show(q, data[q.name]) for q in questions[1:]
-             if q.name in data and q.type in ("choice", "choices", "line", "tags")
+             if q.name in data and answer_type(q).summarised
              and data[q.name] not in ([], "")]
     if data.get("confidential") in ("true", True):
         extra.append(t("wizard.confidential"))
@@ -370,7 +320,7 @@ def rename_participant(wizard: Wizard, work: dict[str, Any], old: str, new: str)
         if follow_up.get("owner") == old:
             follow_up["owner"] = new
     if found:
-        wizard.say(t("wizard.renamed", old=old, new=new, what=", ".join(found)), "yellow")
+        wizard.asker.say(t("wizard.renamed", old=old, new=new, what=", ".join(found)), "yellow")
 
 
 def remove_participant(wizard: Wizard, place: Place, key: Key, pid: str | None,
@@ -387,7 +337,7 @@ def remove_participant(wizard: Wizard, place: Place, key: Key, pid: str | None,
         return True
     what = " ".join(([t("wizard.goes", what=", ".join(goes))] if goes else []) +
                     ([t("wizard.goes_refs", what=", ".join(refs))] if refs else []))
-    if not wizard.confirm(key, t("wizard.remove_ask", person=person_label(pid or "", person),
+    if not wizard.asker.confirm(key, t("wizard.remove_ask", person=person_label(pid or "", person),
                                  what=what)):
         return False
     for finding in (place.work.get("findings") or {}).values():
