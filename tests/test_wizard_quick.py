@@ -112,12 +112,41 @@ def test_a_wrong_part_refuses_the_line_and_keeps_it_to_correct() -> None:
         in "\n".join(script.shown)
 
 
-def test_the_choices_are_shown_for_every_entry_not_only_the_first() -> None:
+def test_a_short_list_of_choices_is_shown_for_every_entry_not_only_the_first() -> None:
     _, script = setup(*one_by_one("Adviseur", "", "", "", "", "", "", ""),
                       *one_by_one("Toetser", "", "", "", "", "", "", ""))
     shown = "\n".join(script.shown)
     assert shown.count("Choose by number or name: 1 municipality · 2 initiator") == 2
     assert shown.count("Choose by number or name: 1 present · 2 absent") == 2
+
+
+def stepped(step: str, *turns: Turn, data: dict[str, Any] | None = None) -> str:
+    """What the wizard showed while `turns` were typed in `step`."""
+    script = Script(Typing(*turns))
+    Wizard(load_template(), VOCABULARY, script,
+           state=WizardState("casus-evaluatie", data=data or {}), editing=True).run_single(step)
+    assert script.unread == []
+    return "\n".join(script.shown)
+
+
+def test_a_long_list_of_choices_is_shown_once_a_step_and_again_with_a_question_mark() -> None:
+    """The 17 SDGs and the 19 roles are a screen each: shown before every entry they were
+    read past (9 and 5 lines) in a real meeting; now once a step, and `?` shows them again."""
+    sdgs = "1 No Poverty · 2 Zero Hunger"
+    shown = stepped("sdgs", ("SDG", "4:"), ("SDG", "7:"), ("SDG", "11:"), ("SDG", ""))
+    assert shown.count(sdgs) == 1
+    shown = stepped("sdgs", ("SDG", "4:"), ("SDG", "?"), ("SDG", "7:"), ("SDG", ""))
+    assert shown.count(sdgs) == 2
+    people = {"participants": {"a": {"function": "A"}, "b": {"function": "B"},
+                               "c": {"function": "C"}}}
+    roles = "Roles: 1 adviser · 2 project leader"
+    shown = stepped("roles", ("Roles", "adviseur"), ("Notes", ""), ("Roles", "toetser"),
+                    ("Notes", ""), ("Roles", ""), data=people)
+    assert shown.count(roles) == 1
+    shown = stepped("roles", ("Roles", "adviseur"), ("Notes", ""), ("Roles", "?"),
+                    ("Roles", "toetser"), ("Notes", ""), ("Roles", ""), data=people)
+    assert shown.count(roles) == 1
+    assert shown.count("Choose by number or name: 1 adviser · 2 project leader") == 1  # `?`
 
 
 # --- a finding, an SDG, a follow-up, a place on one line; a paste ------------------------------

@@ -32,6 +32,10 @@ LONG = 40
 Help = Callable[[], list[str]]
 
 
+SHORT_LIST = 60
+"""A list of choices up to this many characters fits on a line: it is shown at every entry."""
+
+
 class GoBack(Exception):
     """`<` at the first question of a step: to the previous step."""
 
@@ -128,9 +132,11 @@ class Asker:
         return t(f"{name}_skip" if step.skippable else name)
 
     def offer(self, question: Question) -> None:
-        """The choices, numbered, the first time an entry asks for them."""
+        """The choices, numbered: a short list (`1 present · 2 absent`) at every entry, a
+        long one (the 17 SDGs, 19 roles) the first time a step asks for it, as it is a
+        screen to read past at every entry; `?` shows it again."""
         offered = answer_type(question).offer(self.wizard.grammar, question)
-        if offered is None or offered[0] in self.offered:
+        if offered is None or (offered[0] in self.offered and len(offered[1]) > SHORT_LIST):
             if answer_type(question).multiline and not self._told_multiline:
                 self._told_multiline = True
                 self.say(t("wizard.multiline"), "dim")

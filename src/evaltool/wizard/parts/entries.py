@@ -85,7 +85,6 @@ def edit_list(wizard: Wizard, place: Place, prefix: Key, owned: list[Entry]) -> 
             return entries
     while True:
         wizard.siblings = entries
-        wizard.asker.offered = set()
         added = ask_entry(wizard, place, (*prefix, len(entries)), None,
                           place.taken | taken_by_others(entries), new=True)
         if added is None:
@@ -127,7 +126,6 @@ def menu(wizard: Wizard, place: Place, prefix: Key, entries: list[Entry]
                 del entries[index]
             continue
         wizard.siblings = entries[:index] + entries[index + 1:]
-        wizard.asker.offered = set()
         others = place.taken | taken_by_others(wizard.siblings)
         changed = ask_entry(wizard, place, (*prefix, "change", round_), (ident, data), others,
                             new=False)

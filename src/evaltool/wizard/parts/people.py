@@ -57,7 +57,6 @@ class PerParticipant(PartKind):
             _picked(wizard, place, people)
             return
         for number, (pid, person) in enumerate(people.items(), 1):
-            wizard.asker.offered = set()
             wizard.asker.say(f"{number}/{len(people)} {person_label(pid, person)}", "bold")
             if part.notation == "roles":
                 _roles(wizard, place, pid, person)
@@ -128,7 +127,6 @@ def _single(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> N
     if outcome == REMOVE:
         person.pop(part.target, None)
     elif isinstance(read, Read):
-        wizard.asker.offered = set()
         result = finish_entry(wizard, place, (part.name, pid), read.entries[0],
                               (None, current or {}), set())
         if result is not None:
@@ -183,7 +181,9 @@ def _roles(wizard: Wizard, place: Place, pid: str, person: dict[str, Any]) -> No
     shown = wizard.roles.show(roles, orientation) if roles else None
     ask = Ask((part.name, pid), t("wizard.roles_ask"), shown,
               prefill=shown if shown and len(shown) > 40 else None)
-    wizard.asker.lines([t("wizard.roles_choices", choices=wizard.roles.numbered())], "cyan")
+    if "roles" not in wizard.asker.offered:  # once a step: `?` shows them again
+        wizard.asker.offered.add("roles")
+        wizard.asker.lines([t("wizard.roles_choices", choices=wizard.roles.numbered())], "cyan")
 
     def parse(raw: str) -> list[dict[str, Any]]:
         new = _carried_notes(roles, wizard.roles.read(raw, orientation))
