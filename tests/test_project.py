@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import evaltool
 from conftest import REPO, Invoke
 from evaltool import __version__
 from evaltool.fs import resources
@@ -67,7 +68,8 @@ def test_templates_are_bundled_with_the_package() -> None:
     bundled = resources.bundled_templates()
     assert (bundled / "vocabularies" / "delft.yaml").is_file()
     assert (bundled / "session.schema.json").is_file()
-    installed_as_wheel = (Path(resources.__file__).parent / "_templates").is_dir()
+    package = Path(evaltool.__file__).resolve().parent
+    installed_as_wheel = bundled == package / "_templates"  # CI installs the wheel
     in_checkout = bundled == REPO / "templates"
     assert installed_as_wheel or in_checkout
 
