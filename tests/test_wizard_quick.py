@@ -98,6 +98,21 @@ def test_the_side_follows_the_organisation_typed_before() -> None:
     assert data["participants"]["adviseur"]["affiliation"] == "external_partner"
 
 
+def test_the_organisation_left_empty_follows_the_side_typed_after_it() -> None:
+    """`Bewoner; ; ; initiatiefnemer`: the casus' organisation (the municipality) is no
+    default for someone the line puts on another side; it is for someone on its side."""
+    data, script = setup(("Function", "Bewoner; ; ; initiatiefnemer"),
+                         ("Function", "Wijkregisseur; Wijkzaken; ; gemeente"),
+                         ("Function", "Directeur; ; ; externe partner; afwezig"))
+    people = data["participants"]
+    assert "organisation" not in people["bewoner"]
+    assert people["bewoner"]["affiliation"] == "initiator"
+    assert people["wijkregisseur"]["organisation"] == "Gemeente Delft"
+    assert "organisation" not in people["directeur"]
+    assert people["directeur"]["attendance"] == "absent"  # a literal default stays a default
+    assert "→ Bewoner (initiator, present, participant)" in "\n".join(script.shown)
+
+
 def test_a_wrong_part_refuses_the_line_and_keeps_it_to_correct() -> None:
     data, script = setup(("Function", "Adviseur; ; ; buitenaards"),
                          ("Function", "Adviseur; ; ; extern"), refusals=True)

@@ -225,6 +225,7 @@ def finish_entry(wizard: Wizard, place: Place, prefix: Key, typed: Typed, existi
         entry: dict[str, Any] = {}
         ident = old_id
         asked = set()
+        defaulted = set()  # answers the line left empty, given by the template's default
         for question in part.questions:
             kind = answer_type(question)
             if any(str(entry.get(name)) != value for name, value in question.when.items()) \
@@ -240,6 +241,7 @@ def finish_entry(wizard: Wizard, place: Place, prefix: Key, typed: Typed, existi
                 shown = default(wizard, question, entry, taken)
                 value = wizard.grammar.convert(question, shown, model=place.model,
                                                taken=taken) if shown else None
+                defaulted.add(question.name)
             else:
                 value = wizard.asker.question((*prefix, question.name), question, entry=entry,
                                         model=place.model, current=current, taken=taken,
@@ -248,6 +250,7 @@ def finish_entry(wizard: Wizard, place: Place, prefix: Key, typed: Typed, existi
                 ident = value
             elif value is not None:
                 entry[question.name] = value
+        _drop_contradicted(wizard, place, entry, defaulted, taken)
         # What the part does not ask about stays: a participant's place and roles, a
         # follow-up's status. Only the answers of this part are replaced.
         kept = {k: v for k, v in old.items() if k not in asked and k not in part.fixed}
@@ -265,6 +268,35 @@ def finish_entry(wizard: Wizard, place: Place, prefix: Key, typed: Typed, existi
             ident = unique(short_id(str(entry.get("text") or entry.get("function") or
                                         part.name)) or part.name, taken)
         return ident, data
+
+
+def _drop_contradicted(wizard: Wizard, place: Place, entry: dict[str, Any],
+                       defaulted: set[str], taken: set[str]) -> None:
+    """Leave out a default that what the line says later contradicts: `Bewoner; ; ;
+    initiatiefnemer` takes no organisation from the casus (the municipality's), since the
+    side typed is not the side people of that organisation are on."""
+    for question in place.part.questions:
+        if question.name in defaulted or question.name not in entry or question.default is None:
+            continue
+        for name in [name for name in defaulted if entry.get(name) is not None]:
+            if _agrees(wizard, place, question, entry, taken):
+                break
+            without = {key: value for key, value in entry.items() if key != name}
+            if _agrees(wizard, place, question, without, taken):
+                del entry[name]
+
+
+def _agrees(wizard: Wizard, place: Place, question: Any, entry: dict[str, Any],
+            taken: set[str]) -> bool:
+    """Whether the default `question` would have in `entry` is none, or what was typed."""
+    shown = default(wizard, question, entry, taken)
+    if not shown:
+        return True
+    try:
+        expected = wizard.grammar.convert(question, shown, model=place.model, taken=taken)
+    except Invalid:
+        return True
+    return bool(expected == entry[question.name])
 
 
 def labels(part: Part) -> dict[tuple[Any, ...], str]:
