@@ -391,7 +391,7 @@ def _shown(place: Place, word: str) -> str:
 def _may_hold(identifier: str, word: str) -> bool:
     """Whether some run of the id's words masks as `word` does: "fu-jan-de-vries" may hold
     'J…s'. A false alarm only masks an id that needed no masking."""
-    tokens = [token for token in re.split(r"[^0-9A-Za-zÀ-ÿ]+", identifier) if token]
+    tokens = [token for token in re.split(r"[\W_]+", identifier) if token]
     target = word.casefold()
     return any(mask("".join(tokens[i:j])).casefold() == target
                for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1))
